@@ -1,0 +1,65 @@
+import { MNIST_FILES, type MnistFileName } from './mnist';
+
+/** Where the four files come from. */
+export type DataSource =
+  | { readonly kind: 'bundled' }
+  | { readonly kind: 'azure' }
+  | { readonly kind: 'custom'; readonly baseUrl: string };
+
+export type SourceKind = DataSource['kind'];
+
+/** The Azure Open Datasets container the seed notebook reads. */
+export const AZURE_MNIST_URL = 'https://azureopendatastorage.blob.core.windows.net/mnist/';
+/**
+ * Azure sends no CORS headers, so the app asks its own server, which proxies this path to the
+ * container (see vite.config.ts). The path is shared with the server config through this constant.
+ */
+export const AZURE_PROXY_PATH = '/azure-mnist/';
+/** Where scripts/prepare-data.ts writes the files, relative to the app's base URL. */
+export const BUNDLED_DATA_PATH = 'data/';
+
+export const SOURCE_LABELS: Record<SourceKind, string> = {
+  bundled: 'Bundled copy',
+  azure: 'Azure Open Datasets',
+  custom: 'Custom URL',
+};
+
+export type FileUrls = Record<MnistFileName, string>;
+
+/**
+ * Checks a user-typed base URL: only http and https, resolved against the page, with a trailing
+ * slash so the file names append. Returns the normalized URL or the reason it was refused.
+ */
+export function parseCustomBaseUrl(input: string, pageUrl: string): { ok: true; url: string } | { ok: false; reason: string } {
+  const trimmed = input.trim();
+  if (trimmed === '') return { ok: false, reason: 'enter a base URL that serves the four MNIST files' };
+  let url: URL;
+  try {
+    url = new URL(trimmed, pageUrl);
+  } catch {
+    return { ok: false, reason: `“${trimmed}” is not a URL` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, reason: `only http and https URLs can be loaded, not ${url.protocol}` };
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return { ok: true, url: url.href };
+}
+
+/** The base URL a source loads from, as the page sees it. */
+export function sourceBaseUrl(source: DataSource, appBaseUrl: string): string {
+  switch (source.kind) {
+    case 'bundled':
+      return new URL(BUNDLED_DATA_PATH, appBaseUrl).href;
+    case 'azure':
+      return new URL(AZURE_PROXY_PATH.slice(1), appBaseUrl).href;
+    case 'custom':
+      return source.baseUrl;
+  }
+}
+
+export function fileUrls(baseUrl: string): FileUrls {
+  return Object.fromEntries(MNIST_FILES.map((f) => [f.name, new URL(f.name, baseUrl).href])) as FileUrls;
+}

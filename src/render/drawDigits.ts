@@ -1,0 +1,63 @@
+import { GREYS_RGBA } from './greys';
+import { IMAGE_SIDE, PIXELS_PER_IMAGE } from '../data/mnist';
+
+export interface RowLayout {
+  /** Width and height of one drawn digit, in device pixels. */
+  readonly digitSize: number;
+  /** Distance from one digit's left edge to the next, in device pixels. */
+  readonly pitch: number;
+}
+
+/** For each output coordinate 0…size-1, the source pixel 0…27 it shows (nearest neighbour). */
+function sourceIndexTable(size: number): Uint8Array {
+  const table = new Uint8Array(size);
+  for (let i = 0; i < size; i++) table[i] = Math.min(IMAGE_SIDE - 1, Math.floor((i * IMAGE_SIDE) / size));
+  return table;
+}
+const tableCache = new Map<number, Uint8Array>();
+function cachedTable(size: number): Uint8Array {
+  let table = tableCache.get(size);
+  if (!table) {
+    table = sourceIndexTable(size);
+    tableCache.set(size, table);
+  }
+  return table;
+}
+
+/**
+ * Paints a row of digits into `target` (width = pitch × count, height = digitSize), upscaled with
+ * nearest neighbour and coloured through the `Greys` table; the gaps between digits are left as
+ * they are. `pixelsAt(i)` gives the 784 bytes of the i-th digit of the row (a view into the shared
+ * buffer, never a copy).
+ */
+export function paintDigitRow(
+  target: ImageData,
+  count: number,
+  pixelsAt: (i: number) => Uint8Array,
+  layout: RowLayout,
+): void {
+  const out = new Uint32Array(target.data.buffer);
+  const width = target.width;
+  const { digitSize, pitch } = layout;
+  const map = cachedTable(digitSize);
+  for (let d = 0; d < count; d++) {
+    const pixels = pixelsAt(d);
+    if (pixels.length < PIXELS_PER_IMAGE) continue;
+    const left = d * pitch;
+    for (let y = 0; y < digitSize; y++) {
+      const srcRow = map[y]! * IMAGE_SIDE;
+      const dst = y * width + left;
+      for (let x = 0; x < digitSize; x++) out[dst + x] = GREYS_RGBA[pixels[srcRow + map[x]!]!]!;
+    }
+  }
+}
+
+/** Draws one digit scaled to fill `canvas` (whose size the caller sets). */
+export function drawDigit(canvas: HTMLCanvasElement, pixels: Uint8Array): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const size = Math.min(canvas.width, canvas.height);
+  const image = ctx.createImageData(size, size);
+  paintDigitRow(image, 1, () => pixels, { digitSize: size, pitch: size });
+  ctx.putImageData(image, 0, 0);
+}

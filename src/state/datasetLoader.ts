@@ -1,0 +1,69 @@
+// The page's side of the loader worker: starts loads, and turns the worker's replies into store
+// updates. The only module that knows a Worker exists.
+import { fileUrls, sourceBaseUrl, type DataSource } from '../data/sources';
+import type { LoaderReply, LoaderRequest } from '../worker/protocol';
+import { useExplorerStore } from './explorerStore';
+
+let worker: Worker | null = null;
+let nextRequestId = 1;
+
+function loaderWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('../worker/loader.worker.ts', import.meta.url), { type: 'module', name: 'mnist-loader' });
+    worker.addEventListener('message', (event: MessageEvent<LoaderReply>) => applyReply(event.data));
+    worker.addEventListener('error', (event) => {
+      const load = useExplorerStore.getState().load;
+      if (load.status === 'loading') {
+        useExplorerStore.getState().loadFailed(load.requestId, {
+          file: null,
+          url: null,
+          message: `the loader worker failed: ${event.message || 'unknown error'}`,
+        });
+      }
+    });
+  }
+  return worker;
+}
+
+function applyReply(reply: LoaderReply): void {
+  const store = useExplorerStore.getState();
+  switch (reply.type) {
+    case 'progress':
+      store.loadProgress(reply.requestId, reply.file, reply.progress);
+      break;
+    case 'loaded':
+      store.loadSucceeded(reply.requestId, reply.dataset, reply.shared, reply.decodeMs);
+      break;
+    case 'error':
+      store.loadFailed(reply.requestId, { file: reply.file, url: reply.url, message: reply.message });
+      break;
+    case 'cancelled':
+      store.loadCancelled(reply.requestId);
+      break;
+  }
+}
+
+function send(request: LoaderRequest): void {
+  loaderWorker().postMessage(request);
+}
+
+/** Starts loading `source`; the data on screen stays until the new data has fully arrived. */
+export function loadSource(source: DataSource): void {
+  const requestId = nextRequestId++;
+  useExplorerStore.getState().loadStarted(requestId, source);
+  // Relative to the app's base, not the page URL, so the app works from any sub-path.
+  const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
+  send({ type: 'load', requestId, urls: fileUrls(sourceBaseUrl(source, appBase)) });
+}
+
+/** Loads the source of the last attempt again (the Retry button). */
+export function retryLoad(): void {
+  const { load, loadedSource } = useExplorerStore.getState();
+  const source = load.status === 'failed' || load.status === 'loading' ? load.source : loadedSource;
+  if (source) loadSource(source);
+}
+
+export function cancelLoad(): void {
+  const load = useExplorerStore.getState().load;
+  if (load.status === 'loading') send({ type: 'cancel', requestId: load.requestId });
+}

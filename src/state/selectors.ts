@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import type { Dataset } from '../data/dataset';
+import { buildLabelIndex, countSelected, selectIds, type LabelIndex } from '../data/labelIndex';
+import { useExplorerStore } from './explorerStore';
+
+// One label index per dataset object, built on first use; a new dataset gets a new one.
+const indexCache = new WeakMap<Dataset, LabelIndex>();
+
+export function labelIndexFor(dataset: Dataset): LabelIndex {
+  let index = indexCache.get(dataset);
+  if (!index) {
+    index = buildLabelIndex(dataset);
+    indexCache.set(dataset, index);
+  }
+  return index;
+}
+
+/** The global ids the grid shows, in order, for the current split and digit filter. */
+export function useVisibleIds(): Uint32Array {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const split = useExplorerStore((s) => s.split);
+  const digits = useExplorerStore((s) => s.digits);
+  return useMemo(
+    () => (dataset ? selectIds(labelIndexFor(dataset), split, digits) : new Uint32Array(0)),
+    [dataset, split, digits],
+  );
+}
+
+export function useVisibleCount(): { shown: number; total: number } {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const split = useExplorerStore((s) => s.split);
+  const digits = useExplorerStore((s) => s.digits);
+  return useMemo(() => {
+    if (!dataset) return { shown: 0, total: 0 };
+    const index = labelIndexFor(dataset);
+    return { shown: countSelected(index, split, digits), total: index.size };
+  }, [dataset, split, digits]);
+}

@@ -1,0 +1,21 @@
+import { SOURCE_LABELS } from '../data/sources';
+import { retryLoad } from '../state/datasetLoader';
+import { useExplorerStore } from '../state/explorerStore';
+
+/** Says which file failed and why; Retry loads the same source again. */
+export function LoadErrorBanner() {
+  const load = useExplorerStore((s) => s.load);
+  const hasData = useExplorerStore((s) => s.dataset !== null);
+  if (load.status !== 'failed') return null;
+  return (
+    <div role="alert" className="error-banner">
+      <p>
+        <strong>Could not load MNIST from {SOURCE_LABELS[load.source.kind]}.</strong> {load.message}
+        {hasData && ' The digits loaded before are still shown.'}
+      </p>
+      <button type="button" onClick={retryLoad}>
+        Retry
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { AZURE_MNIST_URL, parseCustomBaseUrl, SOURCE_LABELS, type DataSource, type SourceKind } from '../data/sources';
+import { loadSource } from '../state/datasetLoader';
+import { useExplorerStore } from '../state/explorerStore';
+
+const KINDS: readonly SourceKind[] = ['bundled', 'azure', 'custom'];
+
+/** Chooses where the four files come from and starts the load. */
+export function SourcePicker() {
+  const loadedSource = useExplorerStore((s) => s.loadedSource);
+  const load = useExplorerStore((s) => s.load);
+  const current = load.status === 'idle' ? loadedSource : load.source;
+  const [kind, setKind] = useState<SourceKind>(current?.kind ?? 'bundled');
+  const [customUrl, setCustomUrl] = useState(current?.kind === 'custom' ? current.baseUrl : '');
+  const [urlError, setUrlError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    let source: DataSource;
+    if (kind === 'custom') {
+      const parsed = parseCustomBaseUrl(customUrl, window.location.href);
+      if (!parsed.ok) {
+        setUrlError(parsed.reason);
+        return;
+      }
+      setUrlError(null);
+      source = { kind: 'custom', baseUrl: parsed.url };
+    } else {
+      source = { kind };
+    }
+    loadSource(source);
+  };
+
+  return (
+    <form className="source-picker" onSubmit={submit} aria-label="Data source">
+      <label className="control">
+        <span>Source</span>
+        <select aria-label="Source" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {SOURCE_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {kind === 'custom' && (
+        <label className="control">
+          <span>Base URL</span>
+          <input
+            type="url"
+            aria-label="Base URL"
+            placeholder="https://example.org/mnist/"
+            value={customUrl}
+            aria-invalid={urlError !== null}
+            aria-describedby={urlError ? 'custom-url-error' : undefined}
+            onChange={(e) => setCustomUrl(e.target.value)}
+          />
+        </label>
+      )}
+      <button type="submit" disabled={load.status === 'loading'}>
+        Load
+      </button>
+      {kind === 'azure' && <span className="hint">{AZURE_MNIST_URL}</span>}
+      {urlError && (
+        <span id="custom-url-error" className="field-error" role="alert">
+          {urlError}
+        </span>
+      )}
+    </form>
+  );
+}

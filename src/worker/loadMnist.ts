@@ -1,0 +1,117 @@
+import { assembleDataset, DatasetFileError, type Dataset, type DecodedFiles } from '../data/dataset';
+import { DecodeError } from '../data/decodeError';
+import { MnistFileDecoder } from '../data/fileDecoder';
+import type { Allocate, DecodedIdx } from '../data/idx';
+import { MNIST_FILES, type MnistFileName } from '../data/mnist';
+import type { FileUrls } from '../data/sources';
+import type { FileProgress } from './protocol';
+
+export interface LoadOptions {
+  readonly urls: FileUrls;
+  readonly fetch: typeof fetch;
+  readonly allocate: Allocate;
+  readonly signal: AbortSignal;
+  readonly onProgress: (file: MnistFileName, progress: FileProgress) => void;
+  readonly maxBytes?: number;
+}
+
+/** A load that failed, with the file and URL it failed on, ready to show to a person. */
+export class FileLoadError extends Error {
+  readonly file: MnistFileName | null;
+  readonly url: string | null;
+  constructor(file: MnistFileName | null, url: string | null, message: string) {
+    super(message);
+    this.name = 'FileLoadError';
+    this.file = file;
+    this.url = url;
+  }
+}
+
+/**
+ * Fetches the four files at once and decodes each while it streams in, so inflating the large
+ * training images overlaps with the network. Resolves only when all four decoded and form MNIST;
+ * any failure rejects with a FileLoadError and the other downloads are aborted.
+ */
+export async function loadMnist(options: LoadOptions): Promise<Dataset> {
+  const inner = new AbortController();
+  const abortInner = () => inner.abort();
+  options.signal.addEventListener('abort', abortInner);
+  try {
+    const decoded = await Promise.all(
+      MNIST_FILES.map((file) =>
+        loadFile(file.name, options.urls[file.name], { ...options, signal: inner.signal }).catch((error: unknown) => {
+          inner.abort();
+          throw error;
+        }),
+      ),
+    );
+    const byName = new Map(MNIST_FILES.map((f, i) => [f.name, decoded[i]!]));
+    const files: DecodedFiles = {
+      train: { images: byName.get('train-images-idx3-ubyte.gz')!, labels: byName.get('train-labels-idx1-ubyte.gz')! },
+      test: { images: byName.get('t10k-images-idx3-ubyte.gz')!, labels: byName.get('t10k-labels-idx1-ubyte.gz')! },
+    };
+    try {
+      return assembleDataset(files);
+    } catch (error) {
+      if (error instanceof DatasetFileError) {
+        const name = error.fileName as MnistFileName;
+        throw new FileLoadError(name, options.urls[name], `${name}: ${error.message}`);
+      }
+      throw error;
+    }
+  } finally {
+    options.signal.removeEventListener('abort', abortInner);
+  }
+}
+
+async function loadFile(name: MnistFileName, url: string, options: LoadOptions): Promise<DecodedIdx> {
+  const fail = (cause: string) => new FileLoadError(name, url, `${name}: ${cause}`);
+  let response: Response;
+  try {
+    response = await options.fetch(url, { signal: options.signal, credentials: 'omit' });
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    throw fail(`could not connect to ${url} (${describe(error)}; the server may be down, or it may not allow cross-origin requests)`);
+  }
+  if (!response.ok) {
+    throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
+  }
+  if (!response.body) throw fail(`empty response from ${url}`);
+  const total = contentLength(response);
+  const decoder = new MnistFileDecoder({ allocate: options.allocate, maxBytes: options.maxBytes });
+  const reader = response.body.getReader();
+  let received = 0;
+  options.onProgress(name, { received, total });
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (options.signal.aborted) throw error;
+        throw fail(`connection lost after ${received.toLocaleString('en-US')} bytes (${describe(error)})`);
+      }
+      if (chunk.done) break;
+      received += chunk.value.length;
+      decoder.push(chunk.value);
+      options.onProgress(name, { received, total });
+    }
+    return decoder.finish();
+  } catch (error) {
+    if (error instanceof DecodeError) throw fail(error.message);
+    throw error;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function contentLength(response: Response): number | null {
+  // With Content-Encoding the header counts encoded bytes while the body yields decoded ones.
+  if (response.headers.get('content-encoding')) return null;
+  const value = Number(response.headers.get('content-length'));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

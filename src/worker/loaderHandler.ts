@@ -1,0 +1,74 @@
+import type { Allocate } from '../data/idx';
+import { FileLoadError, loadMnist } from './loadMnist';
+import type { LoaderReply, LoaderRequest } from './protocol';
+
+export interface LoaderDeps {
+  readonly post: (reply: LoaderReply, transfer: Transferable[]) => void;
+  readonly fetch: typeof fetch;
+  /** Whether buffers are SharedArrayBuffers (the page is cross-origin isolated). */
+  readonly shared: boolean;
+  readonly now?: () => number;
+}
+
+/**
+ * The worker's brain, kept apart from `self` so it runs in Node tests: takes requests, posts
+ * replies. One load at a time: a new load or a cancel aborts the one in flight, and replies always
+ * carry the request id so the page can drop anything stale.
+ */
+export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) => void {
+  const now = deps.now ?? (() => performance.now());
+  const allocate: Allocate = deps.shared
+    ? (n) => new Uint8Array(new SharedArrayBuffer(n))
+    : (n) => new Uint8Array(new ArrayBuffer(n));
+  let current: { requestId: number; controller: AbortController } | null = null;
+
+  const start = async (requestId: number, urls: Parameters<typeof loadMnist>[0]['urls']) => {
+    current?.controller.abort();
+    const controller = new AbortController();
+    current = { requestId, controller };
+    const started = now();
+    try {
+      const dataset = await loadMnist({
+        urls,
+        fetch: deps.fetch,
+        allocate,
+        signal: controller.signal,
+        onProgress: (file, progress) => {
+          if (!controller.signal.aborted) deps.post({ type: 'progress', requestId, file, progress }, []);
+        },
+      });
+      if (controller.signal.aborted) return;
+      // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
+      const transfer = deps.shared
+        ? []
+        : [dataset.train.images.buffer, dataset.train.labels.buffer, dataset.test.images.buffer, dataset.test.labels.buffer];
+      deps.post(
+        { type: 'loaded', requestId, dataset, shared: deps.shared, decodeMs: now() - started },
+        transfer as ArrayBuffer[],
+      );
+    } catch (error) {
+      if (controller.signal.aborted) {
+        deps.post({ type: 'cancelled', requestId }, []);
+        return;
+      }
+      const reply: LoaderReply =
+        error instanceof FileLoadError
+          ? { type: 'error', requestId, file: error.file, url: error.url, message: error.message }
+          : { type: 'error', requestId, file: null, url: null, message: `unexpected failure: ${String(error)}` };
+      deps.post(reply, []);
+    } finally {
+      if (current?.requestId === requestId) current = null;
+    }
+  };
+
+  return (request) => {
+    switch (request.type) {
+      case 'load':
+        void start(request.requestId, request.urls);
+        break;
+      case 'cancel':
+        if (current?.requestId === request.requestId) current.controller.abort();
+        break;
+    }
+  };
+}

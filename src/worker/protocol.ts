@@ -1,0 +1,32 @@
+// Every message between the page and the loader worker. Both sides import these types, so a new
+// message kind is a compile error in each `switch` until it is handled.
+import type { Dataset } from '../data/dataset';
+import type { FileUrls } from '../data/sources';
+import type { MnistFileName } from '../data/mnist';
+
+export type LoaderRequest =
+  | { readonly type: 'load'; readonly requestId: number; readonly urls: FileUrls }
+  | { readonly type: 'cancel'; readonly requestId: number };
+
+export interface FileProgress {
+  readonly received: number;
+  /** From Content-Length; null when the server does not say. */
+  readonly total: number | null;
+}
+
+export type LoaderReply =
+  | { readonly type: 'progress'; readonly requestId: number; readonly file: MnistFileName; readonly progress: FileProgress }
+  | { readonly type: 'loaded'; readonly requestId: number; readonly dataset: Dataset; readonly shared: boolean; readonly decodeMs: number }
+  | {
+      readonly type: 'error';
+      readonly requestId: number;
+      /** The file that failed, or null when the failure is not about one file. */
+      readonly file: MnistFileName | null;
+      readonly url: string | null;
+      readonly message: string;
+    }
+  | { readonly type: 'cancelled'; readonly requestId: number };
+
+export function isLoaderReply(value: unknown): value is LoaderReply {
+  return typeof value === 'object' && value !== null && 'type' in value && 'requestId' in value;
+}
