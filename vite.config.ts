@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { serveGzipFilesAsIs } from './scripts/vite-serve-gz';
 import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './src/data/sources';
 
 // SharedArrayBuffer needs a cross-origin isolated page: these two headers on every response.
@@ -21,7 +22,7 @@ const proxy: Record<string, ProxyOptions> = {
 const port = Number(process.env.PORT) || undefined;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serveGzipFilesAsIs(crossOriginIsolation)],
   worker: { format: 'es' },
   server: {
     port: port ?? 5173,

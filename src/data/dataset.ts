@@ -43,6 +43,12 @@ export function labelOf(dataset: Dataset, id: number): number {
   return dataset[split].labels[index] ?? 0;
 }
 
+/** How a digit is named everywhere a person or a test reads it: `train #0, label 5`. */
+export function describeDigit(dataset: Dataset, id: number): string {
+  const { split, index } = locateDigit(dataset, id);
+  return `${split} #${index}, label ${labelOf(dataset, id)}`;
+}
+
 /** The 784 pixel bytes of one digit: a view, not a copy. */
 export function pixelsOf(dataset: Dataset, id: number): Uint8Array {
   const { split, index } = locateDigit(dataset, id);

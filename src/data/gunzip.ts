@@ -20,7 +20,7 @@ export class GunzipStream {
   private compressedIn = 0;
   // An exception thrown inside pako's onData would leave pako half-way through a call, so it is
   // kept here and rethrown once push returns.
-  private failure: unknown = null;
+  private failure: Error | null = null;
 
   constructor(onData: (chunk: Uint8Array) => void) {
     this.inflate = new Inflate({ windowBits: GZIP_WINDOW_BITS, chunkSize: OUTPUT_CHUNK_BYTES });
@@ -29,7 +29,7 @@ export class GunzipStream {
       try {
         onData(chunk);
       } catch (error) {
-        this.failure = error;
+        this.failure = error instanceof Error ? error : new Error('gzip consumer failed', { cause: error });
       }
     };
   }

@@ -43,16 +43,16 @@ export interface ExplorerFacts {
 }
 
 export interface ExplorerActions {
-  setSplit(split: SplitFilter): void;
-  toggleDigit(digit: number): void;
-  showAllDigits(): void;
-  setZoom(zoom: number): void;
-  setOpenDigit(id: number | null): void;
-  loadStarted(requestId: number, source: DataSource): void;
-  loadProgress(requestId: number, file: MnistFileName, progress: FileProgress): void;
-  loadSucceeded(requestId: number, dataset: Dataset, shared: boolean, decodeMs: number): void;
-  loadFailed(requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }): void;
-  loadCancelled(requestId: number): void;
+  setSplit: (split: SplitFilter) => void;
+  toggleDigit: (digit: number) => void;
+  showAllDigits: () => void;
+  setZoom: (zoom: number) => void;
+  setOpenDigit: (id: number | null) => void;
+  loadStarted: (requestId: number, source: DataSource) => void;
+  loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
+  loadSucceeded: (requestId: number, dataset: Dataset, shared: boolean, decodeMs: number) => void;
+  loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
+  loadCancelled: (requestId: number) => void;
 }
 
 export type ExplorerState = ExplorerFacts & ExplorerActions;

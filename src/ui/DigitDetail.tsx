@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
+import { describeDigit, labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
 import { IMAGE_SIDE } from '../data/mnist';
 import { drawDigit } from '../render/drawDigits';
 import { useExplorerStore } from '../state/explorerStore';
 import { useVisibleIds } from '../state/selectors';
-import { digitLabelText } from './DigitGrid';
 import { PixelTable } from './PixelTable';
 
 const ENLARGED_SIZE = IMAGE_SIDE * 10;
@@ -56,7 +55,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
         }}
       >
         <header>
-          <h2 id="digit-detail-title">{digitLabelText(dataset, openDigit)}</h2>
+          <h2 id="digit-detail-title">{describeDigit(dataset, openDigit)}</h2>
           <button type="button" ref={closeRef} onClick={close}>
             Close
           </button>

@@ -1,16 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { labelOf, locateDigit, type Dataset } from '../data/dataset';
+import { describeDigit, labelOf, type Dataset } from '../data/dataset';
 import { useExplorerStore } from '../state/explorerStore';
 import { useVisibleIds } from '../state/selectors';
 import { DigitRowCanvas } from './DigitRowCanvas';
 import { GRID_PADDING, gridLayout } from './gridLayout';
 import { useElementWidth } from './useElementWidth';
-
-export function digitLabelText(dataset: Dataset, id: number): string {
-  const { split, index } = locateDigit(dataset, id);
-  return `${split} #${index}, label ${labelOf(dataset, id)}`;
-}
 
 /**
  * Every digit of the current selection: rows are virtualized by TanStack Virtual, each row is one
@@ -27,6 +22,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
   const [focusPos, setFocusPos] = useState(0);
   const wantsFocus = useRef(false);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- not compiled by React Compiler; TanStack's fresh functions are fine here
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -124,7 +120,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
                     key={c}
                     role="gridcell"
                     aria-colindex={c + 1}
-                    aria-label={digitLabelText(dataset, id)}
+                    aria-label={describeDigit(dataset, id)}
                     data-pos={pos}
                     tabIndex={pos === focusPos ? 0 : -1}
                     className="digit-cell"

@@ -76,6 +76,10 @@ async function loadFile(name: MnistFileName, url: string, options: LoadOptions):
   if (!response.ok) {
     throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
   }
+  // Servers with a single-page fallback answer a missing file with their index page and a 200.
+  if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
+    throw fail(`${url} answered with an HTML page instead of the file (the file is probably missing there)`);
+  }
   if (!response.body) throw fail(`empty response from ${url}`);
   const total = contentLength(response);
   const decoder = new MnistFileDecoder({ allocate: options.allocate, maxBytes: options.maxBytes });

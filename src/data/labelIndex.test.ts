@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildLabelIndex, countSelected, mergeSorted, selectIds, type SplitFilter } from './labelIndex';
+import type { Dataset } from './dataset';
+
+function datasetWithLabels(train: number[], test: number[]): Dataset {
+  const split = (name: 'train' | 'test', labels: number[]) => ({
+    split: name,
+    count: labels.length,
+    images: new Uint8Array(labels.length * 784),
+    labels: Uint8Array.from(labels),
+  });
+  return { train: split('train', train), test: split('test', test), warnings: [] };
+}
+
+function bruteForce(dataset: Dataset, split: SplitFilter, digits: number[]): number[] {
+  const ids: number[] = [];
+  const all = digits.length === 10;
+  dataset.train.labels.forEach((l, i) => {
+    if (split !== 'test' && (all || digits.includes(l))) ids.push(i);
+  });
+  dataset.test.labels.forEach((l, i) => {
+    if (split !== 'train' && (all || digits.includes(l))) ids.push(dataset.train.count + i);
+  });
+  return ids;
+}
+
+describe('label index', () => {
+  const random = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 7919 + seed) * 104729) % 10);
+  const dataset = datasetWithLabels(random(6000, 3), random(1000, 11));
+  const index = buildLabelIndex(dataset);
+
+  it('counts every label per split', () => {
+    for (const split of ['train', 'test'] as const) {
+      const counts = Array(10).fill(0);
+      dataset[split].labels.forEach((l) => counts[l]++);
+      expect(index.counts[split]).toEqual(counts);
+    }
+  });
+
+  it.each<[SplitFilter, number[]]>([
+    ['all', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['train', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['test', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['all', [3]],
+    ['train', [0, 9]],
+    ['test', [1, 4, 7]],
+    ['all', [0, 1, 2, 3, 4, 5, 6, 7, 8]],
+  ])('selects %s with digits %j in file order, as a plain filter would', (split, digits) => {
+    const ids = selectIds(index, split, digits);
+    expect(Array.from(ids)).toEqual(bruteForce(dataset, split, digits));
+    expect(countSelected(index, split, digits)).toBe(ids.length);
+  });
+
+  it('leaves labels outside 0–9 out of every digit filter but not out of All', () => {
+    const odd = buildLabelIndex(datasetWithLabels([1, 12, 1], [200]));
+    expect(Array.from(selectIds(odd, 'all', [1]))).toEqual([0, 2]);
+    expect(selectIds(odd, 'all', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).length).toBe(4);
+  });
+
+  it('merges sorted lists of any lengths', () => {
+    const merged = mergeSorted([Uint32Array.of(1, 5, 9), Uint32Array.of(), Uint32Array.of(2, 3, 10, 11), Uint32Array.of(0)]);
+    expect(Array.from(merged)).toEqual([0, 1, 2, 3, 5, 9, 10, 11]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { fileUrls, parseCustomBaseUrl, sourceBaseUrl } from './sources';
+
+const PAGE = 'http://localhost:5173/';
+
+describe('data sources', () => {
+  it('normalizes a custom base URL to end in a slash, without query or hash', () => {
+    expect(parseCustomBaseUrl(' https://example.org/mnist?x=1#y ', PAGE)).toEqual({ ok: true, url: 'https://example.org/mnist/' });
+    expect(parseCustomBaseUrl('/files/', PAGE)).toEqual({ ok: true, url: 'http://localhost:5173/files/' });
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<script>x</script>', 'ftp://example.org/', 'file:///etc/'])(
+    'refuses %s',
+    (input) => {
+      const parsed = parseCustomBaseUrl(input, PAGE);
+      expect(parsed.ok).toBe(false);
+      expect(!parsed.ok && parsed.reason).toMatch(/only http and https/);
+    },
+  );
+
+  it('refuses empty input and text that is no URL', () => {
+    expect(parseCustomBaseUrl('  ', PAGE).ok).toBe(false);
+    const parsed = parseCustomBaseUrl('http://[bad', PAGE);
+    expect(!parsed.ok && parsed.reason).toContain('not a URL');
+  });
+
+  it('resolves each source to the four file URLs', () => {
+    expect(sourceBaseUrl({ kind: 'bundled' }, PAGE)).toBe('http://localhost:5173/data/');
+    expect(sourceBaseUrl({ kind: 'azure' }, PAGE)).toBe('http://localhost:5173/azure-mnist/');
+    expect(fileUrls('https://example.org/m/')['t10k-labels-idx1-ubyte.gz']).toBe('https://example.org/m/t10k-labels-idx1-ubyte.gz');
+  });
+});

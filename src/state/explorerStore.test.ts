@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Dataset } from '../data/dataset';
+import { ALL_DIGITS, initialFacts, toggledDigits, useExplorerStore } from './explorerStore';
+
+const tinyDataset = (count: number): Dataset => {
+  const split = (name: 'train' | 'test') => ({ split: name, count, images: new Uint8Array(count * 784), labels: new Uint8Array(count) });
+  return { train: split('train'), test: split('test'), warnings: [] };
+};
+
+describe('digit filter toggling', () => {
+  it('narrows All to the clicked digit, then adds and removes digits', () => {
+    expect(toggledDigits(ALL_DIGITS, 3)).toEqual([3]);
+    expect(toggledDigits([3], 1)).toEqual([1, 3]);
+    expect(toggledDigits([1, 3], 3)).toEqual([1]);
+  });
+
+  it('goes back to All when the last digit is removed', () => {
+    expect(toggledDigits([4], 4)).toBe(ALL_DIGITS);
+  });
+});
+
+describe('loading in the store', () => {
+  beforeEach(() => useExplorerStore.setState(initialFacts));
+
+  it('keeps the loaded dataset when a later load fails', () => {
+    const store = useExplorerStore.getState();
+    const first = tinyDataset(3);
+    store.loadStarted(1, { kind: 'bundled' });
+    store.loadSucceeded(1, first, true, 5);
+    store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
+    store.loadFailed(2, { file: 'train-images-idx3-ubyte.gz', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
+    const state = useExplorerStore.getState();
+    expect(state.dataset).toBe(first);
+    expect(state.loadedSource).toEqual({ kind: 'bundled' });
+    expect(state.load).toMatchObject({ status: 'failed', file: 'train-images-idx3-ubyte.gz' });
+  });
+
+  it('ignores replies to a load that is no longer current', () => {
+    const store = useExplorerStore.getState();
+    store.loadStarted(1, { kind: 'bundled' });
+    store.loadStarted(2, { kind: 'azure' });
+    store.loadSucceeded(1, tinyDataset(2), false, 1);
+    expect(useExplorerStore.getState().dataset).toBeNull();
+    store.loadFailed(1, { file: null, url: null, message: 'late' });
+    expect(useExplorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
+  });
+
+  it('closes an open digit that the new dataset does not have', () => {
+    const store = useExplorerStore.getState();
+    store.setOpenDigit(5);
+    store.loadStarted(1, { kind: 'bundled' });
+    store.loadSucceeded(1, tinyDataset(2), false, 1);
+    expect(useExplorerStore.getState().openDigit).toBeNull();
+  });
+});

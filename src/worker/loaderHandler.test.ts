@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { MNIST_FILES } from '../data/mnist';
+import { fileUrls } from '../data/sources';
+import { gzipBytes, syntheticSplit } from '../testing/idxFiles';
+import { createLoaderHandler } from './loaderHandler';
+import type { LoaderReply } from './protocol';
+
+const BASE = 'http://files.test/mnist/';
+const train = syntheticSplit(30);
+const test = syntheticSplit(12, [7, 3]);
+const goodFiles: Record<string, Uint8Array> = {
+  'train-images-idx3-ubyte.gz': gzipBytes(train.images),
+  'train-labels-idx1-ubyte.gz': gzipBytes(train.labels),
+  't10k-images-idx3-ubyte.gz': gzipBytes(test.images),
+  't10k-labels-idx1-ubyte.gz': gzipBytes(test.labels),
+};
+
+/** A fetch over an in-memory folder: the network boundary, not the code under test. */
+function folderFetch(files: Record<string, Uint8Array | number>, options: { stallOn?: string } = {}): typeof fetch {
+  return (input, init) => Promise.resolve(respond(input instanceof Request ? input.url : input.toString(), init));
+  function respond(url: string, init: RequestInit | undefined): Response {
+    const name = url.slice(BASE.length);
+    const body = files[name];
+    if (body === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
+    if (typeof body === 'number') return new Response('', { status: body });
+    if (name === options.stallOn) {
+      // Sends the first half, then never finishes until aborted.
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(body.subarray(0, body.length >> 1));
+          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(stream, { headers: { 'content-length': String(body.length) } });
+    }
+    return new Response(body.slice(), { headers: { 'content-length': String(body.length) } });
+  }
+}
+
+function run(fetchImpl: typeof fetch, shared = false) {
+  const replies: LoaderReply[] = [];
+  let settle: () => void = () => {};
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  const handle = createLoaderHandler({
+    fetch: fetchImpl,
+    shared,
+    post: (reply) => {
+      replies.push(reply);
+      if (reply.type !== 'progress') settle();
+    },
+  });
+  return { handle, replies, done };
+}
+
+const final = (replies: LoaderReply[]) => replies.filter((r) => r.type !== 'progress');
+
+describe('loader worker protocol', () => {
+  it('reports progress per file, then the decoded dataset', async () => {
+    const { handle, replies, done } = run(folderFetch(goodFiles));
+    handle({ type: 'load', requestId: 1, urls: fileUrls(BASE) });
+    await done;
+    const loaded = replies.at(-1);
+    if (loaded?.type !== 'loaded') throw new Error(`expected loaded, got ${JSON.stringify(loaded)}`);
+    expect(loaded.requestId).toBe(1);
+    expect(loaded.dataset.train.count).toBe(30);
+    expect(loaded.dataset.test.count).toBe(12);
+    expect(Array.from(loaded.dataset.test.labels.subarray(0, 4))).toEqual([7, 3, 7, 3]);
+    expect(loaded.dataset.train.images).toEqual(train.images.subarray(16));
+    const progressed = new Set(replies.filter((r) => r.type === 'progress').map((r) => r.type === 'progress' && r.file));
+    expect(progressed).toEqual(new Set(MNIST_FILES.map((f) => f.name)));
+    const lastTrainImages = replies.findLast((r) => r.type === 'progress' && r.file === 'train-images-idx3-ubyte.gz');
+    expect(lastTrainImages).toMatchObject({ progress: { received: goodFiles['train-images-idx3-ubyte.gz']!.length } });
+  });
+
+  it('decodes into SharedArrayBuffers when the page is cross-origin isolated', async () => {
+    const { handle, replies, done } = run(folderFetch(goodFiles), true);
+    handle({ type: 'load', requestId: 2, urls: fileUrls(BASE) });
+    await done;
+    const loaded = replies.at(-1);
+    expect(loaded?.type === 'loaded' && loaded.shared).toBe(true);
+    expect(loaded?.type === 'loaded' && loaded.dataset.train.images.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('names the file and the HTTP status when a file is missing', async () => {
+    const { 't10k-labels-idx1-ubyte.gz': _, ...missing } = goodFiles;
+    const { handle, replies, done } = run(folderFetch(missing));
+    handle({ type: 'load', requestId: 3, urls: fileUrls(BASE) });
+    await done;
+    expect(final(replies)).toEqual([
+      {
+        type: 'error',
+        requestId: 3,
+        file: 't10k-labels-idx1-ubyte.gz',
+        url: `${BASE}t10k-labels-idx1-ubyte.gz`,
+        message: `t10k-labels-idx1-ubyte.gz: HTTP 404 Not Found from ${BASE}t10k-labels-idx1-ubyte.gz`,
+      },
+    ]);
+  });
+
+  it('names the labels file when its count disagrees with the images', async () => {
+    const files = { ...goodFiles, 'train-labels-idx1-ubyte.gz': gzipBytes(syntheticSplit(29).labels) };
+    const { handle, replies, done } = run(folderFetch(files));
+    handle({ type: 'load', requestId: 4, urls: fileUrls(BASE) });
+    await done;
+    expect(final(replies)[0]).toMatchObject({ type: 'error', file: 'train-labels-idx1-ubyte.gz', message: expect.stringMatching(/29 labels but .* 30 images/) });
+  });
+
+  it('names the file and the decoder reason for a corrupt file', async () => {
+    const files = { ...goodFiles, 't10k-images-idx3-ubyte.gz': goodFiles['t10k-images-idx3-ubyte.gz']!.subarray(0, 100) };
+    const { handle, replies, done } = run(folderFetch(files));
+    handle({ type: 'load', requestId: 5, urls: fileUrls(BASE) });
+    await done;
+    expect(final(replies)[0]).toMatchObject({ type: 'error', file: 't10k-images-idx3-ubyte.gz', message: expect.stringContaining('cut short') });
+  });
+
+  it('cancels a load in flight', async () => {
+    const { handle, replies, done } = run(folderFetch(goodFiles, { stallOn: 'train-images-idx3-ubyte.gz' }));
+    handle({ type: 'load', requestId: 6, urls: fileUrls(BASE) });
+    await new Promise((r) => setTimeout(r, 20));
+    handle({ type: 'cancel', requestId: 6 });
+    await done;
+    expect(final(replies)).toEqual([{ type: 'cancelled', requestId: 6 }]);
+  });
+
+  it('lets a newer load supersede an older one, replying to each by id', async () => {
+    const replies: LoaderReply[] = [];
+    const stalled = folderFetch(goodFiles, { stallOn: 'train-images-idx3-ubyte.gz' });
+    const good = folderFetch(goodFiles);
+    let calls = 0;
+    let finished: () => void = () => {};
+    const bothDone = new Promise<void>((r) => (finished = r));
+    const handle = createLoaderHandler({
+      // The first load's four requests stall on train images; the second load's succeed.
+      fetch: (input, init) => (calls++ < 4 ? stalled(input, init) : good(input, init)),
+      shared: false,
+      post: (reply) => {
+        replies.push(reply);
+        if (final(replies).length === 2) finished();
+      },
+    });
+    handle({ type: 'load', requestId: 7, urls: fileUrls(BASE) });
+    await new Promise((r) => setTimeout(r, 20));
+    handle({ type: 'load', requestId: 8, urls: fileUrls(BASE) });
+    await bothDone;
+    expect(final(replies).map((r) => [r.type, r.requestId])).toEqual(
+      expect.arrayContaining([
+        ['cancelled', 7],
+        ['loaded', 8],
+      ]),
+    );
+    expect(replies.some((r) => r.type === 'progress' && r.requestId === 7 && replies.indexOf(r) > replies.findIndex((x) => x.type === 'cancelled'))).toBe(false);
+  });
+});
