@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
-import { serveGzipFilesAsIs } from './scripts/vite-serve-gz';
-import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './src/data/sources';
+import { serveGzipFilesAsIs } from './scripts/vite-serve-gz.ts';
+import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './src/data/azure.ts';
 
 // SharedArrayBuffer needs a cross-origin isolated page: these two headers on every response.
 const crossOriginIsolation = {

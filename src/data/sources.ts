@@ -1,4 +1,7 @@
+import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './azure';
 import { MNIST_FILES, type MnistFileName } from './mnist';
+
+export { AZURE_MNIST_URL, AZURE_PROXY_PATH };
 
 /** Where the four files come from. */
 export type DataSource =
@@ -8,13 +11,6 @@ export type DataSource =
 
 export type SourceKind = DataSource['kind'];
 
-/** The Azure Open Datasets container the seed notebook reads. */
-export const AZURE_MNIST_URL = 'https://azureopendatastorage.blob.core.windows.net/mnist/';
-/**
- * Azure sends no CORS headers, so the app asks its own server, which proxies this path to the
- * container (see vite.config.ts). The path is shared with the server config through this constant.
- */
-export const AZURE_PROXY_PATH = '/azure-mnist/';
 /** Where scripts/prepare-data.ts writes the files, relative to the app's base URL. */
 export const BUNDLED_DATA_PATH = 'data/';
 

@@ -3,6 +3,7 @@ import { DatasetWarnings } from './DatasetWarnings';
 import { DigitDetail } from './DigitDetail';
 import { DigitFilter } from './DigitFilter';
 import { DigitGrid } from './DigitGrid';
+import { LoadedSourceNote } from './LoadedSourceNote';
 import { LoadErrorBanner } from './LoadErrorBanner';
 import { LoadProgress } from './LoadProgress';
 import { SourcePicker } from './SourcePicker';
@@ -17,6 +18,7 @@ export function App() {
       <header className="app-header">
         <h1>MNIST Explorer</h1>
         <SourcePicker />
+        <LoadedSourceNote />
       </header>
       <LoadProgress />
       <LoadErrorBanner />

@@ -74,7 +74,7 @@ async function loadFile(name: MnistFileName, url: string, options: LoadOptions):
     throw fail(`could not connect to ${url} (${describe(error)}; the server may be down, or it may not allow cross-origin requests)`);
   }
   if (!response.ok) {
-    throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
+    throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}${statusHint(response.status)}`);
   }
   // Servers with a single-page fallback answer a missing file with their index page and a 200.
   if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
@@ -114,6 +114,13 @@ function contentLength(response: Response): number | null {
   if (response.headers.get('content-encoding')) return null;
   const value = Number(response.headers.get('content-length'));
   return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function statusHint(status: number): string {
+  if (status === 404) return ' (the file is not there)';
+  if (status === 502 || status === 504) return ' (the server could not reach the source it relays; is it online?)';
+  if (status === 401 || status === 403) return ' (the server refuses access)';
+  return '';
 }
 
 function describe(error: unknown): string {

@@ -92,7 +92,7 @@ describe('loader worker protocol', () => {
         requestId: 3,
         file: 't10k-labels-idx1-ubyte.gz',
         url: `${BASE}t10k-labels-idx1-ubyte.gz`,
-        message: `t10k-labels-idx1-ubyte.gz: HTTP 404 Not Found from ${BASE}t10k-labels-idx1-ubyte.gz`,
+        message: `t10k-labels-idx1-ubyte.gz: HTTP 404 Not Found from ${BASE}t10k-labels-idx1-ubyte.gz (the file is not there)`,
       },
     ]);
   });

@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Label counts of the real MNIST splits (../shared/mnist/README.md). */
+export const TRAIN_LABEL_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949];
+export const TEST_LABEL_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009];
+
+export function status(page: Page): Locator {
+  return page.getByRole('status');
+}
+
+export async function openLoaded(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+}
+
+export function grid(page: Page): Locator {
+  return page.getByRole('grid', { name: 'Digits' });
+}
+
+export function digitButton(page: Page, name: string): Locator {
+  return page.getByRole('group', { name: 'Digit filter' }).getByRole('button', { name, exact: true });
+}
+
+export async function chooseSplit(page: Page, split: 'Train' | 'Test' | 'All'): Promise<void> {
+  await page.getByRole('combobox', { name: 'Split' }).selectOption({ label: split });
+}
+
+/** The aria-labels of every gridcell the grid has rendered. */
+export async function renderedCellLabels(page: Page): Promise<string[]> {
+  return grid(page)
+    .getByRole('gridcell')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''));
+}
+
+export function labelOfCell(ariaLabel: string): number {
+  const match = /^(train|test) #\d+, label (\d)$/.exec(ariaLabel);
+  if (!match) throw new Error(`not a digit cell label: ${ariaLabel}`);
+  return Number(match[2]);
+}

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { FAULT_SERVER } from './helpers/ports';
+import { grid, openLoaded, status } from './helpers/explorer';
+
+const FILE_NAME = /(train|t10k)-(images|labels)-idx[13]-ubyte\.gz/;
+
+async function loadCustom(page: import('@playwright/test').Page, baseUrl: string) {
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(baseUrl);
+  await page.getByRole('button', { name: 'Load' }).click();
+}
+
+test('a 404 from a custom URL names the file and the cause, and keeps the digits loaded', async ({ page }) => {
+  await openLoaded(page);
+  await loadCustom(page, `${FAULT_SERVER}/missing/`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('HTTP 404');
+  await expect(alert).toContainText(FILE_NAME);
+  await expect(alert).toContainText(`${FAULT_SERVER}/missing/`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
+});
+
+test('Retry loads the same source again once the server is fixed', async ({ page, request }) => {
+  const token = `retry-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await openLoaded(page);
+  await loadCustom(page, `${FAULT_SERVER}/broken/${token}/`);
+  await expect(page.getByRole('alert')).toContainText('HTTP 404');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toContainText('HTTP 404'); // still broken: fails again, clearly
+  await request.get(`${FAULT_SERVER}/heal/${token}`);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('Loaded data')).toContainText(`${FAULT_SERVER}/broken/${token}/`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+});
+
+test('a URL that is not http or https is refused before loading', async ({ page }) => {
+  await openLoaded(page);
+  await loadCustom(page, 'javascript:alert(1)');
+  await expect(page.getByRole('alert')).toContainText('only http and https');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+});

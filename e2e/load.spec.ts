@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { chooseSplit, digitButton, grid, openLoaded, status, TEST_LABEL_COUNTS, TRAIN_LABEL_COUNTS } from './helpers/explorer';
+
+test('loads all 70,000 real digits in file order, cross-origin isolated', async ({ page }) => {
+  await openLoaded(page);
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+  await expect(page.getByLabel('Loaded data')).toContainText('shared memory');
+  const cells = grid(page).getByRole('gridcell');
+  await expect(cells.nth(0)).toHaveAttribute('aria-label', 'train #0, label 5');
+  await expect(cells.nth(1)).toHaveAttribute('aria-label', 'train #1, label 0');
+  await expect(cells.nth(2)).toHaveAttribute('aria-label', 'train #2, label 4');
+  // The canvas really shows ink: the first row's canvas is not blank.
+  const inked = await grid(page)
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255 && data[i]! < 64) dark++;
+      return dark;
+    });
+  expect(inked).toBeGreaterThan(100);
+});
+
+test('split counts and per-label counts match MNIST', async ({ page }) => {
+  await openLoaded(page);
+  await chooseSplit(page, 'Train');
+  await expect(status(page)).toHaveText('Showing 60000 of 70000 digits');
+  for (let d = 0; d < 10; d++) {
+    await digitButton(page, String(d)).click();
+    await expect(status(page)).toHaveText(`Showing ${TRAIN_LABEL_COUNTS[d]} of 70000 digits`);
+    await digitButton(page, String(d)).click(); // off again: back to All
+  }
+  await chooseSplit(page, 'Test');
+  await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
+  for (let d = 0; d < 10; d++) {
+    await digitButton(page, String(d)).click();
+    await expect(status(page)).toHaveText(`Showing ${TEST_LABEL_COUNTS[d]} of 70000 digits`);
+    await digitButton(page, 'All').click();
+  }
+});
