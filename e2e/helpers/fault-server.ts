@@ -3,6 +3,7 @@
 //   /ok/<file>                 the real file
 //   /missing/<file>            404
 //   /broken/<token>/<file>     404 until /heal/<token> is asked, then the real file (tests Retry)
+//   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /health                    200 once the server is up
 import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -27,6 +28,23 @@ function sendFile(res: ServerResponse, name: string): void {
   res.end(bytes);
 }
 
+function sendSlowly(res: ServerResponse, name: string): void {
+  if (!fileNames.has(name)) return sendStatus(res, 404, 'Not Found');
+  const bytes = readFileSync(join(dataDir, name));
+  res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': bytes.length });
+  let at = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || at >= bytes.length) {
+      clearInterval(timer);
+      res.end();
+      return;
+    }
+    res.write(bytes.subarray(at, at + 65_536));
+    at += 65_536;
+  }, 50);
+  res.on('close', () => clearInterval(timer));
+}
+
 function sendStatus(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, text, { ...corsHeaders, 'Content-Type': 'text/plain' });
   res.end(text);
@@ -41,6 +59,8 @@ const server = createServer((req, res) => {
       return sendStatus(res, 200, 'OK');
     case 'ok':
       return sendFile(res, rest[0] ?? '');
+    case 'slow':
+      return sendSlowly(res, rest[0] ?? '');
     case 'missing':
       return sendStatus(res, 404, 'Not Found');
     case 'heal':

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { FAULT_SERVER } from './helpers/ports';
+import { grid, openLoaded, status } from './helpers/explorer';
+
+test('a slow load shows a progress bar per file, and Cancel keeps the digits on screen', async ({ page }) => {
+  await openLoaded(page);
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/slow/`);
+  await page.getByRole('button', { name: 'Load' }).click();
+
+  const bars = page.getByRole('progressbar');
+  await expect(bars).toHaveCount(4);
+  const trainImages = page.getByRole('progressbar', { name: 'train-images-idx3-ubyte.gz' });
+  await expect.poll(async () => Number(await trainImages.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  const first = Number(await trainImages.getAttribute('aria-valuenow'));
+  await expect.poll(async () => Number(await trainImages.getAttribute('aria-valuenow'))).toBeGreaterThan(first);
+  // The small label files finish long before the images.
+  await expect(page.getByRole('progressbar', { name: 't10k-labels-idx1-ubyte.gz' })).toHaveAttribute('aria-valuenow', '100');
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bars).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(page.getByLabel('Loaded data')).toContainText('Bundled copy');
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
+});
