@@ -3,6 +3,8 @@ import { LABEL_COUNT, type Split } from './mnist';
 
 export type SplitFilter = Split | 'all';
 export const SPLIT_FILTERS: readonly SplitFilter[] = ['train', 'test', 'all'];
+/** The digit filter with nothing filtered out. */
+export const ALL_DIGITS: readonly number[] = Array.from({ length: LABEL_COUNT }, (_, d) => d);
 
 /**
  * For each split and each digit 0–9, the global ids carrying that label, ascending. Built once per

@@ -32,7 +32,7 @@ function applyReply(reply: LoaderReply): void {
       store.loadProgress(reply.requestId, reply.file, reply.progress);
       break;
     case 'loaded':
-      store.loadSucceeded(reply.requestId, reply.dataset, reply.shared, reply.decodeMs);
+      store.loadSucceeded(reply.requestId, reply);
       break;
     case 'error':
       store.loadFailed(reply.requestId, { file: reply.file, url: reply.url, message: reply.message });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset';
-import { ALL_DIGITS, initialFacts, toggledDigits, useExplorerStore } from './explorerStore';
+import { ALL_DIGITS } from '../data/labelIndex';
+import { initialFacts, toggledDigits, useExplorerStore } from './explorerStore';
 
 const tinyDataset = (count: number): Dataset => {
   const split = (name: 'train' | 'test') => ({ split: name, count, images: new Uint8Array(count * 784), labels: new Uint8Array(count) });
@@ -26,7 +27,7 @@ describe('loading in the store', () => {
     const store = useExplorerStore.getState();
     const first = tinyDataset(3);
     store.loadStarted(1, { kind: 'bundled' });
-    store.loadSucceeded(1, first, true, 5);
+    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5 });
     store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
     store.loadFailed(2, { file: 'train-images-idx3-ubyte.gz', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
     const state = useExplorerStore.getState();
@@ -39,17 +40,18 @@ describe('loading in the store', () => {
     const store = useExplorerStore.getState();
     store.loadStarted(1, { kind: 'bundled' });
     store.loadStarted(2, { kind: 'azure' });
-    store.loadSucceeded(1, tinyDataset(2), false, 1);
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1 });
     expect(useExplorerStore.getState().dataset).toBeNull();
     store.loadFailed(1, { file: null, url: null, message: 'late' });
     expect(useExplorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
   });
 
-  it('closes an open digit that the new dataset does not have', () => {
+  it('closes an open digit that the new dataset does not have, and says so', () => {
     const store = useExplorerStore.getState();
-    store.setOpenDigit(5);
+    store.setOpen({ split: 'test', index: 5 });
     store.loadStarted(1, { kind: 'bundled' });
-    store.loadSucceeded(1, tinyDataset(2), false, 1);
-    expect(useExplorerStore.getState().openDigit).toBeNull();
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1 });
+    expect(useExplorerStore.getState().open).toBeNull();
+    expect(useExplorerStore.getState().linkNotice).toEqual([{ name: 'open', reason: 'names test #5, which this data set does not have' }]);
   });
 });

@@ -1,14 +1,11 @@
 import { create } from 'zustand';
-import type { Dataset } from '../data/dataset';
+import type { Dataset, DigitRef } from '../data/dataset';
+import { ALL_DIGITS, type SplitFilter } from '../data/labelIndex';
 import { LABEL_COUNT, type MnistFileName } from '../data/mnist';
-import type { SplitFilter } from '../data/labelIndex';
 import type { DataSource } from '../data/sources';
-import type { FileProgress } from '../worker/protocol';
-
-export const ALL_DIGITS: readonly number[] = Array.from({ length: LABEL_COUNT }, (_, d) => d);
-/** Cell scale factors the zoom control offers; 1 = 28 CSS pixels per digit. */
-export const ZOOM_LEVELS: readonly number[] = [0.5, 1, 1.5, 2, 3, 4];
-export const DEFAULT_ZOOM = 2;
+import type { FileProgress, LoadedFileInfo } from '../worker/protocol';
+import { DEFAULT_SHARE_STATE, type IgnoredParameter, type ShareState } from './shareUrl';
+import type { View } from './viewOptions';
 
 export type LoadState =
   | { readonly status: 'idle' }
@@ -26,20 +23,20 @@ export type LoadState =
       readonly message: string;
     };
 
-/** The facts. Anything computable from them (ids shown, counts) is derived in selectors. */
-export interface ExplorerFacts {
+/**
+ * The facts. Anything computable from them (ids shown, counts, the sample) is derived in
+ * selectors. The ShareState part is exactly what a share link carries.
+ */
+export interface ExplorerFacts extends ShareState {
   readonly dataset: Dataset | null;
-  /** The source `dataset` came from; a failed load of another source leaves both in place. */
+  /** The source `dataset` came from; `source` is the one last asked for, which may have failed. */
   readonly loadedSource: DataSource | null;
+  readonly loadedFiles: readonly LoadedFileInfo[];
   readonly decodeMs: number | null;
   readonly sharedMemory: boolean;
   readonly load: LoadState;
-  readonly split: SplitFilter;
-  /** Sorted; all ten means no digit filter. */
-  readonly digits: readonly number[];
-  readonly zoom: number;
-  /** Global id of the digit whose detail view is open. */
-  readonly openDigit: number | null;
+  /** Share-link parameters that could not be used, shown until dismissed. */
+  readonly linkNotice: readonly IgnoredParameter[];
 }
 
 export interface ExplorerActions {
@@ -47,10 +44,20 @@ export interface ExplorerActions {
   toggleDigit: (digit: number) => void;
   showAllDigits: () => void;
   setZoom: (zoom: number) => void;
-  setOpenDigit: (id: number | null) => void;
+  setOpen: (ref: DigitRef | null) => void;
+  setView: (view: View) => void;
+  setSampleSize: (size: number) => void;
+  setSeed: (seed: number) => void;
+  setNormalized: (normalized: boolean) => void;
+  applyShareState: (state: ShareState, ignored: readonly IgnoredParameter[]) => void;
+  dismissLinkNotice: () => void;
+  dismissLoadError: () => void;
   loadStarted: (requestId: number, source: DataSource) => void;
   loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
-  loadSucceeded: (requestId: number, dataset: Dataset, shared: boolean, decodeMs: number) => void;
+  loadSucceeded: (
+    requestId: number,
+    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number },
+  ) => void;
   loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
   loadCancelled: (requestId: number) => void;
 }
@@ -58,15 +65,15 @@ export interface ExplorerActions {
 export type ExplorerState = ExplorerFacts & ExplorerActions;
 
 export const initialFacts: ExplorerFacts = {
+  ...DEFAULT_SHARE_STATE,
+  seed: 0,
   dataset: null,
   loadedSource: null,
+  loadedFiles: [],
   decodeMs: null,
   sharedMemory: false,
   load: { status: 'idle' },
-  split: 'all',
-  digits: ALL_DIGITS,
-  zoom: DEFAULT_ZOOM,
-  openDigit: null,
+  linkNotice: [],
 };
 
 /** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
@@ -76,10 +83,14 @@ export function toggledDigits(current: readonly number[], digit: number): readon
   return next.length === 0 ? ALL_DIGITS : next;
 }
 
+function digitExists(dataset: Dataset, ref: DigitRef): boolean {
+  return ref.index < dataset[ref.split].count;
+}
+
 export const useExplorerStore = create<ExplorerState>()((set, get) => {
-  const isCurrent = (requestId: number) => {
+  const currentLoad = (requestId: number) => {
     const load = get().load;
-    return load.status === 'loading' && load.requestId === requestId;
+    return load.status === 'loading' && load.requestId === requestId ? load : null;
   };
   return {
     ...initialFacts,
@@ -87,35 +98,56 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
     toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit) }),
     showAllDigits: () => set({ digits: ALL_DIGITS }),
     setZoom: (zoom) => set({ zoom }),
-    setOpenDigit: (openDigit) => set({ openDigit }),
-    loadStarted: (requestId, source) => set({ load: { status: 'loading', requestId, source, files: {} } }),
-    loadProgress: (requestId, file, progress) => {
-      const load = get().load;
-      if (load.status !== 'loading' || load.requestId !== requestId) return;
-      set({ load: { ...load, files: { ...load.files, [file]: progress } } });
+    setOpen: (open) => set({ open }),
+    setView: (view) => set({ view }),
+    setSampleSize: (sampleSize) => set({ sampleSize }),
+    setSeed: (seed) => set({ seed }),
+    setNormalized: (normalized) => set({ normalized }),
+    applyShareState: (state, ignored) => {
+      const dataset = get().dataset;
+      const open = state.open && dataset && !digitExists(dataset, state.open) ? null : state.open;
+      set({ ...state, open, linkNotice: ignored });
     },
-    loadSucceeded: (requestId, dataset, sharedMemory, decodeMs) => {
-      const load = get().load;
-      if (load.status !== 'loading' || load.requestId !== requestId) return;
-      // The open digit may not exist in a smaller data set.
-      const openDigit = get().openDigit;
-      const size = dataset.train.count + dataset.test.count;
+    dismissLinkNotice: () => set({ linkNotice: [] }),
+    dismissLoadError: () => {
+      if (get().load.status === 'failed') set({ load: { status: 'idle' } });
+    },
+    loadStarted: (requestId, source) => set({ source, load: { status: 'loading', requestId, source, files: {} } }),
+    loadProgress: (requestId, file, progress) => {
+      const load = currentLoad(requestId);
+      if (load) set({ load: { ...load, files: { ...load.files, [file]: progress } } });
+    },
+    loadSucceeded: (requestId, { dataset, files, shared, decodeMs }) => {
+      const load = currentLoad(requestId);
+      if (!load) return;
+      const { open, linkNotice } = get();
+      // A link may name a digit this data set does not have: close it and say so.
+      const openGone = open !== null && !digitExists(dataset, open);
       set({
         dataset,
         loadedSource: load.source,
-        sharedMemory,
+        loadedFiles: files,
+        sharedMemory: shared,
         decodeMs,
         load: { status: 'idle' },
-        openDigit: openDigit !== null && openDigit < size ? openDigit : null,
+        open: openGone ? null : open,
+        linkNotice: openGone
+          ? [...linkNotice, { name: 'open', reason: `names ${open.split} #${open.index}, which this data set does not have` }]
+          : linkNotice,
       });
     },
     loadFailed: (requestId, failure) => {
-      const load = get().load;
-      if (load.status !== 'loading' || load.requestId !== requestId) return;
-      set({ load: { status: 'failed', source: load.source, ...failure } });
+      const load = currentLoad(requestId);
+      if (load) set({ load: { status: 'failed', source: load.source, ...failure } });
     },
     loadCancelled: (requestId) => {
-      if (isCurrent(requestId)) set({ load: { status: 'idle' } });
+      if (currentLoad(requestId)) set({ load: { status: 'idle' }, source: get().loadedSource ?? get().source });
     },
   };
 });
+
+/** The shareable part of the state, for building links. */
+export function shareStateOf(facts: ExplorerFacts): ShareState {
+  const { source, split, digits, view, zoom, sampleSize, seed, normalized, open } = facts;
+  return { source, split, digits, view, zoom, sampleSize, seed, normalized, open };
+}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../data/dataset';
 import { buildLabelIndex, countSelected, selectIds, type LabelIndex } from '../data/labelIndex';
+import { sampleIds } from '../data/sample';
 import { useExplorerStore } from './explorerStore';
 
 // One label index per dataset object, built on first use; a new dataset gets a new one.
@@ -35,4 +36,12 @@ export function useVisibleCount(): { shown: number; total: number } {
     const index = labelIndexFor(dataset);
     return { shown: countSelected(index, split, digits), total: index.size };
   }, [dataset, split, digits]);
+}
+
+/** The random sample for the current selection, seed and size: derived, never stored. */
+export function useSample(): Uint32Array {
+  const ids = useVisibleIds();
+  const size = useExplorerStore((s) => s.sampleSize);
+  const seed = useExplorerStore((s) => s.seed);
+  return useMemo(() => sampleIds(ids, size, seed), [ids, size, seed]);
 }

@@ -1,36 +1,57 @@
 import { useExplorerStore } from '../state/explorerStore';
+import { CopyLinkButton } from './CopyLinkButton';
+import { DataFrameView } from './DataFrameView';
 import { DatasetWarnings } from './DatasetWarnings';
 import { DigitDetail } from './DigitDetail';
 import { DigitFilter } from './DigitFilter';
 import { DigitGrid } from './DigitGrid';
+import { FilesView } from './FilesView';
+import { LinkNotice } from './LinkNotice';
 import { LoadedSourceNote } from './LoadedSourceNote';
 import { LoadErrorBanner } from './LoadErrorBanner';
 import { LoadProgress } from './LoadProgress';
+import { SamplePanel } from './SamplePanel';
 import { SourcePicker } from './SourcePicker';
 import { SplitSelect } from './SplitSelect';
 import { StatusLine } from './StatusLine';
+import { ViewTabs } from './ViewTabs';
 import { ZoomControl } from './ZoomControl';
 
 export function App() {
   const dataset = useExplorerStore((s) => s.dataset);
+  const view = useExplorerStore((s) => s.view);
   return (
     <div className="app">
       <header className="app-header">
         <h1>MNIST Explorer</h1>
         <SourcePicker />
         <LoadedSourceNote />
+        <CopyLinkButton />
       </header>
+      <LinkNotice />
       <LoadProgress />
       <LoadErrorBanner />
       <DatasetWarnings />
       <nav className="toolbar" aria-label="Filters">
+        <ViewTabs />
         <DigitFilter />
         <SplitSelect />
-        <ZoomControl />
+        {view === 'digits' && <ZoomControl />}
         <StatusLine />
       </nav>
-      <main className="app-main">
-        {dataset ? <DigitGrid dataset={dataset} /> : <div className="grid-placeholder" />}
+      <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {!dataset ? (
+          <div className="grid-placeholder" />
+        ) : view === 'digits' ? (
+          <div className="digits-view">
+            <SamplePanel dataset={dataset} />
+            <DigitGrid dataset={dataset} />
+          </div>
+        ) : view === 'table' ? (
+          <DataFrameView dataset={dataset} />
+        ) : (
+          <FilesView />
+        )}
       </main>
       {dataset && <DigitDetail dataset={dataset} />}
     </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { describeDigit, labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
+import { describeDigit, globalId, labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
 import { IMAGE_SIDE } from '../data/mnist';
 import { drawDigit } from '../render/drawDigits';
 import { useExplorerStore } from '../state/explorerStore';
@@ -10,8 +10,10 @@ const ENLARGED_SIZE = IMAGE_SIDE * 10;
 
 /** The open digit: enlarged, its split, index and label, and every pixel value. */
 export function DigitDetail({ dataset }: { dataset: Dataset }) {
-  const openDigit = useExplorerStore((s) => s.openDigit);
-  const setOpenDigit = useExplorerStore((s) => s.setOpenDigit);
+  const open = useExplorerStore((s) => s.open);
+  const setOpen = useExplorerStore((s) => s.setOpen);
+  const openDigit = open ? globalId(dataset, open) : null;
+  const setOpenDigit = (id: number | null) => setOpen(id === null ? null : locateDigit(dataset, id));
   const ids = useVisibleIds();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);

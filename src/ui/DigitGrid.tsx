@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { describeDigit, labelOf, type Dataset } from '../data/dataset';
+import { describeDigit, labelOf, locateDigit, type Dataset } from '../data/dataset';
 import { useExplorerStore } from '../state/explorerStore';
 import { useVisibleIds } from '../state/selectors';
 import { DigitRowCanvas } from './DigitRowCanvas';
@@ -14,7 +14,7 @@ import { useElementWidth } from './useElementWidth';
 export function DigitGrid({ dataset }: { dataset: Dataset }) {
   const ids = useVisibleIds();
   const zoom = useExplorerStore((s) => s.zoom);
-  const setOpenDigit = useExplorerStore((s) => s.setOpenDigit);
+  const setOpen = useExplorerStore((s) => s.setOpen);
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const layout = gridLayout(zoom, width - 2 * GRID_PADDING);
@@ -84,7 +84,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
       const id = ids[focusPos];
       if (id !== undefined) {
         event.preventDefault();
-        setOpenDigit(id);
+        setOpen(locateDigit(dataset, id));
       }
     }
   };
@@ -127,7 +127,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
                     style={{ left: c * layout.cellWidth, width: layout.digitSize }}
                     onClick={() => {
                       setFocusPos(pos);
-                      setOpenDigit(id);
+                      setOpen(locateDigit(dataset, id));
                     }}
                     onFocus={() => setFocusPos(pos)}
                   >

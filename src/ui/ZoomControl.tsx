@@ -1,5 +1,6 @@
 import { IMAGE_SIDE } from '../data/mnist';
-import { ZOOM_LEVELS, useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/explorerStore';
+import { ZOOM_LEVELS } from '../state/viewOptions';
 
 /** A slider over the fixed zoom levels; the value text says the cell size in pixels. */
 export function ZoomControl() {

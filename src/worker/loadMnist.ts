@@ -4,7 +4,9 @@ import { MnistFileDecoder } from '../data/fileDecoder';
 import type { Allocate, DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
-import type { FileProgress } from './protocol';
+import { hexBytes } from '../data/bytes';
+import { Sha256 } from '../data/sha256';
+import type { FileProgress, LoadedFileInfo } from './protocol';
 
 export interface LoadOptions {
   readonly urls: FileUrls;
@@ -32,7 +34,12 @@ export class FileLoadError extends Error {
  * training images overlaps with the network. Resolves only when all four decoded and form MNIST;
  * any failure rejects with a FileLoadError and the other downloads are aborted.
  */
-export async function loadMnist(options: LoadOptions): Promise<Dataset> {
+export interface LoadedMnist {
+  readonly dataset: Dataset;
+  readonly files: readonly LoadedFileInfo[];
+}
+
+export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
   const inner = new AbortController();
   const abortInner = () => inner.abort();
   options.signal.addEventListener('abort', abortInner);
@@ -45,13 +52,13 @@ export async function loadMnist(options: LoadOptions): Promise<Dataset> {
         }),
       ),
     );
-    const byName = new Map(MNIST_FILES.map((f, i) => [f.name, decoded[i]!]));
+    const byName = new Map(MNIST_FILES.map((f, i) => [f.name, decoded[i]!.idx]));
     const files: DecodedFiles = {
       train: { images: byName.get('train-images-idx3-ubyte.gz')!, labels: byName.get('train-labels-idx1-ubyte.gz')! },
       test: { images: byName.get('t10k-images-idx3-ubyte.gz')!, labels: byName.get('t10k-labels-idx1-ubyte.gz')! },
     };
     try {
-      return assembleDataset(files);
+      return { dataset: assembleDataset(files), files: decoded.map((d) => d.info) };
     } catch (error) {
       if (error instanceof DatasetFileError) {
         const name = error.fileName as MnistFileName;
@@ -64,7 +71,11 @@ export async function loadMnist(options: LoadOptions): Promise<Dataset> {
   }
 }
 
-async function loadFile(name: MnistFileName, url: string, options: LoadOptions): Promise<DecodedIdx> {
+async function loadFile(
+  name: MnistFileName,
+  url: string,
+  options: LoadOptions,
+): Promise<{ idx: DecodedIdx; info: LoadedFileInfo }> {
   const fail = (cause: string) => new FileLoadError(name, url, `${name}: ${cause}`);
   let response: Response;
   try {
@@ -84,6 +95,9 @@ async function loadFile(name: MnistFileName, url: string, options: LoadOptions):
   const total = contentLength(response);
   const decoder = new MnistFileDecoder({ allocate: options.allocate, maxBytes: options.maxBytes });
   const reader = response.body.getReader();
+  const hash = new Sha256();
+  // Kept for the file view's download link: the served bytes, exactly (11 MB for all four).
+  const served: Uint8Array[] = [];
   let received = 0;
   options.onProgress(name, { received, total });
   try {
@@ -97,10 +111,25 @@ async function loadFile(name: MnistFileName, url: string, options: LoadOptions):
       }
       if (chunk.done) break;
       received += chunk.value.length;
+      hash.update(chunk.value);
+      served.push(chunk.value);
       decoder.push(chunk.value);
       options.onProgress(name, { received, total });
     }
-    return decoder.finish();
+    const idx = decoder.finish();
+    const info: LoadedFileInfo = {
+      name,
+      url,
+      servedBytes: received,
+      format: decoder.format ?? 'idx',
+      inflatedBytes: idx.header.headerBytes + idx.header.dataBytes,
+      magic: hexBytes(Uint8Array.of(0, 0, idx.header.type, idx.header.dims.length)),
+      idxType: idx.header.type,
+      dims: idx.header.dims,
+      sha256: hash.hex(),
+      blob: new Blob(served as BlobPart[], { type: 'application/gzip' }),
+    };
+    return { idx, info };
   } catch (error) {
     if (error instanceof DecodeError) throw fail(error.message);
     throw error;

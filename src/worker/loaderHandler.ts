@@ -28,7 +28,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     current = { requestId, controller };
     const started = now();
     try {
-      const dataset = await loadMnist({
+      const { dataset, files } = await loadMnist({
         urls,
         fetch: deps.fetch,
         allocate,
@@ -43,7 +43,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         ? []
         : [dataset.train.images.buffer, dataset.train.labels.buffer, dataset.test.images.buffer, dataset.test.labels.buffer];
       deps.post(
-        { type: 'loaded', requestId, dataset, shared: deps.shared, decodeMs: now() - started },
+        { type: 'loaded', requestId, dataset, files, shared: deps.shared, decodeMs: now() - started },
         transfer as ArrayBuffer[],
       );
     } catch (error) {

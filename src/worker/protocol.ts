@@ -2,6 +2,7 @@
 // message kind is a compile error in each `switch` until it is handled.
 import type { Dataset } from '../data/dataset';
 import type { FileUrls } from '../data/sources';
+import type { FileFormat } from '../data/fileDecoder';
 import type { MnistFileName } from '../data/mnist';
 
 export type LoaderRequest =
@@ -14,9 +15,33 @@ export interface FileProgress {
   readonly total: number | null;
 }
 
+/** What the file view shows of each file: as served, as inflated, and its IDX header. */
+export interface LoadedFileInfo {
+  readonly name: MnistFileName;
+  readonly url: string;
+  readonly servedBytes: number;
+  readonly format: FileFormat;
+  /** Header plus data, as the IDX file is once inflated. */
+  readonly inflatedBytes: number;
+  readonly magic: string;
+  readonly idxType: number;
+  readonly dims: readonly number[];
+  /** SHA-256 of the bytes as served, hashed in the worker as they streamed in. */
+  readonly sha256: string;
+  /** Exactly the bytes that were served, for download. */
+  readonly blob: Blob;
+}
+
 export type LoaderReply =
   | { readonly type: 'progress'; readonly requestId: number; readonly file: MnistFileName; readonly progress: FileProgress }
-  | { readonly type: 'loaded'; readonly requestId: number; readonly dataset: Dataset; readonly shared: boolean; readonly decodeMs: number }
+  | {
+      readonly type: 'loaded';
+      readonly requestId: number;
+      readonly dataset: Dataset;
+      readonly files: readonly LoadedFileInfo[];
+      readonly shared: boolean;
+      readonly decodeMs: number;
+    }
   | {
       readonly type: 'error';
       readonly requestId: number;
