@@ -37,3 +37,22 @@ export function labelOfCell(ariaLabel: string): number {
   if (!match) throw new Error(`not a digit cell label: ${ariaLabel}`);
   return Number(match[2]);
 }
+
+export function samplePanel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Random sample' });
+}
+
+/** The aria-labels of the sample's digits, in order. */
+export async function sampleLabels(page: Page): Promise<string[]> {
+  return samplePanel(page)
+    .getByRole('button', { name: /^(train|test) #\d+, label \d$/ })
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
+export async function setSeed(page: Page, seed: number): Promise<void> {
+  await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed));
+}
+
+export function view(page: Page, name: 'Digits' | 'Data frame' | 'Files'): Locator {
+  return page.getByRole('tab', { name, exact: true });
+}

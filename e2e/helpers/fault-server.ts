@@ -3,16 +3,19 @@
 //   /ok/<file>                 the real file
 //   /missing/<file>            404
 //   /broken/<token>/<file>     404 until /heal/<token> is asked, then the real file (tests Retry)
+//   /originals/<file>          the original .gz files from $MNIST_DIR (default ../shared/mnist)
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /health                    200 once the server is up
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MNIST_FILES } from '../../src/data/mnist';
 import { FAULT_SERVER_PORT } from './ports';
 
-const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../public/data');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = join(root, 'public/data');
+const originalsDir = resolve(root, process.env.MNIST_DIR ?? '../shared/mnist');
 const fileNames = new Set<string>(MNIST_FILES.map((f) => f.name));
 const healed = new Set<string>();
 
@@ -21,9 +24,9 @@ const corsHeaders = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
-function sendFile(res: ServerResponse, name: string): void {
-  if (!fileNames.has(name)) return sendStatus(res, 404, 'Not Found');
-  const bytes = readFileSync(join(dataDir, name));
+function sendFile(res: ServerResponse, name: string, dir = dataDir): void {
+  if (!fileNames.has(name) || !existsSync(join(dir, name))) return sendStatus(res, 404, 'Not Found');
+  const bytes = readFileSync(join(dir, name));
   res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': bytes.length });
   res.end(bytes);
 }
@@ -59,6 +62,8 @@ const server = createServer((req, res) => {
       return sendStatus(res, 200, 'OK');
     case 'ok':
       return sendFile(res, rest[0] ?? '');
+    case 'originals':
+      return sendFile(res, rest[0] ?? '', originalsDir);
     case 'slow':
       return sendSlowly(res, rest[0] ?? '');
     case 'missing':

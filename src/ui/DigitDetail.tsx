@@ -4,6 +4,7 @@ import { IMAGE_SIDE } from '../data/mnist';
 import { drawDigit } from '../render/drawDigits';
 import { useExplorerStore } from '../state/explorerStore';
 import { useVisibleIds } from '../state/selectors';
+import { CopyLinkButton } from './CopyLinkButton';
 import { PixelTable } from './PixelTable';
 
 const ENLARGED_SIZE = IMAGE_SIDE * 10;
@@ -58,9 +59,12 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
       >
         <header>
           <h2 id="digit-detail-title">{describeDigit(dataset, openDigit)}</h2>
-          <button type="button" ref={closeRef} onClick={close}>
-            Close
-          </button>
+          <span className="digit-detail-actions">
+            <CopyLinkButton />
+            <button type="button" ref={closeRef} onClick={close}>
+              Close
+            </button>
+          </span>
         </header>
         <div className="digit-detail-body">
           <div>
