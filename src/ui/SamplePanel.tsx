@@ -5,6 +5,7 @@ import { downloadBlob } from '../render/downloadBlob';
 import { canvasToPng, drawSampleFigure } from '../render/samplePng';
 import { useExplorerStore } from '../state/explorerStore';
 import { useSample } from '../state/selectors';
+import { NumberField } from './NumberField';
 import { SampleDigit } from './SampleDigit';
 
 /**
@@ -34,34 +35,8 @@ export function SamplePanel({ dataset }: { dataset: Dataset }) {
     <section className="sample-panel" aria-label="Random sample">
       <div className="sample-controls">
         <h2>Random sample</h2>
-        <label className="control">
-          <span>Size</span>
-          <input
-            type="number"
-            aria-label="Sample size"
-            min={MIN_SAMPLE_SIZE}
-            max={MAX_SAMPLE_SIZE}
-            value={sampleSize}
-            onChange={(e) => {
-              const n = Number(e.target.value);
-              if (Number.isInteger(n) && n >= MIN_SAMPLE_SIZE && n <= MAX_SAMPLE_SIZE) setSampleSize(n);
-            }}
-          />
-        </label>
-        <label className="control">
-          <span>Seed</span>
-          <input
-            type="number"
-            aria-label="Seed"
-            min={0}
-            max={MAX_SEED}
-            value={seed}
-            onChange={(e) => {
-              const n = Number(e.target.value);
-              if (Number.isInteger(n) && n >= 0 && n <= MAX_SEED) setSeed(n);
-            }}
-          />
-        </label>
+        <NumberField label="Sample size" value={sampleSize} min={MIN_SAMPLE_SIZE} max={MAX_SAMPLE_SIZE} onCommit={setSampleSize} />
+        <NumberField label="Seed" value={seed} min={0} max={MAX_SEED} onCommit={setSeed} />
         <button type="button" onClick={() => setSeed(randomSeed())}>
           Reshuffle
         </button>
