@@ -3,12 +3,14 @@
 import { fileUrls, sourceBaseUrl, type DataSource } from '../data/sources';
 import type { LoaderReply, LoaderRequest } from '../worker/protocol';
 import { useExplorerStore } from './explorerStore';
+import { PERF_MARKS, type LoadedMarkDetail } from './perfMarks';
 
 let worker: Worker | null = null;
 let nextRequestId = 1;
 
 function loaderWorker(): Worker {
   if (!worker) {
+    performance.mark(PERF_MARKS.workerStart);
     worker = new Worker(new URL('../worker/loader.worker.ts', import.meta.url), { type: 'module', name: 'mnist-loader' });
     worker.addEventListener('message', (event: MessageEvent<LoaderReply>) => applyReply(event.data));
     worker.addEventListener('error', (event) => {
@@ -31,9 +33,19 @@ function applyReply(reply: LoaderReply): void {
     case 'progress':
       store.loadProgress(reply.requestId, reply.file, reply.progress);
       break;
-    case 'loaded':
+    case 'loaded': {
       store.loadSucceeded(reply.requestId, reply);
+      performance.measure(PERF_MARKS.workerLoad, { start: reply.startedAt - performance.timeOrigin, duration: reply.decodeMs });
+      const { train, test } = reply.dataset;
+      const detail: LoadedMarkDetail = {
+        pixelBytes: train.images.byteLength + test.images.byteLength,
+        labelBytes: train.labels.byteLength + test.labels.byteLength,
+        shared: reply.shared,
+        fromCache: reply.fromCache,
+      };
+      performance.mark(PERF_MARKS.loaded, { detail });
       break;
+    }
     case 'error':
       store.loadFailed(reply.requestId, { file: reply.file, url: reply.url, message: reply.message });
       break;

@@ -20,6 +20,7 @@ import { ZoomControl } from './ZoomControl';
 export function App() {
   const dataset = useExplorerStore((s) => s.dataset);
   const view = useExplorerStore((s) => s.view);
+  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.loadedFiles.map((f) => f.sha256.slice(0, 8)).join('')}`);
   return (
     <div className="app">
       <header className="app-header">
@@ -45,7 +46,7 @@ export function App() {
         ) : view === 'digits' ? (
           <div className="digits-view">
             <SamplePanel dataset={dataset} />
-            <DigitGrid dataset={dataset} />
+            <DigitGrid key={gridKey} dataset={dataset} />
           </div>
         ) : view === 'table' ? (
           <DataFrameView dataset={dataset} />

@@ -8,6 +8,9 @@ import { GRID_PADDING, gridLayout } from './gridLayout';
 import { useElementWidth } from './useElementWidth';
 
 /**
+ * Mounted afresh for each selection (see App: keyed by dataset, split and digits), so a new
+ * filter starts at its first digit with no stale scroll offset, in the same commit as the click.
+ *
  * Every digit of the current selection: rows are virtualized by TanStack Virtual, each row is one
  * canvas with a transparent gridcell over each digit for focus, clicks and screen readers.
  */
@@ -34,12 +37,6 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
 
   // Row height is fixed per zoom level, so a zoom change re-measures every row at once.
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight]);
-
-  // A new selection starts at its first digit; keeping a position from another list would be arbitrary.
-  useEffect(() => {
-    setFocusPos(0);
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [ids]);
 
   const moveFocus = useCallback(
     (pos: number) => {

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { pixelsOf, type Dataset } from '../data/dataset';
 import { paintDigitRow } from '../render/drawDigits';
+import { markFirstDigitPainted } from '../state/perfMarks';
 import type { GridLayout } from './gridLayout';
 
 interface Props {
@@ -29,6 +30,7 @@ export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start
     const image = ctx.createImageData(width, digitSize);
     paintDigitRow(image, count, (i) => pixelsOf(dataset, ids[start + i] ?? 0), { digitSize, pitch });
     ctx.putImageData(image, 0, 0);
+    markFirstDigitPainted();
   }, [dataset, ids, start, count, digitSize, pitch, width]);
 
   return (

@@ -43,7 +43,16 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         ? []
         : [dataset.train.images.buffer, dataset.train.labels.buffer, dataset.test.images.buffer, dataset.test.labels.buffer];
       deps.post(
-        { type: 'loaded', requestId, dataset, files, shared: deps.shared, decodeMs: now() - started },
+        {
+          type: 'loaded',
+          requestId,
+          dataset,
+          files,
+          shared: deps.shared,
+          decodeMs: now() - started,
+          startedAt: performance.timeOrigin + started,
+          fromCache: false,
+        },
         transfer as ArrayBuffer[],
       );
     } catch (error) {

@@ -41,6 +41,9 @@ export type LoaderReply =
       readonly files: readonly LoadedFileInfo[];
       readonly shared: boolean;
       readonly decodeMs: number;
+      /** When the worker took the request, as epoch ms (timeOrigin + now), for User Timing. */
+      readonly startedAt: number;
+      readonly fromCache: boolean;
     }
   | {
       readonly type: 'error';

@@ -1,0 +1,26 @@
+// Names of the User Timing marks the app leaves for `npm run bench` (and for anyone with the
+// Performance panel open). Marks cost next to nothing and need no debug hooks on window.
+export const PERF_MARKS = {
+  /** Page: just before the loader worker is created. */
+  workerStart: 'mnist-worker-start',
+  /** Measure: from the worker receiving a load request to all four files decoded. */
+  workerLoad: 'mnist-worker-load',
+  /** Page: the dataset is in the store; detail: { pixelBytes, labelBytes, shared }. */
+  loaded: 'mnist-loaded',
+  /** Page: the first row of digits was painted on a canvas. */
+  firstDigit: 'mnist-first-digit',
+} as const;
+
+export interface LoadedMarkDetail {
+  readonly pixelBytes: number;
+  readonly labelBytes: number;
+  readonly shared: boolean;
+  readonly fromCache: boolean;
+}
+
+let firstDigitMarked = false;
+export function markFirstDigitPainted(): void {
+  if (firstDigitMarked) return;
+  firstDigitMarked = true;
+  performance.mark(PERF_MARKS.firstDigit);
+}
