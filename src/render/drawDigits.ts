@@ -52,6 +52,24 @@ export function paintDigitRow(
   }
 }
 
+/** Writes the labels of the given cells centred in the strip under them, on white. */
+export function drawRowLabels(
+  ctx: CanvasRenderingContext2D,
+  cells: readonly number[],
+  labelAt: (i: number) => string,
+  layout: RowLayout & { readonly height: number; readonly ratio: number },
+): void {
+  const { digitSize, pitch, height, ratio } = layout;
+  ctx.fillStyle = '#fff';
+  for (const i of cells) ctx.fillRect(i * pitch, digitSize, digitSize, height - digitSize);
+  ctx.fillStyle = '#333';
+  ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const y = digitSize + (height - digitSize) / 2;
+  for (const i of cells) ctx.fillText(labelAt(i), i * pitch + digitSize / 2, y);
+}
+
 /** Draws one digit scaled to fill `canvas` (whose size the caller sets). */
 export function drawDigit(canvas: HTMLCanvasElement, pixels: Uint8Array): void {
   const ctx = canvas.getContext('2d');

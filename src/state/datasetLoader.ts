@@ -49,6 +49,9 @@ function applyReply(reply: LoaderReply): void {
     case 'error':
       store.loadFailed(reply.requestId, { file: reply.file, url: reply.url, message: reply.message });
       break;
+    case 'hashes':
+      store.filesHashed(reply.requestId, reply.sha256);
+      break;
     case 'cancelled':
       store.loadCancelled(reply.requestId);
       break;

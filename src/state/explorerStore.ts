@@ -32,6 +32,8 @@ export interface ExplorerFacts extends ShareState {
   /** The source `dataset` came from; `source` is the one last asked for, which may have failed. */
   readonly loadedSource: DataSource | null;
   readonly loadedFiles: readonly LoadedFileInfo[];
+  /** The load request `dataset` came from, to match the hashes that follow it. */
+  readonly loadedRequestId: number | null;
   readonly decodeMs: number | null;
   readonly sharedMemory: boolean;
   readonly load: LoadState;
@@ -60,6 +62,7 @@ export interface ExplorerActions {
   ) => void;
   loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
   loadCancelled: (requestId: number) => void;
+  filesHashed: (requestId: number, sha256: Readonly<Record<MnistFileName, string>>) => void;
 }
 
 export type ExplorerState = ExplorerFacts & ExplorerActions;
@@ -70,6 +73,7 @@ export const initialFacts: ExplorerFacts = {
   dataset: null,
   loadedSource: null,
   loadedFiles: [],
+  loadedRequestId: null,
   decodeMs: null,
   sharedMemory: false,
   load: { status: 'idle' },
@@ -127,6 +131,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
         dataset,
         loadedSource: load.source,
         loadedFiles: files,
+        loadedRequestId: requestId,
         sharedMemory: shared,
         decodeMs,
         load: { status: 'idle' },
@@ -139,6 +144,10 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
     loadFailed: (requestId, failure) => {
       const load = currentLoad(requestId);
       if (load) set({ load: { status: 'failed', source: load.source, ...failure } });
+    },
+    filesHashed: (requestId, sha256) => {
+      if (get().loadedRequestId !== requestId) return;
+      set({ loadedFiles: get().loadedFiles.map((f) => ({ ...f, sha256: sha256[f.name] ?? f.sha256 })) });
     },
     loadCancelled: (requestId) => {
       if (currentLoad(requestId)) set({ load: { status: 'idle' }, source: get().loadedSource ?? get().source });

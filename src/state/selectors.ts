@@ -16,6 +16,18 @@ export function labelIndexFor(dataset: Dataset): LabelIndex {
   return index;
 }
 
+// A small number per dataset object, for keys that must change when the data does.
+const datasetIds = new WeakMap<Dataset, number>();
+let nextDatasetId = 1;
+export function datasetId(dataset: Dataset): number {
+  let id = datasetIds.get(dataset);
+  if (id === undefined) {
+    id = nextDatasetId++;
+    datasetIds.set(dataset, id);
+  }
+  return id;
+}
+
 /** The global ids the grid shows, in order, for the current split and digit filter. */
 export function useVisibleIds(): Uint32Array {
   const dataset = useExplorerStore((s) => s.dataset);

@@ -1,4 +1,5 @@
 import { useExplorerStore } from '../state/explorerStore';
+import { datasetId } from '../state/selectors';
 import { CopyLinkButton } from './CopyLinkButton';
 import { DataFrameView } from './DataFrameView';
 import { DatasetWarnings } from './DatasetWarnings';
@@ -20,7 +21,8 @@ import { ZoomControl } from './ZoomControl';
 export function App() {
   const dataset = useExplorerStore((s) => s.dataset);
   const view = useExplorerStore((s) => s.view);
-  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.loadedFiles.map((f) => f.sha256.slice(0, 8)).join('')}`);
+  // A new grid per selection: it starts at the top in the same commit as the click.
+  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.dataset ? datasetId(s.dataset) : 0}`);
   return (
     <div className="app">
       <header className="app-header">

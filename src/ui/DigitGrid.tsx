@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { describeDigit, labelOf, locateDigit, type Dataset } from '../data/dataset';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { locateDigit, type Dataset } from '../data/dataset';
 import { useExplorerStore } from '../state/explorerStore';
 import { useVisibleIds } from '../state/selectors';
-import { DigitRowCanvas } from './DigitRowCanvas';
+import { DigitGridRow } from './DigitGridRow';
 import { GRID_PADDING, gridLayout } from './gridLayout';
 import { useElementWidth } from './useElementWidth';
+
+const OVERSCAN = 4;
 
 /**
  * Mounted afresh for each selection (see App: keyed by dataset, split and digits), so a new
@@ -20,7 +22,8 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
   const setOpen = useExplorerStore((s) => s.setOpen);
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
-  const layout = gridLayout(zoom, width - 2 * GRID_PADDING);
+  // One layout object per zoom and width, so memoized rows see the same props while scrolling.
+  const layout = useMemo(() => gridLayout(zoom, width - 2 * GRID_PADDING), [zoom, width]);
   const rowCount = Math.ceil(ids.length / layout.columns);
   const [focusPos, setFocusPos] = useState(0);
   const wantsFocus = useRef(false);
@@ -30,7 +33,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => layout.rowHeight,
-    overscan: 4,
+    overscan: OVERSCAN,
     paddingStart: GRID_PADDING,
     paddingEnd: GRID_PADDING,
   });
@@ -50,6 +53,8 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
   );
 
   const virtualRows = virtualizer.getVirtualItems();
+  // More slots than rows can ever be rendered at once, so slot keys never collide.
+  const rowSlots = Math.ceil((scrollRef.current?.clientHeight ?? window.innerHeight) / layout.rowHeight) + 2 * OVERSCAN + 4;
   // After a keyboard move the target cell may only exist once its row renders: focus it then.
   useEffect(() => {
     if (!wantsFocus.current) return;
@@ -95,49 +100,42 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
       aria-rowcount={rowCount}
       aria-colcount={layout.columns}
       onKeyDown={onKeyDown}
+      onClick={(event) => {
+        const pos = cellPosition(event.target);
+        const id = pos === null ? undefined : ids[pos];
+        if (pos === null || id === undefined) return;
+        setFocusPos(pos);
+        setOpen(locateDigit(dataset, id));
+      }}
+      onFocus={(event) => {
+        const pos = cellPosition(event.target);
+        if (pos !== null) setFocusPos(pos);
+      }}
     >
       <div className="digit-grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualRows.map((row) => {
-          const start = row.index * layout.columns;
-          const count = Math.min(layout.columns, ids.length - start);
+          const rowStart = row.index * layout.columns;
+          // Keyed by slot, not by row: a row scrolled out hands its canvas and cells to the row
+          // scrolled in, so a fling updates attributes and pixels instead of building DOM.
+          const inRow = focusPos >= rowStart && focusPos < rowStart + layout.columns;
           return (
-            <div
-              key={row.key}
-              role="row"
-              aria-rowindex={row.index + 1}
-              className="digit-grid-row"
-              style={{ transform: `translateY(${row.start}px)`, height: layout.rowHeight, left: GRID_PADDING }}
-            >
-              <DigitRowCanvas dataset={dataset} ids={ids} start={start} count={count} layout={layout} />
-              {Array.from({ length: count }, (_, c) => {
-                const pos = start + c;
-                const id = ids[pos]!;
-                return (
-                  <div
-                    key={c}
-                    role="gridcell"
-                    aria-colindex={c + 1}
-                    aria-label={describeDigit(dataset, id)}
-                    data-pos={pos}
-                    tabIndex={pos === focusPos ? 0 : -1}
-                    className="digit-cell"
-                    style={{ left: c * layout.cellWidth, width: layout.digitSize }}
-                    onClick={() => {
-                      setFocusPos(pos);
-                      setOpen(locateDigit(dataset, id));
-                    }}
-                    onFocus={() => setFocusPos(pos)}
-                  >
-                    <span className="digit-cell-label" style={{ top: layout.digitSize }} aria-hidden="true">
-                      {labelOf(dataset, id)}
-                    </span>
-                  </div>
-                );
-              })}
-            </div>
+            <DigitGridRow
+              key={row.index % rowSlots}
+              dataset={dataset}
+              ids={ids}
+              rowIndex={row.index}
+              top={row.start}
+              layout={layout}
+              focusColumn={inRow ? focusPos - rowStart : -1}
+            />
           );
         })}
       </div>
     </div>
   );
+}
+
+function cellPosition(target: EventTarget): number | null {
+  const cell = target instanceof Element ? target.closest<HTMLElement>('[data-pos]') : null;
+  return cell ? Number(cell.dataset.pos) : null;
 }

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
-import { pixelsOf, type Dataset } from '../data/dataset';
-import { paintDigitRow } from '../render/drawDigits';
+import { labelOf, pixelsOf, type Dataset } from '../data/dataset';
+import { drawRowLabels, paintDigitRow } from '../render/drawDigits';
+import { labelGlyphs, paintRowLabels } from '../render/labelGlyphs';
 import { markFirstDigitPainted } from '../state/perfMarks';
 import type { GridLayout } from './gridLayout';
 
@@ -13,7 +14,8 @@ interface Props {
 }
 
 /**
- * One canvas per grid row, painted with a single putImageData from the shared pixel buffer. Drawn
+ * One canvas per grid row, painted with a single putImageData from the shared pixel buffer
+ * and its labels written under the digits. Drawn
  * at device resolution so digits stay crisp on high-DPI screens.
  */
 export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start, count, layout }: Props) {
@@ -22,24 +24,32 @@ export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start
   const digitSize = Math.round(layout.digitSize * ratio);
   const pitch = Math.round(layout.cellWidth * ratio);
   const width = Math.max(1, pitch * count);
+  const height = Math.round(layout.labelledHeight * ratio);
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const image = ctx.createImageData(width, digitSize);
+    const image = ctx.createImageData(width, height);
     paintDigitRow(image, count, (i) => pixelsOf(dataset, ids[start + i] ?? 0), { digitSize, pitch });
+    const labels = Array.from({ length: count }, (_, i) => labelOf(dataset, ids[start + i] ?? 0));
+    const glyphs = labelGlyphs(digitSize, height - digitSize, ratio);
+    const missing = glyphs ? paintRowLabels(image, labels, glyphs, digitSize, pitch) : labels.map((_, i) => i);
     ctx.putImageData(image, 0, 0);
+    // Labels outside 0–9 (odd files) have no glyph: write those few as text.
+    if (missing.length > 0) {
+      drawRowLabels(ctx, missing, (i) => String(labels[i]), { digitSize, pitch, height, ratio });
+    }
     markFirstDigitPainted();
-  }, [dataset, ids, start, count, digitSize, pitch, width]);
+  }, [dataset, ids, start, count, digitSize, pitch, width, height, ratio]);
 
   return (
     <canvas
       ref={ref}
       className="digit-row-canvas"
       width={width}
-      height={digitSize}
-      style={{ width: width / ratio, height: digitSize / ratio }}
+      height={height}
+      style={{ width: width / ratio, height: height / ratio }}
       aria-hidden="true"
     />
   );

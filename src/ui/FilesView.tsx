@@ -47,7 +47,7 @@ export function FilesView() {
                 0x{file.idxType.toString(16).padStart(2, '0')} ({TYPE_NAMES[file.idxType] ?? 'other'})
               </td>
               <td>{file.dims.join(' × ')}</td>
-              <td className="mono sha">{file.sha256}</td>
+              <td className="mono sha">{file.sha256 ?? 'computing…'}</td>
               <td className="url">{file.url}</td>
               <td>
                 <a href={links[i]} download={file.name}>

@@ -8,6 +8,8 @@ export interface GridLayout {
   readonly digitSize: number;
   readonly cellWidth: number;
   readonly rowHeight: number;
+  /** The digit and its label strip: the drawn part of a row. */
+  readonly labelledHeight: number;
   readonly columns: number;
 }
 
@@ -16,7 +18,7 @@ export function gridLayout(zoom: number, viewportWidth: number): GridLayout {
   const cellWidth = digitSize + CELL_GAP;
   const rowHeight = digitSize + LABEL_STRIP + CELL_GAP;
   const columns = Math.max(1, Math.floor((viewportWidth - CELL_GAP) / cellWidth));
-  return { digitSize, cellWidth, rowHeight, columns };
+  return { digitSize, cellWidth, rowHeight, labelledHeight: digitSize + LABEL_STRIP, columns };
 }
 
 export const GRID_PADDING = CELL_GAP;

@@ -5,7 +5,6 @@ import type { Allocate, DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import { hexBytes } from '../data/bytes';
-import { Sha256 } from '../data/sha256';
 import type { FileProgress, LoadedFileInfo } from './protocol';
 
 export interface LoadOptions {
@@ -37,6 +36,8 @@ export class FileLoadError extends Error {
 export interface LoadedMnist {
   readonly dataset: Dataset;
   readonly files: readonly LoadedFileInfo[];
+  /** The served bytes of each file as they arrived, for hashing once the data is on screen. */
+  readonly served: readonly (readonly Uint8Array[])[];
 }
 
 export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
@@ -58,7 +59,7 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
       test: { images: byName.get('t10k-images-idx3-ubyte.gz')!, labels: byName.get('t10k-labels-idx1-ubyte.gz')! },
     };
     try {
-      return { dataset: assembleDataset(files), files: decoded.map((d) => d.info) };
+      return { dataset: assembleDataset(files), files: decoded.map((d) => d.info), served: decoded.map((d) => d.served) };
     } catch (error) {
       if (error instanceof DatasetFileError) {
         const name = error.fileName as MnistFileName;
@@ -75,7 +76,7 @@ async function loadFile(
   name: MnistFileName,
   url: string,
   options: LoadOptions,
-): Promise<{ idx: DecodedIdx; info: LoadedFileInfo }> {
+): Promise<{ idx: DecodedIdx; info: LoadedFileInfo; served: Uint8Array[] }> {
   const fail = (cause: string) => new FileLoadError(name, url, `${name}: ${cause}`);
   let response: Response;
   try {
@@ -95,7 +96,6 @@ async function loadFile(
   const total = contentLength(response);
   const decoder = new MnistFileDecoder({ allocate: options.allocate, maxBytes: options.maxBytes });
   const reader = response.body.getReader();
-  const hash = new Sha256();
   // Kept for the file view's download link: the served bytes, exactly (11 MB for all four).
   const served: Uint8Array[] = [];
   let received = 0;
@@ -111,7 +111,6 @@ async function loadFile(
       }
       if (chunk.done) break;
       received += chunk.value.length;
-      hash.update(chunk.value);
       served.push(chunk.value);
       decoder.push(chunk.value);
       options.onProgress(name, { received, total });
@@ -126,10 +125,10 @@ async function loadFile(
       magic: hexBytes(Uint8Array.of(0, 0, idx.header.type, idx.header.dims.length)),
       idxType: idx.header.type,
       dims: idx.header.dims,
-      sha256: hash.hex(),
+      sha256: null,
       blob: new Blob(served as BlobPart[], { type: 'application/gzip' }),
     };
-    return { idx, info };
+    return { idx, info, served };
   } catch (error) {
     if (error instanceof DecodeError) throw fail(error.message);
     throw error;

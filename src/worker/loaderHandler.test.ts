@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MNIST_FILES } from '../data/mnist';
 import { fileUrls } from '../data/sources';
@@ -70,6 +71,32 @@ describe('loader worker protocol', () => {
     expect(progressed).toEqual(new Set(MNIST_FILES.map((f) => f.name)));
     const lastTrainImages = replies.findLast((r) => r.type === 'progress' && r.file === 'train-images-idx3-ubyte.gz');
     expect(lastTrainImages).toMatchObject({ progress: { received: goodFiles['train-images-idx3-ubyte.gz']!.length } });
+  });
+
+  it('describes each file, then sends the SHA-256 of the served bytes after the data', async () => {
+    const replies: LoaderReply[] = [];
+    let hashed: () => void = () => {};
+    const done = new Promise<void>((r) => (hashed = r));
+    const handle = createLoaderHandler({
+      fetch: folderFetch(goodFiles),
+      shared: false,
+      post: (reply) => {
+        replies.push(reply);
+        if (reply.type === 'hashes') hashed();
+      },
+    });
+    handle({ type: 'load', requestId: 9, urls: fileUrls(BASE) });
+    await done;
+    const loaded = replies.find((r) => r.type === 'loaded');
+    if (loaded?.type !== 'loaded') throw new Error('no loaded reply');
+    const info = loaded.files.find((f) => f.name === 't10k-images-idx3-ubyte.gz')!;
+    expect(info).toMatchObject({ servedBytes: goodFiles['t10k-images-idx3-ubyte.gz']!.length, format: 'gzip', magic: '00 00 08 03', dims: [12, 28, 28], inflatedBytes: 16 + 12 * 784, sha256: null });
+    expect(new Uint8Array(await info.blob.arrayBuffer())).toEqual(goodFiles['t10k-images-idx3-ubyte.gz']);
+    const hashes = replies.at(-1);
+    if (hashes?.type !== 'hashes') throw new Error('hashes must come last');
+    for (const [name, bytes] of Object.entries(goodFiles)) {
+      expect(hashes.sha256[name as keyof typeof hashes.sha256]).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
   });
 
   it('decodes into SharedArrayBuffers when the page is cross-origin isolated', async () => {

@@ -1,6 +1,8 @@
 import type { Allocate } from '../data/idx';
 import { FileLoadError, loadMnist } from './loadMnist';
-import type { LoaderReply, LoaderRequest } from './protocol';
+import type { MnistFileName } from '../data/mnist';
+import { Sha256 } from '../data/sha256';
+import type { LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
 
 export interface LoaderDeps {
   readonly post: (reply: LoaderReply, transfer: Transferable[]) => void;
@@ -28,7 +30,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     current = { requestId, controller };
     const started = now();
     try {
-      const { dataset, files } = await loadMnist({
+      const { dataset, files, served } = await loadMnist({
         urls,
         fetch: deps.fetch,
         allocate,
@@ -55,6 +57,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         },
         transfer as ArrayBuffer[],
       );
+      await postHashes(requestId, files, served, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) {
         deps.post({ type: 'cancelled', requestId }, []);
@@ -68,6 +71,24 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     } finally {
       if (current?.requestId === requestId) current = null;
     }
+  };
+
+  const postHashes = async (
+    requestId: number,
+    files: readonly LoadedFileInfo[],
+    served: readonly (readonly Uint8Array[])[],
+    signal: AbortSignal,
+  ) => {
+    const sha256: Partial<Record<MnistFileName, string>> = {};
+    for (const [i, file] of files.entries()) {
+      // One file per task, so a cancel or a new load is not kept waiting behind 11 MB of hashing.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal.aborted) return;
+      const hash = new Sha256();
+      for (const chunk of served[i] ?? []) hash.update(chunk);
+      sha256[file.name] = hash.hex();
+    }
+    deps.post({ type: 'hashes', requestId, sha256: sha256 as Record<MnistFileName, string> }, []);
   };
 
   return (request) => {
