@@ -5,6 +5,7 @@
 //   /broken/<token>/<file>     404 until /heal/<token> is asked, then the real file (tests Retry)
 //   /originals/<file>          the original .gz files from $MNIST_DIR (default ../shared/mnist)
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
+//   /versioned/<token>/<file>  the real file with a Last-Modified that /bump/<token> changes
 //   /health                    200 once the server is up
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -18,17 +19,23 @@ const dataDir = join(root, 'public/data');
 const originalsDir = resolve(root, process.env.MNIST_DIR ?? '../shared/mnist');
 const fileNames = new Set<string>(MNIST_FILES.map((f) => f.name));
 const healed = new Set<string>();
+const versions = new Map<string, number>();
 
 const corsHeaders = {
   'Access-Control-Allow-Origin': '*',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
-function sendFile(res: ServerResponse, name: string, dir = dataDir): void {
+function sendFile(res: ServerResponse, name: string, dir = dataDir, lastModified?: Date): void {
   if (!fileNames.has(name) || !existsSync(join(dir, name))) return sendStatus(res, 404, 'Not Found');
   const bytes = readFileSync(join(dir, name));
-  res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': bytes.length });
-  res.end(bytes);
+  res.writeHead(200, {
+    ...corsHeaders,
+    'Content-Type': 'application/gzip',
+    'Content-Length': bytes.length,
+    ...(lastModified ? { 'Last-Modified': lastModified.toUTCString() } : {}),
+  });
+  res.end(bytes); // Node sends no body for HEAD
 }
 
 function sendSlowly(res: ServerResponse, name: string): void {
@@ -64,6 +71,13 @@ const server = createServer((req, res) => {
       return sendFile(res, rest[0] ?? '');
     case 'originals':
       return sendFile(res, rest[0] ?? '', originalsDir);
+    case 'versioned': {
+      const version = versions.get(rest[0] ?? '') ?? 0;
+      return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1 + version)));
+    }
+    case 'bump':
+      versions.set(rest[0] ?? '', (versions.get(rest[0] ?? '') ?? 0) + 1);
+      return sendStatus(res, 200, 'bumped');
     case 'slow':
       return sendSlowly(res, rest[0] ?? '');
     case 'missing':

@@ -27,7 +27,7 @@ describe('loading in the store', () => {
     const store = useExplorerStore.getState();
     const first = tinyDataset(3);
     store.loadStarted(1, { kind: 'bundled' });
-    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5 });
+    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromCache: false });
     store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
     store.loadFailed(2, { file: 'train-images-idx3-ubyte.gz', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
     const state = useExplorerStore.getState();
@@ -40,7 +40,7 @@ describe('loading in the store', () => {
     const store = useExplorerStore.getState();
     store.loadStarted(1, { kind: 'bundled' });
     store.loadStarted(2, { kind: 'azure' });
-    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1 });
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromCache: false });
     expect(useExplorerStore.getState().dataset).toBeNull();
     store.loadFailed(1, { file: null, url: null, message: 'late' });
     expect(useExplorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
@@ -50,7 +50,7 @@ describe('loading in the store', () => {
     const store = useExplorerStore.getState();
     store.setOpen({ split: 'test', index: 5 });
     store.loadStarted(1, { kind: 'bundled' });
-    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1 });
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromCache: false });
     expect(useExplorerStore.getState().open).toBeNull();
     expect(useExplorerStore.getState().linkNotice).toEqual([{ name: 'open', reason: 'names test #5, which this data set does not have' }]);
   });

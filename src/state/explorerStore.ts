@@ -35,6 +35,8 @@ export interface ExplorerFacts extends ShareState {
   /** The load request `dataset` came from, to match the hashes that follow it. */
   readonly loadedRequestId: number | null;
   readonly decodeMs: number | null;
+  /** Whether the dataset came from the decoded copy the worker keeps (checked against the server). */
+  readonly fromCache: boolean;
   readonly sharedMemory: boolean;
   readonly load: LoadState;
   /** Share-link parameters that could not be used, shown until dismissed. */
@@ -58,7 +60,7 @@ export interface ExplorerActions {
   loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
   loadSucceeded: (
     requestId: number,
-    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number },
+    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromCache: boolean },
   ) => void;
   loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
   loadCancelled: (requestId: number) => void;
@@ -75,6 +77,7 @@ export const initialFacts: ExplorerFacts = {
   loadedFiles: [],
   loadedRequestId: null,
   decodeMs: null,
+  fromCache: false,
   sharedMemory: false,
   load: { status: 'idle' },
   linkNotice: [],
@@ -121,7 +124,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
       const load = currentLoad(requestId);
       if (load) set({ load: { ...load, files: { ...load.files, [file]: progress } } });
     },
-    loadSucceeded: (requestId, { dataset, files, shared, decodeMs }) => {
+    loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromCache }) => {
       const load = currentLoad(requestId);
       if (!load) return;
       const { open, linkNotice } = get();
@@ -134,6 +137,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
         loadedRequestId: requestId,
         sharedMemory: shared,
         decodeMs,
+        fromCache,
         load: { status: 'idle' },
         open: openGone ? null : open,
         linkNotice: openGone

@@ -7,6 +7,8 @@ export const PERF_MARKS = {
   workerLoad: 'mnist-worker-load',
   /** Page: the dataset is in the store; detail: { pixelBytes, labelBytes, shared }. */
   loaded: 'mnist-loaded',
+  /** Page: the worker kept the decoded files for the next visit. */
+  cached: 'mnist-cached',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

@@ -10,10 +10,12 @@ export function LoadedSourceNote() {
   const source = useExplorerStore((s) => s.loadedSource);
   const decodeMs = useExplorerStore((s) => s.decodeMs);
   const shared = useExplorerStore((s) => s.sharedMemory);
+  const fromCache = useExplorerStore((s) => s.fromCache);
   if (!source) return null;
   return (
     <p className="loaded-source" aria-label="Loaded data">
       Loaded from {describeSource(source)}
+      {fromCache && ' (kept copy, checked with the server)'}
       {decodeMs !== null && ` in ${(decodeMs / 1000).toFixed(2)} s`}
       {shared ? ' · shared memory' : ' · transferred memory'}
     </p>

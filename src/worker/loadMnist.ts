@@ -5,6 +5,7 @@ import type { Allocate, DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import { hexBytes } from '../data/bytes';
+import { validatorOf, type FileValidator } from './decodedCache';
 import type { FileProgress, LoadedFileInfo } from './protocol';
 
 export interface LoadOptions {
@@ -38,6 +39,8 @@ export interface LoadedMnist {
   readonly files: readonly LoadedFileInfo[];
   /** The served bytes of each file as they arrived, for hashing once the data is on screen. */
   readonly served: readonly (readonly Uint8Array[])[];
+  /** Per file, in MNIST_FILES order: the decoded IDX and what the server said identifies it. */
+  readonly decoded: readonly { readonly idx: DecodedIdx; readonly validator: FileValidator }[];
 }
 
 export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
@@ -53,22 +56,30 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
         }),
       ),
     );
-    const byName = new Map(MNIST_FILES.map((f, i) => [f.name, decoded[i]!.idx]));
-    const files: DecodedFiles = {
-      train: { images: byName.get('train-images-idx3-ubyte.gz')!, labels: byName.get('train-labels-idx1-ubyte.gz')! },
-      test: { images: byName.get('t10k-images-idx3-ubyte.gz')!, labels: byName.get('t10k-labels-idx1-ubyte.gz')! },
-    };
-    try {
-      return { dataset: assembleDataset(files), files: decoded.map((d) => d.info), served: decoded.map((d) => d.served) };
-    } catch (error) {
-      if (error instanceof DatasetFileError) {
-        const name = error.fileName as MnistFileName;
-        throw new FileLoadError(name, options.urls[name], `${name}: ${error.message}`);
-      }
-      throw error;
-    }
+    const dataset = assembleNamed(
+      new Map(MNIST_FILES.map((f, i) => [f.name, decoded[i]!.idx])),
+      options.urls,
+    );
+    return { dataset, files: decoded.map((d) => d.info), served: decoded.map((d) => d.served), decoded };
   } finally {
     options.signal.removeEventListener('abort', abortInner);
+  }
+}
+
+/** Checks four decoded files form MNIST; a refusal names the file, as a FileLoadError. */
+export function assembleNamed(byName: ReadonlyMap<MnistFileName, DecodedIdx>, urls: FileUrls): Dataset {
+  const files: DecodedFiles = {
+    train: { images: byName.get('train-images-idx3-ubyte.gz')!, labels: byName.get('train-labels-idx1-ubyte.gz')! },
+    test: { images: byName.get('t10k-images-idx3-ubyte.gz')!, labels: byName.get('t10k-labels-idx1-ubyte.gz')! },
+  };
+  try {
+    return assembleDataset(files);
+  } catch (error) {
+    if (error instanceof DatasetFileError) {
+      const name = error.fileName as MnistFileName;
+      throw new FileLoadError(name, urls[name], `${name}: ${error.message}`);
+    }
+    throw error;
   }
 }
 
@@ -76,7 +87,7 @@ async function loadFile(
   name: MnistFileName,
   url: string,
   options: LoadOptions,
-): Promise<{ idx: DecodedIdx; info: LoadedFileInfo; served: Uint8Array[] }> {
+): Promise<{ idx: DecodedIdx; info: LoadedFileInfo; served: Uint8Array[]; validator: FileValidator }> {
   const fail = (cause: string) => new FileLoadError(name, url, `${name}: ${cause}`);
   let response: Response;
   try {
@@ -128,7 +139,7 @@ async function loadFile(
       sha256: null,
       blob: new Blob(served as BlobPart[], { type: 'application/gzip' }),
     };
-    return { idx, info, served };
+    return { idx, info, served, validator: validatorOf(response.headers) };
   } catch (error) {
     if (error instanceof DecodeError) throw fail(error.message);
     throw error;

@@ -1,6 +1,8 @@
-import type { Allocate } from '../data/idx';
-import { FileLoadError, loadMnist } from './loadMnist';
-import type { MnistFileName } from '../data/mnist';
+import type { Dataset } from '../data/dataset';
+import type { Allocate, DecodedIdx } from '../data/idx';
+import { MNIST_FILES, type MnistFileName } from '../data/mnist';
+import { readCachedFiles, writeCachedFiles } from './decodedCache';
+import { assembleNamed, FileLoadError, loadMnist } from './loadMnist';
 import { Sha256 } from '../data/sha256';
 import type { LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
 
@@ -29,17 +31,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     const controller = new AbortController();
     current = { requestId, controller };
     const started = now();
-    try {
-      const { dataset, files, served } = await loadMnist({
-        urls,
-        fetch: deps.fetch,
-        allocate,
-        signal: controller.signal,
-        onProgress: (file, progress) => {
-          if (!controller.signal.aborted) deps.post({ type: 'progress', requestId, file, progress }, []);
-        },
-      });
-      if (controller.signal.aborted) return;
+    const postLoaded = (dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean) => {
       // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
       const transfer = deps.shared
         ? []
@@ -53,11 +45,52 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
           shared: deps.shared,
           decodeMs: now() - started,
           startedAt: performance.timeOrigin + started,
-          fromCache: false,
+          fromCache,
         },
         transfer as ArrayBuffer[],
       );
-      await postHashes(requestId, files, served, controller.signal);
+    };
+    try {
+      const cached = await readCachedFiles(urls, deps.fetch, allocate, controller.signal);
+      if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
+      if (cached) {
+        const byName = new Map(
+          MNIST_FILES.map((f): [MnistFileName, DecodedIdx] => {
+            const { info, data, dims } = cached[f.name];
+            const headerBytes = info.inflatedBytes - data.length;
+            return [f.name, { header: { type: info.idxType, dims, headerBytes, dataBytes: data.length }, data }];
+          }),
+        );
+        postLoaded(assembleNamed(byName, urls), MNIST_FILES.map((f) => cached[f.name].info), true);
+        return;
+      }
+      const { dataset, files, served, decoded } = await loadMnist({
+        urls,
+        fetch: deps.fetch,
+        allocate,
+        signal: controller.signal,
+        onProgress: (file, progress) => {
+          if (!controller.signal.aborted) deps.post({ type: 'progress', requestId, file, progress }, []);
+        },
+      });
+      if (controller.signal.aborted) return;
+      postLoaded(dataset, files, false);
+      const sha256 = await hashServedBytes(files, served, controller.signal);
+      if (!sha256) return;
+      deps.post({ type: 'hashes', requestId, sha256 }, []);
+      // Transferred buffers are gone from this side; only shared ones can still be written out.
+      if (deps.shared) {
+        const kept = await writeCachedFiles(
+          urls,
+          files.map((info, i) => ({
+            info: { ...info, sha256: sha256[info.name] },
+            data: decoded[i]!.idx.data,
+            headerBytes: decoded[i]!.idx.header.headerBytes,
+            validator: decoded[i]!.validator,
+          })),
+        );
+        if (kept) deps.post({ type: 'cached', requestId }, []);
+      }
     } catch (error) {
       if (controller.signal.aborted) {
         deps.post({ type: 'cancelled', requestId }, []);
@@ -73,22 +106,21 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     }
   };
 
-  const postHashes = async (
-    requestId: number,
+  /** SHA-256 of each file's served bytes, one file per task so a cancel is not kept waiting. */
+  const hashServedBytes = async (
     files: readonly LoadedFileInfo[],
     served: readonly (readonly Uint8Array[])[],
     signal: AbortSignal,
-  ) => {
+  ): Promise<Record<MnistFileName, string> | null> => {
     const sha256: Partial<Record<MnistFileName, string>> = {};
     for (const [i, file] of files.entries()) {
-      // One file per task, so a cancel or a new load is not kept waiting behind 11 MB of hashing.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      if (signal.aborted) return;
+      if (signal.aborted) return null;
       const hash = new Sha256();
       for (const chunk of served[i] ?? []) hash.update(chunk);
       sha256[file.name] = hash.hex();
     }
-    deps.post({ type: 'hashes', requestId, sha256: sha256 as Record<MnistFileName, string> }, []);
+    return sha256 as Record<MnistFileName, string>;
   };
 
   return (request) => {

@@ -57,6 +57,8 @@ export type LoaderReply =
       readonly message: string;
     }
   | { readonly type: 'hashes'; readonly requestId: number; readonly sha256: Readonly<Record<MnistFileName, string>> }
+  /** The decoded files were kept for the next visit (see decodedCache.ts). */
+  | { readonly type: 'cached'; readonly requestId: number }
   | { readonly type: 'cancelled'; readonly requestId: number };
 
 export function isLoaderReply(value: unknown): value is LoaderReply {

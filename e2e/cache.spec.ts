@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { grid, status } from './helpers/explorer';
+import { FAULT_SERVER } from './helpers/ports';
+
+const loadedNote = (page: import('@playwright/test').Page) => page.getByLabel('Loaded data');
+const waitForKept = (page: import('@playwright/test').Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('mnist-cached').length > 0, undefined, { timeout: 15_000 });
+
+test('a reload uses the kept decoded copy while the server has the same files, and not after they change', async ({ page, request }) => {
+  const token = `cache-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const base = `${FAULT_SERVER}/versioned/${token}/`;
+  await page.goto(`/?source=custom&url=${encodeURIComponent(base)}&seed=5`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(loadedNote(page)).not.toContainText('kept copy');
+  await waitForKept(page);
+
+  await page.reload();
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(loadedNote(page)).toContainText('kept copy');
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
+  await expect(grid(page).getByRole('gridcell').nth(2)).toHaveAttribute('aria-label', 'train #2, label 4');
+
+  // The server's copy changes: the kept one is stale and must not be used.
+  await request.get(`${FAULT_SERVER}/bump/${token}`);
+  await page.reload();
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(loadedNote(page)).not.toContainText('kept copy');
+});
+
+test('the bundled source is kept too, and the files view still has hashes and downloads', async ({ page }) => {
+  await page.goto('/?seed=5');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await waitForKept(page);
+  await page.reload();
+  await expect(loadedNote(page)).toContainText('kept copy');
+  await page.getByRole('tab', { name: 'Files' }).click();
+  const row = page.getByRole('table', { name: 'Files' }).getByRole('row', { name: /^t10k-labels-idx1-ubyte\.gz/ });
+  await expect(row).toContainText(/[0-9a-f]{64}/);
+  const downloading = page.waitForEvent('download');
+  await row.getByRole('link').click();
+  expect((await downloading).suggestedFilename()).toBe('t10k-labels-idx1-ubyte.gz');
+});

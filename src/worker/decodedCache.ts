@@ -1,0 +1,173 @@
+// Keeps each source's decoded IDX payloads (and the served bytes) in the Origin Private File
+// System, so the second visit reads 55 MB from disk straight into shared memory instead of
+// inflating 11 MB again. A cached copy is used only after HEAD requests show the server still
+// has the same files (ETag, or Last-Modified and Content-Length); anything unexpected — no OPFS,
+// no validators, a quota error, a short file — means "no cache", never a failed load.
+import type { Allocate } from '../data/idx';
+import { MNIST_FILES, type MnistFileName } from '../data/mnist';
+import type { FileUrls } from '../data/sources';
+import type { LoadedFileInfo } from './protocol';
+
+const CACHE_VERSION = 1;
+const ROOT_DIR = 'mnist-explorer-cache';
+
+/** What must still match for a cached file to stand for the file on the server. */
+export interface FileValidator {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly contentLength: string | null;
+}
+
+type CachedFileMeta = Omit<LoadedFileInfo, 'blob'> & { readonly validator: FileValidator; readonly dataBytes: number; readonly headerBytes: number };
+
+interface CacheMeta {
+  readonly version: number;
+  readonly files: readonly CachedFileMeta[];
+}
+
+export interface CachedFile {
+  readonly info: LoadedFileInfo;
+  readonly data: Uint8Array;
+  readonly dims: readonly number[];
+}
+
+// Minimal typings for the sync access handle (dedicated workers only; not in the DOM lib).
+interface SyncAccessHandle {
+  read(buffer: Uint8Array, options?: { at: number }): number;
+  write(buffer: Uint8Array, options?: { at: number }): number;
+  truncate(size: number): void;
+  getSize(): number;
+  flush(): void;
+  close(): void;
+}
+type SyncFileHandle = FileSystemFileHandle & { createSyncAccessHandle(): Promise<SyncAccessHandle> };
+
+export function validatorOf(headers: Headers): FileValidator {
+  return {
+    etag: headers.get('etag'),
+    lastModified: headers.get('last-modified'),
+    contentLength: headers.get('content-length'),
+  };
+}
+
+/** A validator that can vouch for a file: a strong-enough identity, not just a size. */
+function usable(v: FileValidator): boolean {
+  return v.etag !== null || (v.lastModified !== null && v.contentLength !== null);
+}
+
+function sameFile(a: FileValidator, b: FileValidator): boolean {
+  if (a.etag !== null || b.etag !== null) return a.etag === b.etag;
+  return a.lastModified === b.lastModified && a.contentLength === b.contentLength;
+}
+
+/** A directory name per source: the four URLs, hashed (FNV-1a) into something file-safe. */
+function sourceKey(urls: FileUrls): string {
+  let hash = 0x811c9dc5;
+  for (const ch of MNIST_FILES.map((f) => urls[f.name]).join('\n')) {
+    hash ^= ch.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `v${CACHE_VERSION}-${hash.toString(16).padStart(8, '0')}`;
+}
+
+async function sourceDir(urls: FileUrls, create: boolean): Promise<FileSystemDirectoryHandle | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return null;
+  const root = await navigator.storage.getDirectory();
+  const top = await root.getDirectoryHandle(ROOT_DIR, { create });
+  return top.getDirectoryHandle(sourceKey(urls), { create });
+}
+
+async function readMeta(dir: FileSystemDirectoryHandle): Promise<CacheMeta | null> {
+  const file = await (await dir.getFileHandle('meta.json')).getFile();
+  const meta = JSON.parse(await file.text()) as CacheMeta;
+  return meta.version === CACHE_VERSION && meta.files.length === MNIST_FILES.length ? meta : null;
+}
+
+/** Asks the server, cheaply, what it has now. */
+async function currentValidators(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal): Promise<FileValidator[]> {
+  return Promise.all(
+    MNIST_FILES.map(async (f) => {
+      const response = await fetchFn(urls[f.name], { method: 'HEAD', cache: 'no-store', signal, credentials: 'omit' });
+      if (!response.ok) throw new Error(`HEAD ${response.status}`);
+      return validatorOf(response.headers);
+    }),
+  );
+}
+
+/**
+ * The cached decode of these URLs if the server still serves the same files, read into buffers
+ * from `allocate`; null on any miss.
+ */
+export async function readCachedFiles(
+  urls: FileUrls,
+  fetchFn: typeof fetch,
+  allocate: Allocate,
+  signal: AbortSignal,
+): Promise<Record<MnistFileName, CachedFile> | null> {
+  try {
+    const dir = await sourceDir(urls, false);
+    if (!dir) return null;
+    const meta = await readMeta(dir);
+    if (!meta) return null;
+    const now = await currentValidators(urls, fetchFn, signal);
+    if (!meta.files.every((f, i) => f.url === urls[f.name] && sameFile(f.validator, now[i]!))) return null;
+    const result: Partial<Record<MnistFileName, CachedFile>> = {};
+    for (const f of meta.files) {
+      const data = allocate(f.dataBytes);
+      const handle = await ((await dir.getFileHandle(`${f.name}.data`)) as SyncFileHandle).createSyncAccessHandle();
+      try {
+        // Straight from disk into the (shared) buffer: no intermediate copy.
+        if (handle.getSize() !== f.dataBytes || handle.read(data, { at: 0 }) !== f.dataBytes) return null;
+      } finally {
+        handle.close();
+      }
+      const blob = await (await dir.getFileHandle(`${f.name}.served`)).getFile();
+      if (blob.size !== f.servedBytes) return null;
+      const { validator: _v, dataBytes: _d, headerBytes: _h, ...info } = f;
+      result[f.name] = { info: { ...info, blob }, data, dims: f.dims };
+    }
+    return result as Record<MnistFileName, CachedFile>;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stores a fresh network load for next time. Skipped when the server gave no validators: a copy
+ * that cannot be checked for staleness is not worth keeping.
+ */
+export async function writeCachedFiles(
+  urls: FileUrls,
+  files: readonly { info: LoadedFileInfo; data: Uint8Array; headerBytes: number; validator: FileValidator }[],
+): Promise<boolean> {
+  if (!files.every((f) => usable(f.validator) && f.info.sha256 !== null)) return false;
+  try {
+    const dir = await sourceDir(urls, true);
+    if (!dir) return false;
+    // meta.json goes last: a half-written cache has no meta and is never read.
+    await dir.removeEntry('meta.json').catch(() => undefined);
+    for (const f of files) {
+      await writeWhole(await dir.getFileHandle(`${f.info.name}.data`, { create: true }), f.data);
+      await writeWhole(await dir.getFileHandle(`${f.info.name}.served`, { create: true }), new Uint8Array(await f.info.blob.arrayBuffer()));
+    }
+    const meta: CacheMeta = {
+      version: CACHE_VERSION,
+      files: files.map(({ info: { blob: _b, ...info }, data, headerBytes, validator }) => ({ ...info, validator, dataBytes: data.length, headerBytes })),
+    };
+    await writeWhole(await dir.getFileHandle('meta.json', { create: true }), new TextEncoder().encode(JSON.stringify(meta)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writeWhole(file: FileSystemFileHandle, bytes: Uint8Array): Promise<void> {
+  const handle = await (file as SyncFileHandle).createSyncAccessHandle();
+  try {
+    handle.truncate(0);
+    handle.write(bytes, { at: 0 });
+    handle.flush();
+  } finally {
+    handle.close();
+  }
+}
