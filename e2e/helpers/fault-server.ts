@@ -6,13 +6,17 @@
 //   /originals/<file>          the original .gz files from $MNIST_DIR (default ../shared/mnist)
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /versioned/<token>/<file>  the real file with a Last-Modified that /bump/<token> changes
+//   /fault/<kind>/<file>       the real files, except one file broken as FAULTS[kind] says
 //   /health                    200 once the server is up
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MNIST_FILES } from '../../src/data/mnist';
-import { FAULT_SERVER_PORT } from './ports';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { makeIdx, withBadCrc, withBadLength } from '../../src/testing/idxFiles';
+import { FAULT_SERVER_PORT, FAULT_SERVER_ALIAS } from './ports';
+import { FAULTS, type FaultKind } from './faults';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = join(root, 'public/data');
@@ -55,6 +59,84 @@ function sendSlowly(res: ServerResponse, name: string): void {
   res.on('close', () => clearInterval(timer));
 }
 
+const realFile = (name: string) => readFileSync(join(dataDir, name));
+const rawFile = (name: string) => gunzipSync(realFile(name));
+
+/** Bytes for a broken file, built from the real one. */
+function brokenBytes(kind: FaultKind, name: string): Buffer | Uint8Array {
+  const gz = realFile(name);
+  const raw = () => rawFile(name);
+  switch (kind) {
+    case 'truncated':
+      return gz.subarray(0, gz.length >> 1);
+    case 'bad-crc':
+      return withBadCrc(gz);
+    case 'bad-length':
+      return withBadLength(gz);
+    case 'not-gzip':
+      return Buffer.from('this is not a gzip file, and not IDX either\n');
+    case 'bad-magic': {
+      const bytes = Buffer.from(raw());
+      bytes[0] = 0x12;
+      bytes[1] = 0x34;
+      return gzipSync(bytes);
+    }
+    case 'unsupported-type': {
+      const bytes = Buffer.from(raw());
+      bytes[2] = 0x0d;
+      return gzipSync(bytes);
+    }
+    case 'absurd-size':
+      return gzipSync(makeIdx({ dims: [4_000_000_000, 28, 28], data: new Uint8Array(64) }));
+    case 'too-long':
+      return gzipSync(Buffer.concat([raw(), Buffer.from([7])]));
+    case 'count-mismatch': {
+      const labels = raw().subarray(8);
+      return gzipSync(makeIdx({ dims: [labels.length - 1], data: labels.subarray(0, labels.length - 1) }));
+    }
+    case 'odd-labels': {
+      const bytes = Buffer.from(raw());
+      bytes[8] = 12;
+      bytes[9] = 255;
+      return gzipSync(bytes);
+    }
+    case 'raw-idx':
+      return raw();
+    default:
+      return gz;
+  }
+}
+
+function sendFault(res: ServerResponse, kind: FaultKind, name: string): void {
+  const fault = FAULTS[kind];
+  if (!fileNames.has(name)) return sendStatus(res, 404, 'Not Found');
+  if (kind === 'raw-idx') return sendBytes(res, rawFile(name), 'application/octet-stream');
+  if (name !== fault.file) return sendFile(res, name);
+  switch (kind) {
+    case 'http-500':
+      return sendStatus(res, 500, 'Internal Server Error');
+    case 'redirect':
+      res.writeHead(302, { ...corsHeaders, Location: `${FAULT_SERVER_ALIAS}/ok/${name}` });
+      return void res.end();
+    case 'drop':
+    case 'stall': {
+      const bytes = realFile(name);
+      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': bytes.length });
+      res.write(bytes.subarray(0, bytes.length >> 2));
+      // drop: the connection dies mid-file; stall: it stays open and silent until the client gives up.
+      if (kind === 'drop') setTimeout(() => res.socket?.destroy(), 100);
+      return;
+    }
+    default:
+      return sendBytes(res, brokenBytes(kind, name), 'application/gzip');
+  }
+}
+
+function sendBytes(res: ServerResponse, bytes: Uint8Array, type: string): void {
+  res.writeHead(200, { ...corsHeaders, 'Content-Type': type, 'Content-Length': bytes.length });
+  res.end(bytes);
+}
+
 function sendStatus(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, text, { ...corsHeaders, 'Content-Type': 'text/plain' });
   res.end(text);
@@ -78,6 +160,9 @@ const server = createServer((req, res) => {
     case 'bump':
       versions.set(rest[0] ?? '', (versions.get(rest[0] ?? '') ?? 0) + 1);
       return sendStatus(res, 200, 'bumped');
+    case 'fault':
+      if (!((rest[0] ?? '') in FAULTS)) return sendStatus(res, 404, 'Not Found');
+      return sendFault(res, rest[0] as FaultKind, rest[1] ?? '');
     case 'slow':
       return sendSlowly(res, rest[0] ?? '');
     case 'missing':

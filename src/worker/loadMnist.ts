@@ -15,6 +15,21 @@ export interface LoadOptions {
   readonly signal: AbortSignal;
   readonly onProgress: (file: MnistFileName, progress: FileProgress) => void;
   readonly maxBytes?: number;
+  /** A file that sends nothing for this long fails as stalled (default 10 s). */
+  readonly stallTimeoutMs?: number;
+}
+
+export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
+
+class StallError extends Error {}
+
+/** `promise`, or a StallError if it takes longer than `ms`. */
+function withinStallTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StallError()), ms);
+  });
+  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
 }
 
 /** A load that failed, with the file and URL it failed on, ready to show to a person. */
@@ -89,12 +104,19 @@ async function loadFile(
   options: LoadOptions,
 ): Promise<{ idx: DecodedIdx; info: LoadedFileInfo; served: Uint8Array[]; validator: FileValidator }> {
   const fail = (cause: string) => new FileLoadError(name, url, `${name}: ${cause}`);
+  const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const seconds = `${(stallMs / 1000).toFixed(stallMs % 1000 ? 1 : 0)} s`;
   let response: Response;
   try {
-    response = await options.fetch(url, { signal: options.signal, credentials: 'omit' });
+    response = await withinStallTimeout(options.fetch(url, { signal: options.signal, credentials: 'omit' }), stallMs);
   } catch (error) {
     if (options.signal.aborted) throw error;
+    if (error instanceof StallError) throw fail(`${url} did not answer within ${seconds}`);
     throw fail(`could not connect to ${url} (${describe(error)}; the server may be down, or it may not allow cross-origin requests)`);
+  }
+  // Data must come from the origin the person chose; a redirect elsewhere is refused, not followed.
+  if (response.redirected && new URL(response.url).origin !== new URL(url).origin) {
+    throw fail(`${url} redirected to another origin (${new URL(response.url).origin}); redirects to other sites are not followed`);
   }
   if (!response.ok) {
     throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}${statusHint(response.status)}`);
@@ -115,9 +137,12 @@ async function loadFile(
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await reader.read();
+        chunk = await withinStallTimeout(reader.read(), stallMs);
       } catch (error) {
         if (options.signal.aborted) throw error;
+        if (error instanceof StallError) {
+          throw fail(`the server stalled: no data for ${seconds} after ${received.toLocaleString('en-US')} bytes`);
+        }
         throw fail(`connection lost after ${received.toLocaleString('en-US')} bytes (${describe(error)})`);
       }
       if (chunk.done) break;
@@ -144,7 +169,8 @@ async function loadFile(
     if (error instanceof DecodeError) throw fail(error.message);
     throw error;
   } finally {
-    reader.releaseLock();
+    // Stops the download too when decoding failed or the load was abandoned mid-file.
+    reader.cancel().catch(() => undefined);
   }
 }
 

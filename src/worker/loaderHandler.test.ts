@@ -38,13 +38,14 @@ function folderFetch(files: Record<string, Uint8Array | number>, options: { stal
   }
 }
 
-function run(fetchImpl: typeof fetch, shared = false) {
+function run(fetchImpl: typeof fetch, shared = false, stallTimeoutMs?: number) {
   const replies: LoaderReply[] = [];
   let settle: () => void = () => {};
   const done = new Promise<void>((resolve) => (settle = resolve));
   const handle = createLoaderHandler({
     fetch: fetchImpl,
     shared,
+    stallTimeoutMs,
     post: (reply) => {
       replies.push(reply);
       if (reply.type !== 'progress') settle();
@@ -138,6 +139,20 @@ describe('loader worker protocol', () => {
     handle({ type: 'load', requestId: 5, urls: fileUrls(BASE) });
     await done;
     expect(final(replies)[0]).toMatchObject({ type: 'error', file: 't10k-images-idx3-ubyte.gz', message: expect.stringContaining('cut short') });
+  });
+
+  it('fails a file whose server stops sending, naming it and how much arrived', async () => {
+    const { handle, replies, done } = run(folderFetch(goodFiles, { stallOn: 'train-images-idx3-ubyte.gz' }), false, 60);
+    handle({ type: 'load', requestId: 10, urls: fileUrls(BASE) });
+    await done;
+    const half = goodFiles['train-images-idx3-ubyte.gz']!.length >> 1;
+    expect(final(replies)).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        file: 'train-images-idx3-ubyte.gz',
+        message: `train-images-idx3-ubyte.gz: the server stalled: no data for 0.1 s after ${half.toLocaleString('en-US')} bytes`,
+      }),
+    ]);
   });
 
   it('cancels a load in flight', async () => {

@@ -12,6 +12,7 @@ export interface LoaderDeps {
   /** Whether buffers are SharedArrayBuffers (the page is cross-origin isolated). */
   readonly shared: boolean;
   readonly now?: () => number;
+  readonly stallTimeoutMs?: number;
 }
 
 /**
@@ -69,6 +70,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         fetch: deps.fetch,
         allocate,
         signal: controller.signal,
+        stallTimeoutMs: deps.stallTimeoutMs,
         onProgress: (file, progress) => {
           if (!controller.signal.aborted) deps.post({ type: 'progress', requestId, file, progress }, []);
         },

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { grid, openLoaded, status } from './helpers/explorer';
+import { FAULTS, type FaultKind } from './helpers/faults';
+import { FAULT_SERVER } from './helpers/ports';
+
+const kinds = Object.keys(FAULTS) as FaultKind[];
+const failing = kinds.filter((k) => FAULTS[k].expect !== null);
+const loading = kinds.filter((k) => FAULTS[k].expect === null);
+
+async function loadFrom(page: import('@playwright/test').Page, kind: FaultKind) {
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/fault/${kind}/`);
+  await page.getByRole('button', { name: 'Load' }).click();
+}
+
+test.describe('a broken source names the file and the cause, and keeps the loaded digits', () => {
+  test.afterAll(() => {
+    console.log(`faults injected: ${failing.length} failing kinds (${failing.join(', ')}), ${loading.length} odd-but-valid kinds`);
+  });
+
+  for (const kind of failing) {
+    test(kind, async ({ page }) => {
+      test.setTimeout(kind === 'stall' ? 60_000 : 30_000);
+      await openLoaded(page);
+      await loadFrom(page, kind);
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText(FAULTS[kind].file, { timeout: kind === 'stall' ? 30_000 : 20_000 });
+      await expect(alert).toContainText(FAULTS[kind].expect!);
+      await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+      // What was loaded before is still there, and still scrolls to its end.
+      await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+      await expect(page.getByLabel('Loaded data')).toContainText('Bundled copy');
+      await grid(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await expect(grid(page).getByRole('gridcell', { name: 'test #9999, label 6', exact: true })).toBeVisible();
+      // The link still names the source that failed, so a reload or Retry tries it again.
+      expect(new URL(page.url()).searchParams.get('url')).toBe(`${FAULT_SERVER}/fault/${kind}/`);
+    });
+  }
+});
+
+test('raw, uncompressed IDX files load like gzip ones', async ({ page }) => {
+  await openLoaded(page);
+  await loadFrom(page, 'raw-idx');
+  await expect(page.getByLabel('Loaded data')).toContainText(`${FAULT_SERVER}/fault/raw-idx/`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await expect(page.getByRole('table', { name: 'Files' }).getByRole('row', { name: /^train-images/ })).toContainText('raw IDX');
+});
+
+test('labels outside 0–9 load with a warning, not an error', async ({ page }) => {
+  await openLoaded(page);
+  await loadFrom(page, 'odd-labels');
+  await expect(page.getByLabel('Loaded data')).toContainText(`${FAULT_SERVER}/fault/odd-labels/`);
+  await expect(page.getByRole('list', { name: 'Data warnings' })).toContainText(FAULTS['odd-labels'].warning);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 12');
+});
+
+test('two loads started one after the other never mix their files', async ({ page }) => {
+  await openLoaded(page);
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/slow/`);
+  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/fault/odd-labels/`);
+  await page.getByRole('button', { name: 'Load' }).click();
+  await expect(page.getByLabel('Loaded data')).toContainText('/fault/odd-labels/');
+  // Only the second source's files: its odd labels, none of the slow source's.
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 12');
+  await page.getByRole('tab', { name: 'Files' }).click();
+  const urls = await page.getByRole('table', { name: 'Files' }).locator('td.url').allTextContents();
+  expect(urls.every((u) => u.includes('/fault/odd-labels/'))).toBe(true);
+});
