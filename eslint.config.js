@@ -22,6 +22,23 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing from a link, a file name or a file's bytes may reach the DOM as HTML: the app
+    // only ever sets text. These are the ways HTML gets in; none is allowed in the app.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Set textContent, never HTML.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|parseFromString)$/]", message: 'No HTML parsing of data.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**/*.ts'],
     // expect.stringMatching() and friends are typed `any` by design.
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },

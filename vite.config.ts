@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { contentSecurityPolicy, contentSecurityPolicyHeader } from './scripts/vite-csp.ts';
 import { serveGzipFilesAsIs } from './scripts/vite-serve-gz.ts';
 import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './src/data/azure.ts';
 
@@ -22,7 +23,7 @@ const proxy: Record<string, ProxyOptions> = {
 const port = Number(process.env.PORT) || undefined;
 
 export default defineConfig({
-  plugins: [react(), serveGzipFilesAsIs(crossOriginIsolation)],
+  plugins: [react(), serveGzipFilesAsIs(crossOriginIsolation), contentSecurityPolicy(), contentSecurityPolicyHeader()],
   worker: { format: 'es' },
   server: {
     port: port ?? 5173,

@@ -1,0 +1,47 @@
+// The Content-Security-Policy of the built app: sent as a header by the preview server, and as
+// a <meta> in the built index.html for static hosts that cannot set headers. Not in dev: Vite's
+// dev client and React Refresh inject inline scripts and styles.
+import type { Plugin } from 'vite';
+import { AZURE_MNIST_URL } from '../src/data/azure.ts';
+
+const directives: Record<string, string> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'worker-src': "'self'",
+  // Data sources: the app itself (bundled copy, Azure relay), the Azure container, and the
+  // http(s) base URLs a person may type. Nothing else.
+  'connect-src': `'self' ${new URL(AZURE_MNIST_URL).origin} http: https:`,
+  'img-src': "'self' blob: data:",
+  'style-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+  'form-action': "'self'",
+};
+
+export const CONTENT_SECURITY_POLICY = Object.entries(directives)
+  .map(([k, v]) => `${k} ${v}`)
+  .join('; ');
+// frame-ancestors only works as a header; a <meta> with it draws a console warning.
+const HEADER_POLICY = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+export function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'mnist-explorer:csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export function contentSecurityPolicyHeader(): Plugin {
+  return {
+    name: 'mnist-explorer:csp-header',
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        res.setHeader('Content-Security-Policy', HEADER_POLICY);
+        next();
+      });
+    },
+  };
+}
