@@ -49,6 +49,9 @@ function applyReply(reply: LoaderReply): void {
     case 'error':
       store.loadFailed(reply.requestId, { file: reply.file, url: reply.url, message: reply.message });
       break;
+    case 'partial':
+      store.loadPartial(reply.requestId, reply.dataset);
+      break;
     case 'cached':
       performance.mark(PERF_MARKS.cached);
       break;

@@ -29,6 +29,11 @@ export type LoadState =
  */
 export interface ExplorerFacts extends ShareState {
   readonly dataset: Dataset | null;
+  /**
+   * The training digits decoded so far by the first load, shown until `dataset` arrives. Never
+   * set once a dataset is on screen: a new load does not replace what is shown until it is done.
+   */
+  readonly preview: Dataset | null;
   /** The source `dataset` came from; `source` is the one last asked for, which may have failed. */
   readonly loadedSource: DataSource | null;
   readonly loadedFiles: readonly LoadedFileInfo[];
@@ -58,6 +63,7 @@ export interface ExplorerActions {
   dismissLoadError: () => void;
   loadStarted: (requestId: number, source: DataSource) => void;
   loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
+  loadPartial: (requestId: number, preview: Dataset) => void;
   loadSucceeded: (
     requestId: number,
     loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromCache: boolean },
@@ -73,6 +79,7 @@ export const initialFacts: ExplorerFacts = {
   ...DEFAULT_SHARE_STATE,
   seed: 0,
   dataset: null,
+  preview: null,
   loadedSource: null,
   loadedFiles: [],
   loadedRequestId: null,
@@ -119,10 +126,13 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
     dismissLoadError: () => {
       if (get().load.status === 'failed') set({ load: { status: 'idle' } });
     },
-    loadStarted: (requestId, source) => set({ source, load: { status: 'loading', requestId, source, files: {} } }),
+    loadStarted: (requestId, source) => set({ source, preview: null, load: { status: 'loading', requestId, source, files: {} } }),
     loadProgress: (requestId, file, progress) => {
       const load = currentLoad(requestId);
       if (load) set({ load: { ...load, files: { ...load.files, [file]: progress } } });
+    },
+    loadPartial: (requestId, preview) => {
+      if (currentLoad(requestId) && get().dataset === null) set({ preview });
     },
     loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromCache }) => {
       const load = currentLoad(requestId);
@@ -132,6 +142,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
       const openGone = open !== null && !digitExists(dataset, open);
       set({
         dataset,
+        preview: null,
         loadedSource: load.source,
         loadedFiles: files,
         loadedRequestId: requestId,
@@ -147,14 +158,14 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
     },
     loadFailed: (requestId, failure) => {
       const load = currentLoad(requestId);
-      if (load) set({ load: { status: 'failed', source: load.source, ...failure } });
+      if (load) set({ preview: null, load: { status: 'failed', source: load.source, ...failure } });
     },
     filesHashed: (requestId, sha256) => {
       if (get().loadedRequestId !== requestId) return;
       set({ loadedFiles: get().loadedFiles.map((f) => ({ ...f, sha256: sha256[f.name] ?? f.sha256 })) });
     },
     loadCancelled: (requestId) => {
-      if (currentLoad(requestId)) set({ load: { status: 'idle' }, source: get().loadedSource ?? get().source });
+      if (currentLoad(requestId)) set({ preview: null, load: { status: 'idle' }, source: get().loadedSource ?? get().source });
     },
   };
 });

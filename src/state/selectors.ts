@@ -28,9 +28,12 @@ export function datasetId(dataset: Dataset): number {
   return id;
 }
 
-/** The global ids the grid shows, in order, for the current split and digit filter. */
+/**
+ * The global ids the grid shows, in order, for the current split and digit filter: of the
+ * loaded dataset, or of the digits streamed in so far during the first load.
+ */
 export function useVisibleIds(): Uint32Array {
-  const dataset = useExplorerStore((s) => s.dataset);
+  const dataset = useExplorerStore((s) => s.dataset ?? s.preview);
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
   return useMemo(

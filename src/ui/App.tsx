@@ -20,9 +20,11 @@ import { ZoomControl } from './ZoomControl';
 
 export function App() {
   const dataset = useExplorerStore((s) => s.dataset);
+  const preview = useExplorerStore((s) => s.preview);
   const view = useExplorerStore((s) => s.view);
   // A new grid per selection: it starts at the top in the same commit as the click.
-  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.dataset ? datasetId(s.dataset) : 0}`);
+  // While the first load streams in, one grid grows with the preview instead of remounting.
+  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.dataset ? datasetId(s.dataset) : 'preview'}`);
   return (
     <div className="app">
       <header className="app-header">
@@ -44,7 +46,13 @@ export function App() {
       </nav>
       <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
         {!dataset ? (
-          <div className="grid-placeholder" />
+          preview && view === 'digits' ? (
+            <div className="digits-view">
+              <DigitGrid key={gridKey} dataset={preview} />
+            </div>
+          ) : (
+            <div className="grid-placeholder" />
+          )
         ) : view === 'digits' ? (
           <div className="digits-view">
             <SamplePanel dataset={dataset} />

@@ -48,20 +48,22 @@ function run(fetchImpl: typeof fetch, shared = false, stallTimeoutMs?: number) {
     stallTimeoutMs,
     post: (reply) => {
       replies.push(reply);
-      if (reply.type !== 'progress') settle();
+      if (isOutcome(reply)) settle();
     },
   });
   return { handle, replies, done };
 }
 
-const final = (replies: LoaderReply[]) => replies.filter((r) => r.type !== 'progress');
+/** How a load ends; progress, partial data, hashes and caching are on the way or after. */
+const isOutcome = (r: LoaderReply) => r.type === 'loaded' || r.type === 'error' || r.type === 'cancelled';
+const final = (replies: LoaderReply[]) => replies.filter(isOutcome);
 
 describe('loader worker protocol', () => {
   it('reports progress per file, then the decoded dataset', async () => {
     const { handle, replies, done } = run(folderFetch(goodFiles));
     handle({ type: 'load', requestId: 1, urls: fileUrls(BASE) });
     await done;
-    const loaded = replies.at(-1);
+    const loaded = final(replies).at(-1);
     if (loaded?.type !== 'loaded') throw new Error(`expected loaded, got ${JSON.stringify(loaded)}`);
     expect(loaded.requestId).toBe(1);
     expect(loaded.dataset.train.count).toBe(30);
@@ -104,9 +106,16 @@ describe('loader worker protocol', () => {
     const { handle, replies, done } = run(folderFetch(goodFiles), true);
     handle({ type: 'load', requestId: 2, urls: fileUrls(BASE) });
     await done;
-    const loaded = replies.at(-1);
+    const loaded = replies.find((r) => r.type === 'loaded');
     expect(loaded?.type === 'loaded' && loaded.shared).toBe(true);
     expect(loaded?.type === 'loaded' && loaded.dataset.train.images.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Before that, the training digits decoded so far, in the very buffers being filled.
+    const partial = replies.find((r) => r.type === 'partial');
+    if (partial?.type !== 'partial' || loaded?.type !== 'loaded') throw new Error('expected partial data before the dataset');
+    expect(replies.indexOf(partial)).toBeLessThan(replies.indexOf(loaded));
+    expect(partial.dataset.train.count).toBeGreaterThan(0);
+    expect(partial.dataset.train.images.buffer).toBe(loaded.dataset.train.images.buffer);
+    expect(partial.dataset.test.count).toBe(0);
   });
 
   it('names the file and the HTTP status when a file is missing', async () => {

@@ -2,9 +2,37 @@ import type { Dataset } from '../data/dataset';
 import type { Allocate, DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { readCachedFiles, writeCachedFiles } from './decodedCache';
-import { assembleNamed, FileLoadError, loadMnist } from './loadMnist';
+import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
 import { Sha256 } from '../data/sha256';
 import type { LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
+
+/** How often the page hears about newly decoded training digits: the first at once, then this. */
+const PARTIAL_INTERVAL_MS = 100;
+
+/** Calls `fn` at once, then at most every `ms`, always ending with the latest value. */
+function throttle<T>(fn: (value: T) => void, ms: number): (value: T) => void {
+  let last = -Infinity;
+  let pending: T | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return (value) => {
+    const now = performance.now();
+    if (now - last >= ms) {
+      last = now;
+      pending = null;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      fn(value);
+      return;
+    }
+    pending = value;
+    timer ??= setTimeout(() => {
+      timer = null;
+      last = performance.now();
+      if (pending !== null) fn(pending);
+      pending = null;
+    }, ms - (now - last));
+  };
+}
 
 export interface LoaderDeps {
   readonly post: (reply: LoaderReply, transfer: Transferable[]) => void;
@@ -32,6 +60,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     const controller = new AbortController();
     current = { requestId, controller };
     const started = now();
+    let decodedAll = false;
     const postLoaded = (dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean) => {
       // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
       const transfer = deps.shared
@@ -71,10 +100,17 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         allocate,
         signal: controller.signal,
         stallTimeoutMs: deps.stallTimeoutMs,
+        // Only shared buffers can be shown while they fill; transferred ones move once, at the end.
+        onTrainPrefix: deps.shared
+          ? throttle((prefix) => {
+              if (!decodedAll) postPrefix(requestId, prefix);
+            }, PARTIAL_INTERVAL_MS)
+          : undefined,
         onProgress: (file, progress) => {
           if (!controller.signal.aborted) deps.post({ type: 'progress', requestId, file, progress }, []);
         },
       });
+      decodedAll = true;
       if (controller.signal.aborted) return;
       postLoaded(dataset, files, false);
       const sha256 = await hashServedBytes(files, served, controller.signal);
@@ -106,6 +142,23 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     } finally {
       if (current?.requestId === requestId) current = null;
     }
+  };
+
+  const postPrefix = (requestId: number, { images, labels, ready }: TrainPrefix) => {
+    if (current?.requestId !== requestId) return;
+    const empty = new Uint8Array(0);
+    deps.post(
+      {
+        type: 'partial',
+        requestId,
+        dataset: {
+          train: { split: 'train', count: ready, images, labels: labels.subarray(0, ready) },
+          test: { split: 'test', count: 0, images: empty, labels: empty },
+          warnings: [],
+        },
+      },
+      [],
+    );
   };
 
   /** SHA-256 of each file's served bytes, one file per task so a cancel is not kept waiting. */

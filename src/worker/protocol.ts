@@ -57,6 +57,11 @@ export type LoaderReply =
       readonly message: string;
     }
   | { readonly type: 'hashes'; readonly requestId: number; readonly sha256: Readonly<Record<MnistFileName, string>> }
+  /**
+   * The training digits decoded so far, as views of the shared buffers still being filled: the
+   * page may draw them while the rest loads. Shared memory only.
+   */
+  | { readonly type: 'partial'; readonly requestId: number; readonly dataset: Dataset }
   /** The decoded files were kept for the next visit (see decodedCache.ts). */
   | { readonly type: 'cached'; readonly requestId: number }
   | { readonly type: 'cancelled'; readonly requestId: number };
