@@ -19,6 +19,12 @@ test('a 404 from a custom URL names the file and the cause, and keeps the digits
   await expect(alert).toContainText(`${FAULT_SERVER}/missing/`);
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
   await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
+  expect(new URL(page.url()).searchParams.get('source')).toBe('custom');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Given up on: the link names the source on screen again.
+  await expect.poll(() => new URL(page.url()).searchParams.get('source')).toBeNull();
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
 });
 
 test('Retry loads the same source again once the server is fixed', async ({ page, request }) => {

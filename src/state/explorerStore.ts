@@ -123,8 +123,9 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => {
       set({ ...state, open, linkNotice: ignored });
     },
     dismissLinkNotice: () => set({ linkNotice: [] }),
+    // Dismissing gives up on the failed source: the link goes back to what is on screen.
     dismissLoadError: () => {
-      if (get().load.status === 'failed') set({ load: { status: 'idle' } });
+      if (get().load.status === 'failed') set({ load: { status: 'idle' }, source: get().loadedSource ?? get().source });
     },
     loadStarted: (requestId, source) => set({ source, preview: null, load: { status: 'loading', requestId, source, files: {} } }),
     loadProgress: (requestId, file, progress) => {

@@ -6,6 +6,7 @@ import { useExplorerStore } from '../state/explorerStore';
 export function LoadErrorBanner() {
   const load = useExplorerStore((s) => s.load);
   const hasData = useExplorerStore((s) => s.dataset !== null);
+  const dismiss = useExplorerStore((s) => s.dismissLoadError);
   if (load.status !== 'failed') return null;
   return (
     <div role="alert" className="error-banner">
@@ -15,6 +16,9 @@ export function LoadErrorBanner() {
       </p>
       <button type="button" onClick={retryLoad}>
         Retry
+      </button>
+      <button type="button" onClick={dismiss}>
+        Dismiss
       </button>
     </div>
   );
