@@ -51,11 +51,11 @@ export function validatorOf(headers: Headers): FileValidator {
 }
 
 /** A validator that can vouch for a file: a strong-enough identity, not just a size. */
-function usable(v: FileValidator): boolean {
+export function canValidate(v: FileValidator): boolean {
   return v.etag !== null || (v.lastModified !== null && v.contentLength !== null);
 }
 
-function sameFile(a: FileValidator, b: FileValidator): boolean {
+export function isSameFile(a: FileValidator, b: FileValidator): boolean {
   if (a.etag !== null || b.etag !== null) return a.etag === b.etag;
   return a.lastModified === b.lastModified && a.contentLength === b.contentLength;
 }
@@ -110,7 +110,7 @@ export async function readCachedFiles(
     const meta = await readMeta(dir);
     if (!meta) return null;
     const now = await currentValidators(urls, fetchFn, signal);
-    if (!meta.files.every((f, i) => f.url === urls[f.name] && sameFile(f.validator, now[i]!))) return null;
+    if (!meta.files.every((f, i) => f.url === urls[f.name] && isSameFile(f.validator, now[i]!))) return null;
     const result: Partial<Record<MnistFileName, CachedFile>> = {};
     for (const f of meta.files) {
       const data = allocate(f.dataBytes);
@@ -140,7 +140,7 @@ export async function writeCachedFiles(
   urls: FileUrls,
   files: readonly { info: LoadedFileInfo; data: Uint8Array; headerBytes: number; validator: FileValidator }[],
 ): Promise<boolean> {
-  if (!files.every((f) => usable(f.validator) && f.info.sha256 !== null)) return false;
+  if (!files.every((f) => canValidate(f.validator) && f.info.sha256 !== null)) return false;
   try {
     const dir = await sourceDir(urls, true);
     if (!dir) return false;

@@ -5,34 +5,10 @@ import { readCachedFiles, writeCachedFiles } from './decodedCache';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
 import { Sha256 } from '../data/sha256';
 import type { LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
+import { throttle } from './throttle';
 
 /** How often the page hears about newly decoded training digits: the first at once, then this. */
 const PARTIAL_INTERVAL_MS = 100;
-
-/** Calls `fn` at once, then at most every `ms`, always ending with the latest value. */
-function throttle<T>(fn: (value: T) => void, ms: number): (value: T) => void {
-  let last = -Infinity;
-  let pending: T | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  return (value) => {
-    const now = performance.now();
-    if (now - last >= ms) {
-      last = now;
-      pending = null;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      fn(value);
-      return;
-    }
-    pending = value;
-    timer ??= setTimeout(() => {
-      timer = null;
-      last = performance.now();
-      if (pending !== null) fn(pending);
-      pending = null;
-    }, ms - (now - last));
-  };
-}
 
 export interface LoaderDeps {
   readonly post: (reply: LoaderReply, transfer: Transferable[]) => void;
