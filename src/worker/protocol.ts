@@ -65,7 +65,3 @@ export type LoaderReply =
   /** The decoded files were kept for the next visit (see decodedCache.ts). */
   | { readonly type: 'cached'; readonly requestId: number }
   | { readonly type: 'cancelled'; readonly requestId: number };
-
-export function isLoaderReply(value: unknown): value is LoaderReply {
-  return typeof value === 'object' && value !== null && 'type' in value && 'requestId' in value;
-}
