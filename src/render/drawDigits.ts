@@ -52,6 +52,32 @@ export function paintDigitRow(
   }
 }
 
+const FRAME_RGBA = (() => {
+  const word = new Uint32Array(1);
+  new Uint8Array(word.buffer).set([0xc9, 0xc9, 0xc4, 0xff]);
+  return word[0]!;
+})();
+
+/**
+ * A 1-pixel frame around each cell (digit and label strip), drawn into the row image: framing
+ * with CSS outlines made the browser raster thousands of boxes per frame at small zooms.
+ */
+export function paintCellFrames(target: ImageData, count: number, layout: RowLayout): void {
+  const out = new Uint32Array(target.data.buffer);
+  const { width, height } = target;
+  const { digitSize, pitch } = layout;
+  for (let d = 0; d < count; d++) {
+    const left = d * pitch;
+    const right = Math.min(width, left + digitSize) - 1;
+    out.fill(FRAME_RGBA, left, right + 1);
+    out.fill(FRAME_RGBA, (height - 1) * width + left, (height - 1) * width + right + 1);
+    for (let y = 0; y < height; y++) {
+      out[y * width + left] = FRAME_RGBA;
+      out[y * width + right] = FRAME_RGBA;
+    }
+  }
+}
+
 /** Writes the labels of the given cells centred in the strip under them, on white. */
 export function drawRowLabels(
   ctx: CanvasRenderingContext2D,

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { labelOf, pixelsOf, type Dataset } from '../data/dataset';
-import { drawRowLabels, paintDigitRow } from '../render/drawDigits';
+import { drawRowLabels, paintCellFrames, paintDigitRow } from '../render/drawDigits';
 import { labelGlyphs, paintRowLabels } from '../render/labelGlyphs';
 import { markFirstDigitPainted } from '../state/perfMarks';
 import type { GridLayout } from './gridLayout';
@@ -35,6 +35,7 @@ export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start
     const labels = Array.from({ length: count }, (_, i) => labelOf(dataset, ids[start + i] ?? 0));
     const glyphs = labelGlyphs(digitSize, height - digitSize, ratio);
     const missing = glyphs ? paintRowLabels(image, labels, glyphs, digitSize, pitch) : labels.map((_, i) => i);
+    paintCellFrames(image, count, { digitSize, pitch });
     ctx.putImageData(image, 0, 0);
     // Labels outside 0–9 (odd files) have no glyph: write those few as text.
     if (missing.length > 0) {
