@@ -1,9 +1,16 @@
 // The page's side of the loader worker: starts loads, and turns the worker's replies into store
 // updates. The only module that knows a Worker exists.
+import { DEFAULT_MAX_IDX_BYTES } from '../data/idx';
 import { fileUrls, sourceBaseUrl, type DataSource } from '../data/sources';
 import type { LoaderReply, LoaderRequest } from '../worker/protocol';
 import { useExplorerStore } from './explorerStore';
 import { PERF_MARKS, type LoadedMarkDetail } from './perfMarks';
+
+/**
+ * The largest IDX payload a file may declare: 1 GiB unless the build sets VITE_MAX_FILE_BYTES
+ * (MNIST's largest file is 47 MB; EMNIST-sized data sets stay well under the default).
+ */
+const MAX_FILE_BYTES = Number(import.meta.env.VITE_MAX_FILE_BYTES) || DEFAULT_MAX_IDX_BYTES;
 
 let worker: Worker | null = null;
 let nextRequestId = 1;
@@ -14,6 +21,9 @@ function loaderWorker(): Worker {
     worker = new Worker(new URL('../worker/loader.worker.ts', import.meta.url), { type: 'module', name: 'mnist-loader' });
     worker.addEventListener('message', (event: MessageEvent<LoaderReply>) => applyReply(event.data));
     worker.addEventListener('error', (event) => {
+      // A worker that failed to start or crashed is not reused: Retry starts a fresh one.
+      worker?.terminate();
+      worker = null;
       const load = useExplorerStore.getState().load;
       if (load.status === 'loading') {
         useExplorerStore.getState().loadFailed(load.requestId, {
@@ -74,7 +84,7 @@ export function loadSource(source: DataSource): void {
   useExplorerStore.getState().loadStarted(requestId, source);
   // Relative to the app's base, not the page URL, so the app works from any sub-path.
   const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
-  send({ type: 'load', requestId, urls: fileUrls(sourceBaseUrl(source, appBase)) });
+  send({ type: 'load', requestId, urls: fileUrls(sourceBaseUrl(source, appBase)), maxBytes: MAX_FILE_BYTES });
 }
 
 /** Loads the source of the last attempt again (the Retry button). */

@@ -164,6 +164,17 @@ describe('loader worker protocol', () => {
     ]);
   });
 
+  it('refuses, unread, a file declaring more than the request allows', async () => {
+    const { handle, replies, done } = run(folderFetch(goodFiles));
+    handle({ type: 'load', requestId: 11, urls: fileUrls(BASE), maxBytes: 20 * 784 });
+    await done;
+    expect(final(replies)[0]).toMatchObject({
+      type: 'error',
+      file: 'train-images-idx3-ubyte.gz',
+      message: expect.stringContaining('30 × 28 × 28 = 23,520 bytes, over the limit of 15,680'),
+    });
+  });
+
   it('cancels a load in flight', async () => {
     const { handle, replies, done } = run(folderFetch(goodFiles, { stallOn: 'train-images-idx3-ubyte.gz' }));
     handle({ type: 'load', requestId: 6, urls: fileUrls(BASE) });

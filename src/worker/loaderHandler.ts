@@ -31,7 +31,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     : (n) => new Uint8Array(new ArrayBuffer(n));
   let current: { requestId: number; controller: AbortController } | null = null;
 
-  const start = async (requestId: number, urls: Parameters<typeof loadMnist>[0]['urls']) => {
+  const start = async (requestId: number, urls: Parameters<typeof loadMnist>[0]['urls'], maxBytes: number | undefined) => {
     current?.controller.abort();
     const controller = new AbortController();
     current = { requestId, controller };
@@ -76,6 +76,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         allocate,
         signal: controller.signal,
         stallTimeoutMs: deps.stallTimeoutMs,
+        maxBytes,
         // Only shared buffers can be shown while they fill; transferred ones move once, at the end.
         onTrainPrefix: deps.shared
           ? throttle((prefix) => {
@@ -157,7 +158,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   return (request) => {
     switch (request.type) {
       case 'load':
-        void start(request.requestId, request.urls);
+        void start(request.requestId, request.urls, request.maxBytes);
         break;
       case 'cancel':
         if (current?.requestId === request.requestId) current.controller.abort();

@@ -6,7 +6,13 @@ import type { FileFormat } from '../data/fileDecoder';
 import type { MnistFileName } from '../data/mnist';
 
 export type LoaderRequest =
-  | { readonly type: 'load'; readonly requestId: number; readonly urls: FileUrls }
+  | {
+      readonly type: 'load';
+      readonly requestId: number;
+      readonly urls: FileUrls;
+      /** Files whose IDX header declares more data bytes than this are refused unread. */
+      readonly maxBytes?: number;
+    }
   | { readonly type: 'cancel'; readonly requestId: number };
 
 export interface FileProgress {
