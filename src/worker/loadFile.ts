@@ -1,5 +1,4 @@
-// One file: fetched with a streaming read and decoded chunk by chunk as it arrives. Used by the
-// loader worker for the small files and by the inflate worker for the training images.
+// One file: fetched with a streaming read and decoded chunk by chunk as it arrives.
 import { hexBytes } from '../data/bytes';
 import { DecodeError } from '../data/decodeError';
 import { MnistFileDecoder } from '../data/fileDecoder';
@@ -44,8 +43,6 @@ export interface LoadFileOptions {
   readonly onProgress: (progress: FileProgress) => void;
   readonly onChunk?: (state: FileDecodeState) => void;
 }
-
-export type LoadFileFn = (name: MnistFileName, url: string, options: LoadFileOptions) => Promise<LoadedFile>;
 
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
 

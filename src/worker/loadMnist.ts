@@ -3,7 +3,7 @@ import type { Allocate, DecodedIdx } from '../data/idx';
 import { MNIST_FILES, PIXELS_PER_IMAGE, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import type { FileValidator } from './decodedCache';
-import { FileLoadError, loadFile, type FileDecodeState, type LoadFileFn } from './loadFile';
+import { FileLoadError, loadFile, type FileDecodeState } from './loadFile';
 import type { FileProgress, LoadedFileInfo } from './protocol';
 
 export { FileLoadError } from './loadFile';
@@ -23,11 +23,6 @@ export interface LoadOptions {
   readonly maxBytes?: number;
   /** A file that sends nothing for this long fails as stalled (default 10 s). */
   readonly stallTimeoutMs?: number;
-  /**
-   * Loads the training images somewhere else (the inflate worker, on the second core) while the
-   * three small files decode here; by default everything loads here.
-   */
-  readonly loadTrainImages?: LoadFileFn;
 }
 
 export interface TrainPrefix {
@@ -47,7 +42,7 @@ export interface LoadedMnist {
 
 /**
  * Fetches the four files at once and decodes each while it streams in, so inflating the large
- * training images overlaps with the network and with the other files. Resolves only when all
+ * training images overlaps with the network. Resolves only when all
  * four decoded and form MNIST; any failure rejects with a FileLoadError and the other downloads
  * are aborted.
  */
@@ -74,8 +69,7 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
   try {
     const decoded = await Promise.all(
       MNIST_FILES.map((file) => {
-        const load = file.name === 'train-images-idx3-ubyte.gz' && options.loadTrainImages ? options.loadTrainImages : loadFile;
-        return load(file.name, options.urls[file.name], {
+        return loadFile(file.name, options.urls[file.name], {
           fetch: options.fetch,
           allocate: options.allocate,
           signal: inner.signal,
