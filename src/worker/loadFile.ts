@@ -45,6 +45,8 @@ export interface LoadFileOptions {
 }
 
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
+/** Compressed bytes decoded between yields: ~2 ms of inflating. */
+const DECODE_SLICE_BYTES = 64 * 1024;
 
 class StallError extends Error {}
 
@@ -102,14 +104,19 @@ export async function loadFile(name: MnistFileName, url: string, options: LoadFi
         throw fail(`connection lost after ${received.toLocaleString('en-US')} bytes (${describe(error)})`);
       }
       if (chunk.done) break;
-      received += chunk.value.length;
       served.push(chunk.value);
-      decoder.push(chunk.value);
-      options.onProgress({ received, total });
-      options.onChunk?.(decoder.idxDecoder);
-      // Buffered chunks resolve reads as microtasks, which would starve the task queue (the
-      // other files' responses, cancel messages) until this file is done; let them in.
-      await nextTask();
+      // A local server hands over ~1 MB at a time, 35 ms of inflating: decode it in slices, and
+      // after each let other tasks run (the other files' responses, a cancel) and report how far
+      // decoding got, so the first digits show after milliseconds, not after the whole chunk.
+      for (let at = 0; at < chunk.value.length; at += DECODE_SLICE_BYTES) {
+        const slice = chunk.value.subarray(at, at + DECODE_SLICE_BYTES);
+        decoder.push(slice);
+        received += slice.length;
+        options.onProgress({ received, total });
+        options.onChunk?.(decoder.idxDecoder);
+        // Buffered reads resolve as microtasks, which would starve the task queue; yield a task.
+        await nextTask();
+      }
     }
     const idx = decoder.finish();
     const info: LoadedFileInfo = {
