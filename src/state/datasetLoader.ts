@@ -3,7 +3,7 @@
 import { DEFAULT_MAX_IDX_BYTES } from '../data/idx';
 import { fileUrls, sourceBaseUrl, type DataSource } from '../data/sources';
 import type { LoaderReply, LoaderRequest } from '../worker/protocol';
-import { useExplorerStore } from './explorerStore';
+import { explorerStore } from './explorerStore';
 import { PERF_MARKS, type LoadedMarkDetail } from './perfMarks';
 
 /**
@@ -24,9 +24,9 @@ function loaderWorker(): Worker {
       // A worker that failed to start or crashed is not reused: Retry starts a fresh one.
       worker?.terminate();
       worker = null;
-      const load = useExplorerStore.getState().load;
+      const load = explorerStore.getState().load;
       if (load.status === 'loading') {
-        useExplorerStore.getState().loadFailed(load.requestId, {
+        explorerStore.getState().loadFailed(load.requestId, {
           file: null,
           url: null,
           message: `the loader worker failed: ${event.message || 'unknown error'}`,
@@ -38,7 +38,7 @@ function loaderWorker(): Worker {
 }
 
 function applyReply(reply: LoaderReply): void {
-  const store = useExplorerStore.getState();
+  const store = explorerStore.getState();
   switch (reply.type) {
     case 'progress':
       store.loadProgress(reply.requestId, reply.file, reply.progress);
@@ -81,7 +81,7 @@ function send(request: LoaderRequest): void {
 /** Starts loading `source`; the data on screen stays until the new data has fully arrived. */
 export function loadSource(source: DataSource): void {
   const requestId = nextRequestId++;
-  useExplorerStore.getState().loadStarted(requestId, source);
+  explorerStore.getState().loadStarted(requestId, source);
   // Relative to the app's base, not the page URL, so the app works from any sub-path.
   const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
   send({ type: 'load', requestId, urls: fileUrls(sourceBaseUrl(source, appBase)), maxBytes: MAX_FILE_BYTES });
@@ -89,12 +89,12 @@ export function loadSource(source: DataSource): void {
 
 /** Loads the source of the last attempt again (the Retry button). */
 export function retryLoad(): void {
-  const { load, loadedSource } = useExplorerStore.getState();
+  const { load, loadedSource } = explorerStore.getState();
   const source = load.status === 'failed' || load.status === 'loading' ? load.source : loadedSource;
   if (source) loadSource(source);
 }
 
 export function cancelLoad(): void {
-  const load = useExplorerStore.getState().load;
+  const load = explorerStore.getState().load;
   if (load.status === 'loading') send({ type: 'cancel', requestId: load.requestId });
 }

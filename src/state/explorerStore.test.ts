@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset';
 import { ALL_DIGITS } from '../data/labelIndex';
-import { initialFacts, toggledDigits, useExplorerStore } from './explorerStore';
+import { initialFacts, toggledDigits, explorerStore } from './explorerStore';
 
 const tinyDataset = (count: number): Dataset => {
   const split = (name: 'train' | 'test') => ({ split: name, count, images: new Uint8Array(count * 784), labels: new Uint8Array(count) });
@@ -21,37 +21,37 @@ describe('digit filter toggling', () => {
 });
 
 describe('loading in the store', () => {
-  beforeEach(() => useExplorerStore.setState(initialFacts));
+  beforeEach(() => explorerStore.setState(initialFacts));
 
   it('keeps the loaded dataset when a later load fails', () => {
-    const store = useExplorerStore.getState();
+    const store = explorerStore.getState();
     const first = tinyDataset(3);
     store.loadStarted(1, { kind: 'bundled' });
     store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromCache: false });
     store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
     store.loadFailed(2, { file: 'train-images-idx3-ubyte.gz', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
-    const state = useExplorerStore.getState();
+    const state = explorerStore.getState();
     expect(state.dataset).toBe(first);
     expect(state.loadedSource).toEqual({ kind: 'bundled' });
     expect(state.load).toMatchObject({ status: 'failed', file: 'train-images-idx3-ubyte.gz' });
   });
 
   it('ignores replies to a load that is no longer current', () => {
-    const store = useExplorerStore.getState();
+    const store = explorerStore.getState();
     store.loadStarted(1, { kind: 'bundled' });
     store.loadStarted(2, { kind: 'azure' });
     store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromCache: false });
-    expect(useExplorerStore.getState().dataset).toBeNull();
+    expect(explorerStore.getState().dataset).toBeNull();
     store.loadFailed(1, { file: null, url: null, message: 'late' });
-    expect(useExplorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
+    expect(explorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
   });
 
   it('closes an open digit that the new dataset does not have, and says so', () => {
-    const store = useExplorerStore.getState();
+    const store = explorerStore.getState();
     store.setOpen({ split: 'test', index: 5 });
     store.loadStarted(1, { kind: 'bundled' });
     store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromCache: false });
-    expect(useExplorerStore.getState().open).toBeNull();
-    expect(useExplorerStore.getState().linkNotice).toEqual([{ name: 'open', reason: 'names test #5, which this data set does not have' }]);
+    expect(explorerStore.getState().open).toBeNull();
+    expect(explorerStore.getState().linkNotice).toEqual([{ name: 'open', reason: 'names test #5, which this data set does not have' }]);
   });
 });

@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+// zustand's vanilla store: no React here, so the boot module can load data before React does.
+import { createStore } from 'zustand/vanilla';
 import type { Dataset, DigitRef } from '../data/dataset';
 import { ALL_DIGITS, type SplitFilter } from '../data/labelIndex';
 import { LABEL_COUNT, type MnistFileName } from '../data/mnist';
@@ -101,7 +102,7 @@ function digitExists(dataset: Dataset, ref: DigitRef): boolean {
   return ref.index < dataset[ref.split].count;
 }
 
-export const useExplorerStore = create<ExplorerState>()((set, get) => {
+export const explorerStore = createStore<ExplorerState>()((set, get) => {
   const currentLoad = (requestId: number) => {
     const load = get().load;
     return load.status === 'loading' && load.requestId === requestId ? load : null;

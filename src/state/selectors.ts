@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Dataset } from '../data/dataset';
 import { buildLabelIndex, countSelected, selectIds, type LabelIndex } from '../data/labelIndex';
 import { sampleIds } from '../data/sample';
-import { useExplorerStore } from './explorerStore';
+import { useExplorerStore } from './useExplorerStore';
 
 // One label index per dataset object, built on first use; a new dataset gets a new one.
 const indexCache = new WeakMap<Dataset, LabelIndex>();

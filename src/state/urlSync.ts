@@ -3,7 +3,7 @@
 import { randomSeed } from '../data/sample';
 import type { DataSource } from '../data/sources';
 import { loadSource } from './datasetLoader';
-import { shareStateOf, useExplorerStore, type ExplorerFacts } from './explorerStore';
+import { shareStateOf, explorerStore, type ExplorerFacts } from './explorerStore';
 import { buildShareSearch, parseShareUrl, type ShareState } from './shareUrl';
 
 /** Edits of the same setting closer together than this make one history entry (typing, sliders). */
@@ -23,7 +23,7 @@ function urlFor(state: ExplorerFacts): string {
 
 /** Reads the page's link into the store, starts loading its source, then follows changes both ways. */
 export function startUrlSync(): void {
-  const store = useExplorerStore;
+  const store = explorerStore;
   const applyLink = () => {
     const previousSource = store.getState().source;
     const parsed = parseShareUrl(window.location.search, window.location.href, store.getState().seed || randomSeed());

@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { datasetId } from '../state/selectors';
 import { CopyLinkButton } from './CopyLinkButton';
 import { DataFrameView } from './DataFrameView';

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset';
 import { LABEL_COUNT } from '../data/mnist';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { useVisibleIds } from '../state/selectors';
 import { DataFrameSummary } from './DataFrameSummary';
 import { DataFrameTable } from './DataFrameTable';

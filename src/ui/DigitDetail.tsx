@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { describeDigit, globalId, labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
 import { IMAGE_SIDE } from '../data/mnist';
 import { drawDigit } from '../render/drawDigits';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { useVisibleIds } from '../state/selectors';
 import { CopyLinkButton } from './CopyLinkButton';
 import { PixelTable } from './PixelTable';

@@ -1,6 +1,6 @@
 import { ALL_DIGITS } from '../data/labelIndex';
 import { LABEL_COUNT } from '../data/mnist';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 
 /** Toggle buttons 0–9 and All. With All on, clicking a digit narrows to that digit. */
 export function DigitFilter() {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { locateDigit, type Dataset } from '../data/dataset';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { useVisibleIds } from '../state/selectors';
 import { DigitGridRow } from './DigitGridRow';
 import { GRID_PADDING, gridLayout } from './gridLayout';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { SOURCE_LABELS } from '../data/sources';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 
 const TYPE_NAMES: Record<number, string> = { 0x08: 'unsigned byte' };
 

@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { describeIgnored } from '../state/shareUrl';
 
 /** Says which share-link parameters were ignored (and so fell back to defaults). */

@@ -1,6 +1,6 @@
 import { SOURCE_LABELS } from '../data/sources';
 import { retryLoad } from '../state/datasetLoader';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 
 /** Says which file failed and why; Retry loads the same source again. */
 export function LoadErrorBanner() {

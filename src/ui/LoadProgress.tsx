@@ -1,6 +1,6 @@
 import { MNIST_FILES } from '../data/mnist';
 import { cancelLoad } from '../state/datasetLoader';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 
 const formatMB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 

@@ -1,5 +1,5 @@
 import { SOURCE_LABELS, type DataSource } from '../data/sources';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 
 function describeSource(source: DataSource): string {
   return source.kind === 'custom' ? `${SOURCE_LABELS.custom} ${source.baseUrl}` : SOURCE_LABELS[source.kind];

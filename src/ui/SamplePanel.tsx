@@ -3,7 +3,7 @@ import { describeDigit, labelOf, locateDigit, pixelsOf, type Dataset } from '../
 import { MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE, randomSeed } from '../data/sample';
 import { downloadBlob } from '../render/downloadBlob';
 import { canvasToPng, drawSampleFigure } from '../render/samplePng';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { useSample } from '../state/selectors';
 import { NumberField } from './NumberField';
 import { SampleDigit } from './SampleDigit';

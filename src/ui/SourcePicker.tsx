@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { AZURE_MNIST_URL, parseCustomBaseUrl, SOURCE_LABELS, type DataSource, type SourceKind } from '../data/sources';
 import { loadSource } from '../state/datasetLoader';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 
 const KINDS: readonly SourceKind[] = ['bundled', 'azure', 'custom'];
 

@@ -1,5 +1,5 @@
 import { SPLIT_FILTERS, type SplitFilter } from '../data/labelIndex';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 
 const SPLIT_NAMES: Record<SplitFilter, string> = { train: 'Train', test: 'Test', all: 'All' };
 

@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { useVisibleCount } from '../state/selectors';
 
 export function StatusLine() {

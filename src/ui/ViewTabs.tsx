@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { VIEWS, VIEW_NAMES } from '../state/viewOptions';
 
 /** Switches between the digit grid, the data frame and the files; the choice is in the link. */

@@ -1,5 +1,5 @@
 import { IMAGE_SIDE } from '../data/mnist';
-import { useExplorerStore } from '../state/explorerStore';
+import { useExplorerStore } from '../state/useExplorerStore';
 import { ZOOM_LEVELS } from '../state/viewOptions';
 
 /** A slider over the fixed zoom levels; the value text says the cell size in pixels. */
