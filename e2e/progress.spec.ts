@@ -24,3 +24,14 @@ test('a slow load shows a progress bar per file, and Cancel keeps the digits on 
   await expect(page.getByLabel('Loaded data')).toContainText('Bundled copy');
   await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
 });
+
+test('on a first visit the grid shows training digits while the files are still arriving', async ({ page }) => {
+  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/slow/`)}`);
+  await expect(status(page)).toHaveText(/^Loading MNIST… \d+ training digits so far$/);
+  await expect(page.getByRole('progressbar', { name: 'train-images-idx3-ubyte.gz' })).toBeVisible();
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
+  await expect(grid(page).getByRole('gridcell').nth(2)).toHaveAttribute('aria-label', 'train #2, label 4');
+  // Only digits that have fully arrived are shown: no test digits yet, and no blank cells.
+  await expect(grid(page).getByRole('gridcell', { name: /^test #/ })).toHaveCount(0);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits', { timeout: 30_000 });
+});

@@ -59,7 +59,7 @@ async function openHostile(page: Page, links: string[], label: string) {
   for (const link of links) {
     await page.goto(link, { waitUntil: 'domcontentloaded' });
     await expect(page.getByRole('heading', { name: 'MNIST Explorer' }), link).toBeVisible();
-    await expect(status(page), link).toHaveText(/^(Showing \d+ of \d+ digits|Loading MNIST…|No digits loaded)$/);
+    await expect(status(page), link).toHaveText(/^(Showing \d+ of \d+ digits|Loading MNIST…( \d+ training digits so far)?|No digits loaded)$/);
     const expected = parseShareUrl(new URL(link, 'http://x').search, 'http://localhost:4173/', 1).ignored;
     const notice = page.getByRole('complementary', { name: 'Link notice' });
     if (expected.length > 0) {
