@@ -72,8 +72,13 @@ describe('loader worker protocol', () => {
     expect(loaded.dataset.train.images).toEqual(train.images.subarray(16));
     const progressed = new Set(replies.filter((r) => r.type === 'progress').map((r) => r.type === 'progress' && r.file));
     expect(progressed).toEqual(new Set(MNIST_FILES.map((f) => f.name)));
-    const lastTrainImages = replies.findLast((r) => r.type === 'progress' && r.file === 'train-images-idx3-ubyte.gz');
-    expect(lastTrainImages).toMatchObject({ progress: { received: goodFiles['train-images-idx3-ubyte.gz']!.length } });
+    // Progress is throttled (the dataset itself says "all of it"), but always within the file.
+    const size = goodFiles['train-images-idx3-ubyte.gz']!.length;
+    for (const r of replies) {
+      if (r.type !== 'progress' || r.file !== 'train-images-idx3-ubyte.gz') continue;
+      expect(r.progress.total).toBe(size);
+      expect(r.progress.received).toBeLessThanOrEqual(size);
+    }
   });
 
   it('describes each file, then sends the SHA-256 of the served bytes after the data', async () => {

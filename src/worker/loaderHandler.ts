@@ -4,11 +4,12 @@ import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { readCachedFiles, writeCachedFiles } from './decodedCache';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
 import { Sha256 } from '../data/sha256';
-import type { LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
+import type { FileProgress, LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
 import { throttle } from './throttle';
 
 /** How often the page hears about newly decoded training digits: the first at once, then this. */
 const PARTIAL_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 50;
 
 export interface LoaderDeps {
   readonly post: (reply: LoaderReply, transfer: Transferable[]) => void;
@@ -37,6 +38,19 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     current = { requestId, controller };
     const started = now();
     let decodedAll = false;
+    // Progress per file, at most every 50 ms: each message re-renders the page, which shares the
+    // two cores with this decoding.
+    const progressPosts = new Map<MnistFileName, (progress: FileProgress) => void>();
+    const progressOf = (file: MnistFileName) => {
+      let post = progressPosts.get(file);
+      if (!post) {
+        post = throttle((progress: FileProgress) => {
+          if (!controller.signal.aborted && !decodedAll) deps.post({ type: 'progress', requestId, file, progress }, []);
+        }, PROGRESS_INTERVAL_MS);
+        progressPosts.set(file, post);
+      }
+      return post;
+    };
     const postLoaded = (dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean) => {
       // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
       const transfer = deps.shared
@@ -83,9 +97,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
               if (!decodedAll) postPrefix(requestId, prefix);
             }, PARTIAL_INTERVAL_MS)
           : undefined,
-        onProgress: (file, progress) => {
-          if (!controller.signal.aborted) deps.post({ type: 'progress', requestId, file, progress }, []);
-        },
+        onProgress: (file, progress) => progressOf(file)(progress),
       });
       decodedAll = true;
       if (controller.signal.aborted) return;
