@@ -58,3 +58,10 @@ test('Save PNG downloads the sample as an image', async ({ page }) => {
   expect(width).toBeGreaterThan(15 * 84);
   expect(height).toBeGreaterThan(2 * 84);
 });
+
+test('clicking a sampled digit opens its detail', async ({ page }) => {
+  await openLoaded(page);
+  const [first] = await sampleLabels(page);
+  await samplePanel(page).getByRole('button', { name: first!, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: first! })).toBeVisible();
+});

@@ -51,12 +51,12 @@ export function parseIdxHeader(bytes: Uint8Array, maxBytes = DEFAULT_MAX_IDX_BYT
   const type = bytes[2] ?? 0;
   const ndims = bytes[3] ?? 0;
   if (!(type in IDX_TYPE_NAMES)) {
-    throw new DecodeError('idx-bad-magic', `wrong magic number ${hexBytes(bytes)}: unknown IDX type 0x${hex(type)}`);
+    throw new DecodeError('idx-bad-magic', `wrong magic number ${hexBytes(bytes)}: unknown IDX type 0x${hexBytes(Uint8Array.of(type), 1)}`);
   }
   if (type !== IDX_TYPE_UBYTE) {
     throw new DecodeError(
       'idx-unsupported-type',
-      `IDX element type 0x${hex(type)} (${IDX_TYPE_NAMES[type]}) is not supported; MNIST uses 0x08 (unsigned byte)`,
+      `IDX element type 0x${hexBytes(Uint8Array.of(type), 1)} (${IDX_TYPE_NAMES[type]}) is not supported; MNIST uses 0x08 (unsigned byte)`,
     );
   }
   if (ndims === 0 || ndims > IDX_MAX_DIMS) {
@@ -188,8 +188,4 @@ export function decodeIdx(bytes: Uint8Array, options: { allocate?: Allocate; max
   const decoder = new IdxStreamDecoder(options);
   decoder.push(bytes);
   return decoder.finish();
-}
-
-function hex(n: number): string {
-  return n.toString(16).padStart(2, '0').toUpperCase();
 }

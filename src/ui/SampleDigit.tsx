@@ -1,29 +1,24 @@
 import { memo, useEffect, useRef } from 'react';
+import { describeDigit, labelOf, pixelsOf, type Dataset } from '../data/dataset';
 import { IMAGE_SIDE } from '../data/mnist';
 import { drawDigit } from '../render/drawDigits';
 
 const SIZE = IMAGE_SIDE * 2;
 
-/** One digit of the sample: its label above it, like plt.text over plt.imshow. */
-export const SampleDigit = memo(function SampleDigit({
-  pixels,
-  label,
-  name,
-  onOpen,
-}: {
-  pixels: Uint8Array;
-  label: number;
-  name: string;
-  onOpen: () => void;
-}) {
+/**
+ * One digit of the sample: its label above it, like plt.text over plt.imshow. Takes the dataset
+ * and id (stable props) so a panel re-render does not redraw all its canvases; clicks are
+ * handled once by the panel, by `data-id`.
+ */
+export const SampleDigit = memo(function SampleDigit({ dataset, id }: { dataset: Dataset; id: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (ref.current) drawDigit(ref.current, pixels);
-  }, [pixels]);
+    if (ref.current) drawDigit(ref.current, pixelsOf(dataset, id));
+  }, [dataset, id]);
   return (
-    <button type="button" className="sample-digit" aria-label={name} onClick={onOpen}>
+    <button type="button" className="sample-digit" aria-label={describeDigit(dataset, id)} data-id={id}>
       <span className="sample-digit-label" aria-hidden="true">
-        {label}
+        {labelOf(dataset, id)}
       </span>
       <canvas ref={ref} width={SIZE} height={SIZE} aria-hidden="true" />
     </button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeDigit, labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
+import { labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
 import { MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE, randomSeed } from '../data/sample';
 import { downloadBlob } from '../render/downloadBlob';
 import { canvasToPng, drawSampleFigure } from '../render/samplePng';
@@ -45,16 +45,16 @@ export function SamplePanel({ dataset }: { dataset: Dataset }) {
         </button>
         {saveError && <span className="field-error">{saveError}</span>}
       </div>
-      <div className="sample-digits">
+      <div
+        className="sample-digits"
+        onClick={(event) => {
+          const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-id]') : null;
+          if (button) setOpen(locateDigit(dataset, Number(button.dataset.id)));
+        }}
+      >
         {sample.length === 0 && <p className="hint">No digits match the current filter.</p>}
         {Array.from(sample, (id, i) => (
-          <SampleDigit
-            key={`${i}-${id}`}
-            pixels={pixelsOf(dataset, id)}
-            label={labelOf(dataset, id)}
-            name={describeDigit(dataset, id)}
-            onOpen={() => setOpen(locateDigit(dataset, id))}
-          />
+          <SampleDigit key={`${i}-${id}`} dataset={dataset} id={id} />
         ))}
       </div>
     </section>
