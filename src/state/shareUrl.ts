@@ -21,6 +21,8 @@ export interface ShareState {
   readonly seed: number;
   readonly normalized: boolean;
   readonly open: DigitRef | null;
+  /** The split the random sample draws from; null = the split the grid shows. */
+  readonly sampleSplit: SplitFilter | null;
 }
 
 export interface IgnoredParameter {
@@ -37,9 +39,10 @@ export const DEFAULT_SHARE_STATE: Omit<ShareState, 'seed'> = {
   sampleSize: DEFAULT_SAMPLE_SIZE,
   normalized: false,
   open: null,
+  sampleSplit: null,
 };
 
-const KNOWN = ['source', 'url', 'split', 'digits', 'view', 'zoom', 'n', 'seed', 'norm', 'open'] as const;
+const KNOWN = ['source', 'url', 'split', 'digits', 'view', 'zoom', 'n', 'seed', 'norm', 'open', 'sample'] as const;
 type Known = (typeof KNOWN)[number];
 /** Longer values are refused unread; no legitimate parameter comes near it. */
 const MAX_VALUE_LENGTH = 2048;
@@ -103,7 +106,7 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
   const defaults = DEFAULT_SHARE_STATE;
   const state: ShareState = {
     source: readSource(values, pageUrl, ignored),
-    split: read('split', (v) => (SPLIT_FILTERS as readonly string[]).includes(v) ? (v as SplitFilter) : undefined, defaults.split, 'must be train, test or all'),
+    split: read('split', parseSplit, defaults.split, 'must be train, test or all'),
     digits: read('digits', parseDigits, defaults.digits, 'must be "all" or digits 0–9 separated by commas'),
     view: read('view', (v) => ((VIEWS as readonly string[]).includes(v) ? (v as View) : undefined), defaults.view, `must be one of ${VIEWS.join(', ')}`),
     zoom: read('zoom', (v) => ZOOM_LEVELS.find((z) => String(z) === v), defaults.zoom, `must be one of ${ZOOM_LEVELS.join(', ')}`),
@@ -111,6 +114,7 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
     seed: read('seed', (v) => parseIntInRange(v, 0, MAX_SEED), fallbackSeed, `must be a whole number from 0 to ${MAX_SEED}`),
     normalized: read('norm', (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : undefined), defaults.normalized, 'must be 1 or 0'),
     open: read('open', parseDigitRef, defaults.open, 'must look like train-123 or test-45'),
+    sampleSplit: read<SplitFilter | null>('sample', parseSplit, defaults.sampleSplit, 'must be train, test or all'),
   };
   const hasSeed = values.has('seed') && !ignored.some((i) => i.name === 'seed');
   return { state, hasSeed, ignored };
@@ -138,6 +142,10 @@ function readSource(values: Map<Known, string>, pageUrl: string, ignored: Ignore
     return { kind: 'bundled' };
   }
   return { kind: 'custom', baseUrl: parsed.url };
+}
+
+function parseSplit(value: string): SplitFilter | undefined {
+  return (SPLIT_FILTERS as readonly string[]).includes(value) ? (value as SplitFilter) : undefined;
 }
 
 function parseIntInRange(value: string, min: number, max: number): number | undefined {
@@ -174,6 +182,7 @@ export function buildShareSearch(state: ShareState): string {
   params.set('seed', String(state.seed));
   if (state.normalized) params.set('norm', '1');
   if (state.open) params.set('open', `${state.open.split}-${state.open.index}`);
+  if (state.sampleSplit !== null) params.set('sample', state.sampleSplit);
   return `?${params.toString()}`;
 }
 

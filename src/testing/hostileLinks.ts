@@ -1,7 +1,7 @@
 // Share links a stranger might send: script tags, javascript: URLs, huge and negative numbers,
 // unknown digits, unicode, repeated and unknown parameters. Built from a seeded PRNG so a
 // failure names a link that can be opened again. Custom URLs only ever point at this machine.
-import { mulberry32 } from '../../src/data/sample';
+import { mulberry32 } from '../data/sample';
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -47,6 +47,7 @@ const VALID: Record<string, string[]> = {
   seed: ['0', '42', '4294967295'],
   norm: ['0', '1'],
   open: ['train-0', 'test-9999'],
+  sample: ['train', 'test', 'all'],
   source: ['bundled'],
 };
 const KEYS = [...Object.keys(VALID), 'url', 'source', '__proto__', 'constructor', '<img src=x onerror=alert(1)>', 'split[]', 'SEED', '💥'];
