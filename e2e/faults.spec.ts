@@ -10,7 +10,7 @@ const loading = kinds.filter((k) => FAULTS[k].expect === null);
 async function loadFrom(page: import('@playwright/test').Page, kind: FaultKind) {
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
   await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/fault/${kind}/`);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Open' }).click();
 }
 
 test.describe('a broken source names the file and the cause, and keeps the loaded digits', () => {
@@ -60,10 +60,10 @@ test('two loads started one after the other never mix their files', async ({ pag
   await openLoaded(page);
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
   await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/slow/`);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Open' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/fault/odd-labels/`);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByLabel('Loaded data')).toContainText('/fault/odd-labels/');
   // Only the second source's files: its odd labels, none of the slow source's.
   await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 12');

@@ -7,7 +7,7 @@ const FILE_NAME = /(train|t10k)-(images|labels)-idx[13]-ubyte\.gz/;
 async function loadCustom(page: import('@playwright/test').Page, baseUrl: string) {
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
   await page.getByRole('textbox', { name: 'Base URL' }).fill(baseUrl);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Open' }).click();
 }
 
 test('a 404 from a custom URL names the file and the cause, and keeps the digits loaded', async ({ page }) => {

@@ -4,7 +4,8 @@ import { chooseSplit, digitButton, grid, openLoaded, status, TEST_LABEL_COUNTS, 
 test('loads all 70,000 real digits in file order, cross-origin isolated', async ({ page }) => {
   await openLoaded(page);
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
-  await expect(page.getByLabel('Loaded data')).toContainText('shared memory');
+  await expect(page.getByLabel('Loaded data')).toHaveAttribute('data-memory', 'shared');
+  await expect(page.getByLabel('Loaded data')).not.toContainText('memory');
   const cells = grid(page).getByRole('gridcell');
   await expect(cells.nth(0)).toHaveAttribute('aria-label', 'train #0, label 5');
   await expect(cells.nth(1)).toHaveAttribute('aria-label', 'train #1, label 0');

@@ -6,7 +6,7 @@ test('a slow load shows a progress bar per file, and Cancel keeps the digits on 
   await openLoaded(page);
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
   await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/slow/`);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Open' }).click();
 
   const bars = page.getByRole('progressbar');
   await expect(bars).toHaveCount(4);

@@ -93,3 +93,17 @@ export function mergeSorted(lists: readonly Uint32Array[]): Uint32Array {
   }
   return out;
 }
+
+/** Where `id` stands in an ascending id list, or -1. */
+export function positionOf(ids: Uint32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = ids[mid]!;
+    if (value === id) return mid;
+    if (value < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

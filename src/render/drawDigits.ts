@@ -6,6 +6,8 @@ export interface RowLayout {
   readonly digitSize: number;
   /** Distance from one digit's left edge to the next, in device pixels. */
   readonly pitch: number;
+  /** Where the digits start from the top of the image (below their labels), in device pixels. */
+  readonly top?: number;
 }
 
 /** For each output coordinate 0…size-1, the source pixel 0…27 it shows (nearest neighbour). */
@@ -39,6 +41,7 @@ export function paintDigitRow(
   const out = new Uint32Array(target.data.buffer);
   const width = target.width;
   const { digitSize, pitch } = layout;
+  const top = layout.top ?? 0;
   const map = cachedTable(digitSize);
   for (let d = 0; d < count; d++) {
     const pixels = pixelsAt(d);
@@ -46,7 +49,7 @@ export function paintDigitRow(
     const left = d * pitch;
     for (let y = 0; y < digitSize; y++) {
       const srcRow = map[y]! * IMAGE_SIDE;
-      const dst = y * width + left;
+      const dst = (top + y) * width + left;
       for (let x = 0; x < digitSize; x++) out[dst + x] = GREYS_RGBA[pixels[srcRow + map[x]!]!]!;
     }
   }
@@ -78,22 +81,21 @@ export function paintCellFrames(target: ImageData, count: number, layout: RowLay
   }
 }
 
-/** Writes the labels of the given cells centred in the strip under them, on white. */
+/** Writes the labels of the given cells centred in the strip above them, on white. */
 export function drawRowLabels(
   ctx: CanvasRenderingContext2D,
   cells: readonly number[],
   labelAt: (i: number) => string,
-  layout: RowLayout & { readonly height: number; readonly ratio: number },
+  layout: RowLayout & { readonly strip: number; readonly fontPx: number },
 ): void {
-  const { digitSize, pitch, height, ratio } = layout;
+  const { digitSize, pitch, strip, fontPx } = layout;
   ctx.fillStyle = '#fff';
-  for (const i of cells) ctx.fillRect(i * pitch, digitSize, digitSize, height - digitSize);
+  for (const i of cells) ctx.fillRect(i * pitch, 0, digitSize, strip);
   ctx.fillStyle = '#333';
-  ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
+  ctx.font = `${fontPx}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  const y = digitSize + (height - digitSize) / 2;
-  for (const i of cells) ctx.fillText(labelAt(i), i * pitch + digitSize / 2, y);
+  for (const i of cells) ctx.fillText(labelAt(i), i * pitch + digitSize / 2, strip / 2);
 }
 
 /** Draws one digit scaled to fill `canvas` (whose size the caller sets). */

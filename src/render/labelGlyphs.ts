@@ -10,8 +10,9 @@ export interface LabelGlyphs {
 
 const cache = new Map<string, LabelGlyphs>();
 
-export function labelGlyphs(width: number, height: number, ratio: number): LabelGlyphs | null {
-  const key = `${width}x${height}@${ratio}`;
+/** Glyphs of `fontPx` device pixels, centred in a width × height box (device pixels). */
+export function labelGlyphs(width: number, height: number, fontPx: number): LabelGlyphs | null {
+  const key = `${width}x${height}@${fontPx}`;
   const cached = cache.get(key);
   if (cached) return cached;
   if (typeof document === 'undefined' || width < 1 || height < 1) return null;
@@ -21,7 +22,7 @@ export function labelGlyphs(width: number, height: number, ratio: number): Label
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return null;
   const glyphs: Uint32Array[] = [];
-  ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
+  ctx.font = `${fontPx}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   for (let d = 0; d < 10; d++) {

@@ -2,6 +2,7 @@ import { useExplorerStore } from '../state/useExplorerStore';
 import { datasetId } from '../state/selectors';
 import { CopyLinkButton } from './CopyLinkButton';
 import { DataFrameView } from './DataFrameView';
+import { DatasetCardButton } from './DatasetCard';
 import { DatasetWarnings } from './DatasetWarnings';
 import { DigitDetail } from './DigitDetail';
 import { DigitFilter } from './DigitFilter';
@@ -13,6 +14,7 @@ import { LoadErrorBanner } from './LoadErrorBanner';
 import { LoadProgress } from './LoadProgress';
 import { SamplePanel } from './SamplePanel';
 import { SourcePicker } from './SourcePicker';
+import { SkipLink } from './SkipLink';
 import { SplitSelect } from './SplitSelect';
 import { StatusLine } from './StatusLine';
 import { ViewTabs } from './ViewTabs';
@@ -27,11 +29,15 @@ export function App() {
   const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.dataset ? datasetId(s.dataset) : 'preview'}`);
   return (
     <div className="app">
+      <SkipLink />
       <header className="app-header">
         <h1>MNIST Explorer</h1>
         <SourcePicker />
-        <LoadedSourceNote />
-        <CopyLinkButton />
+        <div className="app-header-actions">
+          <LoadedSourceNote />
+          <DatasetCardButton />
+          <CopyLinkButton />
+        </div>
       </header>
       <LinkNotice />
       <LoadProgress />
@@ -39,12 +45,13 @@ export function App() {
       <DatasetWarnings />
       <nav className="toolbar" aria-label="Filters">
         <ViewTabs />
-        <DigitFilter />
-        <SplitSelect />
+        {/* The files are the same whatever the filter: no filter controls there. */}
+        {view !== 'files' && <DigitFilter />}
+        {view !== 'files' && <SplitSelect />}
         {view === 'digits' && <ZoomControl />}
         <StatusLine />
       </nav>
-      <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+      <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>
         {!dataset ? (
           preview && view === 'digits' ? (
             <div className="digits-view">

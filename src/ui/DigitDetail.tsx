@@ -1,24 +1,34 @@
 import { useEffect, useRef } from 'react';
 import { describeDigit, globalId, labelOf, locateDigit, pixelsOf, type Dataset } from '../data/dataset';
+import { positionOf } from '../data/labelIndex';
 import { IMAGE_SIDE } from '../data/mnist';
 import { drawDigit } from '../render/drawDigits';
 import { useExplorerStore } from '../state/useExplorerStore';
-import { useVisibleIds } from '../state/selectors';
+import { useSample, useVisibleIds } from '../state/selectors';
 import { CopyLinkButton } from './CopyLinkButton';
+import { focusDigit } from './digitFocus';
+import { formatCount } from './format';
+import { ModalDialog } from './ModalDialog';
 import { PixelTable } from './PixelTable';
 
 const ENLARGED_SIZE = IMAGE_SIDE * 10;
 
-/** The open digit: enlarged, its split, index and label, and every pixel value. */
+/**
+ * The open digit: enlarged, its split, index and label, and every pixel value. Previous/Next walk
+ * what it was opened from: the grid's selection, or the sample's digits in the sample's order.
+ */
 export function DigitDetail({ dataset }: { dataset: Dataset }) {
   const open = useExplorerStore((s) => s.open);
+  const openFrom = useExplorerStore((s) => s.openFrom);
   const setOpen = useExplorerStore((s) => s.setOpen);
   const openDigit = open ? globalId(dataset, open) : null;
   const setOpenDigit = (id: number | null) => setOpen(id === null ? null : locateDigit(dataset, id));
   const ids = useVisibleIds();
+  const sample = useSample();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
+  // The digit on screen when the dialog closes, so focus returns to the one last viewed.
+  const lastViewed = useRef<number | null>(null);
+  lastViewed.current = openDigit ?? lastViewed.current;
 
   useEffect(() => {
     if (openDigit === null) return;
@@ -26,33 +36,27 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
     if (canvas) drawDigit(canvas, pixelsOf(dataset, openDigit));
   }, [dataset, openDigit]);
 
-  const isOpen = openDigit !== null;
-  useEffect(() => {
-    if (!isOpen) return;
-    returnFocus.current = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => returnFocus.current?.focus();
-  }, [isOpen]);
-
   if (openDigit === null) return null;
   const { split, index } = locateDigit(dataset, openDigit);
   const label = labelOf(dataset, openDigit);
-  // Previous/next step through the digits the grid shows, in its order.
-  const position = binarySearch(ids, openDigit);
-  const prev = position > 0 ? ids[position - 1] : undefined;
-  const next = position >= 0 && position < ids.length - 1 ? ids[position + 1] : undefined;
+  const inSample = openFrom === 'sample' ? sample.indexOf(openDigit) : -1;
+  const walk = inSample >= 0 ? sample : ids;
+  const position = inSample >= 0 ? inSample : positionOf(ids, openDigit);
+  const prev = position > 0 ? walk[position - 1] : undefined;
+  const next = position >= 0 && position < walk.length - 1 ? walk[position + 1] : undefined;
   const close = () => setOpenDigit(null);
 
   return (
-    <div className="dialog-backdrop" onClick={close}>
+    <ModalDialog
+      labelledBy="digit-detail-title"
+      className="digit-detail"
+      onClose={close}
+      returnFocus={() => {
+        if (lastViewed.current !== null) focusDigit(lastViewed.current, openFrom);
+      }}
+    >
       <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="digit-detail-title"
-        className="digit-detail"
-        onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') close();
           if (e.key === 'ArrowLeft' && prev !== undefined) setOpenDigit(prev);
           if (e.key === 'ArrowRight' && next !== undefined) setOpenDigit(next);
         }}
@@ -61,7 +65,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
           <h2 id="digit-detail-title">{describeDigit(dataset, openDigit)}</h2>
           <span className="digit-detail-actions">
             <CopyLinkButton />
-            <button type="button" ref={closeRef} onClick={close}>
+            <button type="button" onClick={close} data-autofocus>
               Close
             </button>
           </span>
@@ -84,24 +88,18 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
               <button type="button" disabled={next === undefined} onClick={() => next !== undefined && setOpenDigit(next)}>
                 Next
               </button>
+              <span className="hint">
+                {inSample >= 0
+                  ? `${inSample + 1} of ${walk.length} in the sample`
+                  : position >= 0
+                    ? `${formatCount(position + 1)} of ${formatCount(walk.length)} shown`
+                    : 'not in the current selection'}
+              </span>
             </div>
           </div>
           <PixelTable pixels={pixelsOf(dataset, openDigit)} />
         </div>
       </div>
-    </div>
+    </ModalDialog>
   );
-}
-
-function binarySearch(ids: Uint32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const value = ids[mid]!;
-    if (value === id) return mid;
-    if (value < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { locateDigit, type Dataset } from '../data/dataset';
 import { useExplorerStore } from '../state/useExplorerStore';
 import { useVisibleIds } from '../state/selectors';
 import { DigitGridRow } from './DigitGridRow';
-import { GRID_PADDING, gridLayout } from './gridLayout';
+import { positionOf } from '../data/labelIndex';
+import { registerGridFocuser } from './digitFocus';
+import { GRID_PADDING, gridLayout, minGridHeight } from './gridLayout';
 import { useElementWidth } from './useElementWidth';
 
 const OVERSCAN = 4;
@@ -52,6 +54,18 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
     [ids, layout.columns, virtualizer],
   );
 
+  // A closing detail hands focus back to the digit it showed last.
+  useEffect(
+    () =>
+      registerGridFocuser((id) => {
+        const pos = positionOf(ids, id);
+        if (pos < 0) return false;
+        moveFocus(pos);
+        return true;
+      }),
+    [ids, moveFocus],
+  );
+
   const virtualRows = virtualizer.getVirtualItems();
   // More slots than rows can ever be rendered at once, so slot keys never collide.
   const rowSlots = Math.ceil((scrollRef.current?.clientHeight ?? window.innerHeight) / layout.rowHeight) + 2 * OVERSCAN + 4;
@@ -86,7 +100,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
       const id = ids[focusPos];
       if (id !== undefined) {
         event.preventDefault();
-        setOpen(locateDigit(dataset, id));
+        setOpen(locateDigit(dataset, id), 'grid');
       }
     }
   };
@@ -94,7 +108,9 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
   return (
     <div
       ref={scrollRef}
+      id="digit-grid"
       className="digit-grid"
+      style={{ '--grid-min': `${minGridHeight(layout)}px` } as CSSProperties}
       role="grid"
       aria-label="Digits"
       aria-rowcount={rowCount}
@@ -105,7 +121,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
         const id = pos === null ? undefined : ids[pos];
         if (pos === null || id === undefined) return;
         setFocusPos(pos);
-        setOpen(locateDigit(dataset, id));
+        setOpen(locateDigit(dataset, id), 'grid');
       }}
       onFocus={(event) => {
         const pos = cellPosition(event.target);

@@ -24,12 +24,14 @@ export const DigitGridRow = memo(function DigitGridRow({ dataset, ids, rowIndex,
   const cells = [];
   for (let c = 0; c < count; c++) {
     const pos = start + c;
+    const name = describeDigit(dataset, ids[pos]!);
     cells.push(
       <div
         key={c}
         role="gridcell"
         aria-colindex={c + 1}
-        aria-label={describeDigit(dataset, ids[pos]!)}
+        aria-label={name}
+        title={name}
         data-pos={pos}
         tabIndex={c === focusColumn ? 0 : -1}
         className="digit-cell"

@@ -24,7 +24,7 @@ function scratchImage(ctx: CanvasRenderingContext2D, width: number, height: numb
 
 /**
  * One canvas per grid row, painted with a single putImageData from the shared pixel buffer
- * and its labels written under the digits. Drawn
+ * and its labels written above the digits. Drawn
  * at device resolution so digits stay crisp on high-DPI screens.
  */
 export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start, count, layout }: Props) {
@@ -33,25 +33,28 @@ export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start
   const digitSize = Math.round(layout.digitSize * ratio);
   const pitch = Math.round(layout.cellWidth * ratio);
   const width = Math.max(1, pitch * count);
-  const height = Math.round(layout.labelledHeight * ratio);
+  const strip = Math.round(layout.labelStrip * ratio);
+  const height = strip + digitSize;
+  const fontPx = Math.round(layout.labelFont * ratio);
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const image = scratchImage(ctx, width, height);
-    paintDigitRow(image, count, (i) => pixelsOf(dataset, ids[start + i] ?? 0), { digitSize, pitch });
+    // Labels above the digits, as the notebook writes them.
+    paintDigitRow(image, count, (i) => pixelsOf(dataset, ids[start + i] ?? 0), { digitSize, pitch, top: strip });
     const labels = Array.from({ length: count }, (_, i) => labelOf(dataset, ids[start + i] ?? 0));
-    const glyphs = labelGlyphs(digitSize, height - digitSize, ratio);
-    const missing = glyphs ? paintRowLabels(image, labels, glyphs, digitSize, pitch) : labels.map((_, i) => i);
+    const glyphs = labelGlyphs(digitSize, strip, fontPx);
+    const missing = glyphs ? paintRowLabels(image, labels, glyphs, 0, pitch) : labels.map((_, i) => i);
     paintCellFrames(image, count, { digitSize, pitch });
     ctx.putImageData(image, 0, 0);
     // Labels outside 0–9 (odd files) have no glyph: write those few as text.
     if (missing.length > 0) {
-      drawRowLabels(ctx, missing, (i) => String(labels[i]), { digitSize, pitch, height, ratio });
+      drawRowLabels(ctx, missing, (i) => String(labels[i]), { digitSize, pitch, strip, fontPx });
     }
     markFirstDigitPainted();
-  }, [dataset, ids, start, count, digitSize, pitch, width, height, ratio]);
+  }, [dataset, ids, start, count, digitSize, pitch, width, height, strip, fontPx]);
 
   return (
     <canvas

@@ -14,6 +14,12 @@ export function SourcePicker() {
   const [customUrl, setCustomUrl] = useState(current?.kind === 'custom' ? current.baseUrl : '');
   const [urlError, setUrlError] = useState<string | null>(null);
 
+  // Pressing the button on what is already shown fetches it again; anything else opens it.
+  const typed = kind === 'custom' ? parseCustomBaseUrl(customUrl, window.location.href) : null;
+  const showsLoaded =
+    loadedSource?.kind === kind &&
+    (loadedSource.kind !== 'custom' || (typed?.ok === true && loadedSource.baseUrl === typed.url));
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     let source: DataSource;
@@ -58,7 +64,7 @@ export function SourcePicker() {
         </label>
       )}
       <button type="submit" disabled={load.status === 'loading'}>
-        Load
+        {showsLoaded ? 'Reload' : 'Open'}
       </button>
       {kind === 'azure' && <span className="hint">{AZURE_MNIST_URL}</span>}
       {urlError && (
