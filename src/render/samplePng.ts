@@ -6,39 +6,63 @@ export interface SampleFigureDigit {
   readonly label: number;
 }
 
-const DIGIT_SIZE = IMAGE_SIDE * 3;
-const GAP = 12;
-const LABEL_BAND = 34;
-const MARGIN = 16;
-const PER_ROW = 15;
-
 /**
- * Draws the sample the way the notebook's matplotlib figure shows it: digits in Greys on white,
- * each with its label written above, at 3× so the saved PNG stays crisp.
+ * The notebook's figure: `plt.figure(figsize=(16, 6))`, then `plt.subplot(1, N, i)` for each
+ * digit with `plt.text(x=10, y=-10, s=label, fontsize=18)` over `plt.imshow(…, cmap=Greys)`. One
+ * row of N axes laid out with matplotlib's default subplot parameters, saved at 200 dpi.
  */
+export const FIGURE = { widthInches: 16, heightInches: 6, dpi: 200, fontPoints: 18 } as const;
+const SUBPLOT = { left: 0.125, right: 0.9, bottom: 0.11, top: 0.88, wspace: 0.2 } as const;
+
+export interface FigureLayout {
+  readonly width: number;
+  readonly height: number;
+  /** Side of each (square, aspect='equal') image, and the left edge of the first. */
+  readonly axis: number;
+  readonly pitch: number;
+  readonly left: number;
+  readonly imageTop: number;
+}
+
+export function sampleFigureLayout(count: number): FigureLayout {
+  const width = FIGURE.widthInches * FIGURE.dpi;
+  const height = FIGURE.heightInches * FIGURE.dpi;
+  const n = Math.max(1, count);
+  const span = width * (SUBPLOT.right - SUBPLOT.left);
+  // n axes and n − 1 gaps of wspace × the mean axis width fill the span.
+  const axis = span / (n + (n - 1) * SUBPLOT.wspace);
+  const boxTop = height * (1 - SUBPLOT.top);
+  const boxHeight = height * (SUBPLOT.top - SUBPLOT.bottom);
+  // imshow keeps the image square: a wide row of narrow axes centres it vertically in its box.
+  const side = Math.min(axis, boxHeight);
+  return { width, height, axis: side, pitch: axis * (1 + SUBPLOT.wspace), left: width * SUBPLOT.left, imageTop: boxTop + (boxHeight - side) / 2 };
+}
+
 export function drawSampleFigure(digits: readonly SampleFigureDigit[]): HTMLCanvasElement {
-  const columns = Math.max(1, Math.min(PER_ROW, digits.length));
-  const rows = Math.max(1, Math.ceil(digits.length / PER_ROW));
+  const layout = sampleFigureLayout(digits.length);
   const canvas = document.createElement('canvas');
-  canvas.width = 2 * MARGIN + columns * DIGIT_SIZE + (columns - 1) * GAP;
-  canvas.height = 2 * MARGIN + rows * (LABEL_BAND + DIGIT_SIZE) + (rows - 1) * GAP;
+  canvas.width = layout.width;
+  canvas.height = layout.height;
   const ctx = canvas.getContext('2d');
   if (!ctx) return canvas;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const side = Math.max(1, Math.floor(layout.axis));
+  const unit = side / IMAGE_SIDE;
+  const image = ctx.createImageData(side, side);
   ctx.fillStyle = '#000';
-  ctx.font = '22px sans-serif';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  const image = ctx.createImageData(DIGIT_SIZE, DIGIT_SIZE);
+  ctx.strokeStyle = '#000';
+  ctx.font = `${Math.round((FIGURE.fontPoints * FIGURE.dpi) / 72)}px sans-serif`;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
   digits.forEach((digit, i) => {
-    const x = MARGIN + (i % PER_ROW) * (DIGIT_SIZE + GAP);
-    const y = MARGIN + Math.floor(i / PER_ROW) * (LABEL_BAND + DIGIT_SIZE + GAP);
-    ctx.fillText(String(digit.label), x + DIGIT_SIZE / 2, y + LABEL_BAND - 6);
-    paintDigitRow(image, 1, () => digit.pixels, { digitSize: DIGIT_SIZE, pitch: DIGIT_SIZE });
-    ctx.putImageData(image, x, y + LABEL_BAND);
-    ctx.strokeStyle = '#000';
-    ctx.strokeRect(x - 0.5, y + LABEL_BAND - 0.5, DIGIT_SIZE + 1, DIGIT_SIZE + 1);
+    const x = Math.round(layout.left + i * layout.pitch);
+    const y = Math.round(layout.imageTop);
+    paintDigitRow(image, 1, () => digit.pixels, { digitSize: side, pitch: side });
+    ctx.putImageData(image, x, y);
+    ctx.strokeRect(x - 0.5, y - 0.5, side + 1, side + 1);
+    // plt.text(x=10, y=-10): data coordinates, 10 pixels in and 10 above the image.
+    ctx.fillText(String(digit.label), x + 10 * unit, y - 10 * unit);
   });
   return canvas;
 }

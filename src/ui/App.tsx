@@ -14,6 +14,7 @@ import { LoadErrorBanner } from './LoadErrorBanner';
 import { LoadProgress } from './LoadProgress';
 import { SamplePanel } from './SamplePanel';
 import { SourcePicker } from './SourcePicker';
+import { SelectionPythonButton } from './SelectionPythonButton';
 import { SkipLink } from './SkipLink';
 import { SplitSelect } from './SplitSelect';
 import { StatusLine } from './StatusLine';
@@ -48,6 +49,7 @@ export function App() {
         {/* The files are the same whatever the filter: no filter controls there. */}
         {view !== 'files' && <DigitFilter />}
         {view !== 'files' && <SplitSelect />}
+        {view !== 'files' && <SelectionPythonButton />}
         {view === 'digits' && <ZoomControl />}
         <StatusLine />
       </nav>
@@ -55,6 +57,7 @@ export function App() {
         {!dataset ? (
           preview && view === 'digits' ? (
             <div className="digits-view">
+              <SamplePanel dataset={null} />
               <DigitGrid key={gridKey} dataset={preview} />
             </div>
           ) : (

@@ -28,10 +28,10 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // The digit on screen when the dialog closes, so focus returns to the one last viewed.
   const lastViewed = useRef<number | null>(null);
-  lastViewed.current = openDigit ?? lastViewed.current;
 
   useEffect(() => {
     if (openDigit === null) return;
+    lastViewed.current = openDigit;
     const canvas = canvasRef.current;
     if (canvas) drawDigit(canvas, pixelsOf(dataset, openDigit));
   }, [dataset, openDigit]);

@@ -15,8 +15,9 @@ export const SampleDigit = memo(function SampleDigit({ dataset, id }: { dataset:
   useEffect(() => {
     if (ref.current) drawDigit(ref.current, pixelsOf(dataset, id));
   }, [dataset, id]);
+  const name = describeDigit(dataset, id);
   return (
-    <button type="button" className="sample-digit" aria-label={describeDigit(dataset, id)} data-id={id}>
+    <button type="button" className="sample-digit" aria-label={name} title={name} data-id={id}>
       <span className="sample-digit-label" aria-hidden="true">
         {labelOf(dataset, id)}
       </span>
@@ -24,3 +25,13 @@ export const SampleDigit = memo(function SampleDigit({ dataset, id }: { dataset:
     </button>
   );
 });
+
+/** The same box, empty, while the data loads. */
+export function SampleDigitPlaceholder() {
+  return (
+    <span className="sample-digit" aria-hidden="true">
+      <span className="sample-digit-label" />
+      <canvas width={SIZE} height={SIZE} />
+    </span>
+  );
+}

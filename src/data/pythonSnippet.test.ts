@@ -1,0 +1,84 @@
+// The snippets run in real Python with numpy on the original files, and select exactly the digits
+// they name: checked against labels and pixels read here with Node's own zlib (not the app's
+// decoder) and against each other.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
+import type { DigitRef } from './dataset';
+import { ALL_DIGITS, type SplitFilter } from './labelIndex';
+import { samplePython, selectionPython } from './pythonSnippet';
+
+const canRun = PYTHON_WITH_NUMPY !== null && HAVE_SHARED_MNIST;
+const python = PYTHON_WITH_NUMPY ?? 'python3';
+
+function readIdx(name: string, headerBytes: number): Uint8Array {
+  return gunzipSync(readFileSync(join(SHARED_MNIST_DIR, name))).subarray(headerBytes);
+}
+
+const files = canRun
+  ? {
+      train: { images: readIdx('train-images-idx3-ubyte.gz', 16), labels: readIdx('train-labels-idx1-ubyte.gz', 8) },
+      test: { images: readIdx('t10k-images-idx3-ubyte.gz', 16), labels: readIdx('t10k-labels-idx1-ubyte.gz', 8) },
+    }
+  : null;
+
+/** Label and pixel sum of each selected digit, as Python prints them. */
+const REPORT = 'print(len(y_{0})); print(" ".join(map(str, y_{0}.tolist()))); print(" ".join(map(str, X_{0}.astype(np.int64).sum(axis=1).tolist())))';
+
+function runSnippet(snippet: string, name: 'sample' | 'sel') {
+  const out = runPython(python, `${notebookPrelude(SHARED_MNIST_DIR)}${snippet}${REPORT.replaceAll('{0}', name)}\n`).trim().split('\n');
+  return { count: Number(out[0]), labels: (out[1] ?? '').split(' ').filter(Boolean).map(Number), sums: (out[2] ?? '').split(' ').filter(Boolean).map(Number) };
+}
+
+function expected(refs: readonly DigitRef[]) {
+  return {
+    count: refs.length,
+    labels: refs.map((r) => files![r.split].labels[r.index]!),
+    sums: refs.map((r) => files![r.split].images.subarray(r.index * 784, (r.index + 1) * 784).reduce((a, b) => a + b, 0)),
+  };
+}
+
+function selection(split: SplitFilter, digits: readonly number[]): DigitRef[] {
+  const refs: DigitRef[] = [];
+  for (const s of split === 'all' ? (['train', 'test'] as const) : [split]) {
+    files![s].labels.forEach((label, index) => {
+      if (digits.includes(label)) refs.push({ split: s, index });
+    });
+  }
+  return refs;
+}
+
+describe.skipIf(!canRun)('Copy as Python, run with numpy on the original files', () => {
+  it('a sample from one split selects those digits in the sample order', () => {
+    const refs: DigitRef[] = [7, 0, 59999, 123, 40000].map((index) => ({ split: 'train', index }));
+    const snippet = samplePython(refs, { seed: 1, split: 'train', digits: ALL_DIGITS });
+    expect(runSnippet(snippet, 'sample')).toEqual(expected(refs));
+  });
+
+  it('a sample across both splits keeps the mixed order', () => {
+    const refs: DigitRef[] = [
+      { split: 'test', index: 9999 },
+      { split: 'train', index: 5 },
+      { split: 'test', index: 0 },
+      ...Array.from({ length: 40 }, (_, i): DigitRef => ({ split: i % 2 ? 'train' : 'test', index: i * 97 })),
+    ];
+    const snippet = samplePython(refs, { seed: 2, split: 'all', digits: [3, 8] });
+    expect(snippet.split('\n').every((line) => line.length <= 110)).toBe(true);
+    expect(runSnippet(snippet, 'sample')).toEqual(expected(refs));
+  });
+
+  it.each([
+    ['all', ALL_DIGITS],
+    ['train', [3, 8]],
+    ['test', [0]],
+    ['all', [1, 7, 9]],
+  ] as const)('the selection %s / %j is the grid’s digits in file order', (split, digits) => {
+    const got = runSnippet(selectionPython(split, digits), 'sel');
+    const want = expected(selection(split, digits));
+    expect(got.count).toBe(want.count);
+    expect(got.labels).toEqual(want.labels);
+    expect(got.sums).toEqual(want.sums);
+  });
+});

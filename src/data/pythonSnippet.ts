@@ -1,0 +1,89 @@
+// The bridge back to the notebook: Python that, pasted after its load_data cells (which define
+// X_train, y_train, X_test, y_test with one row per digit, in file order), selects exactly the
+// digits shown here. Indices are positions in the original files, so they hold for any copy.
+import type { DigitRef } from './dataset';
+import { ALL_DIGITS, type SplitFilter } from './labelIndex';
+import { LABEL_COUNT, type Split } from './mnist';
+
+const ARRAYS: Record<Split, { x: string; y: string }> = {
+  train: { x: 'X_train', y: 'y_train' },
+  test: { x: 'X_test', y: 'y_test' },
+};
+
+function describeDigits(digits: readonly number[]): string {
+  return digits.length === LABEL_COUNT ? 'all digits' : `digit${digits.length === 1 ? '' : 's'} ${digits.join(', ')}`;
+}
+
+/** Python list text, wrapped so no line runs past ~100 characters. */
+function pythonList(items: readonly string[]): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const piece = line === '' ? item : `, ${item}`;
+    if (line.length + piece.length > 96) {
+      lines.push(`${line},`);
+      line = item;
+    } else line += piece;
+  }
+  if (line !== '') lines.push(line);
+  return lines.length <= 1 ? `[${lines[0] ?? ''}]` : `[\n    ${lines.join('\n    ')}\n]`;
+}
+
+export interface SampleDescription {
+  readonly seed: number;
+  readonly split: SplitFilter;
+  readonly digits: readonly number[];
+}
+
+/** Python for a drawn sample, in the sample's order: X_sample, y_sample. */
+export function samplePython(refs: readonly DigitRef[], about: SampleDescription): string {
+  const header = [
+    `# MNIST Explorer: random sample of ${refs.length} (seed ${about.seed}) from ${about.split === 'all' ? 'train and test' : about.split}, ${describeDigits(about.digits)}.`,
+    '# Paste after the notebook\'s load_data cells (X_train, y_train, X_test, y_test).',
+    'import numpy as np',
+  ];
+  const splits = new Set(refs.map((r) => r.split));
+  if (splits.size <= 1) {
+    const split = refs[0]?.split ?? (about.split === 'test' ? 'test' : 'train');
+    const { x, y } = ARRAYS[split];
+    return [
+      ...header,
+      `idx = ${pythonList(refs.map((r) => String(r.index)))}`,
+      `X_sample, y_sample = ${x}[idx], ${y}[idx]`,
+      '',
+    ].join('\n');
+  }
+  return [
+    ...header,
+    `sample = ${pythonList(refs.map((r) => `("${r.split}", ${r.index})`))}`,
+    'X_sample = np.stack([(X_train if s == "train" else X_test)[i] for s, i in sample])',
+    'y_sample = np.array([(y_train if s == "train" else y_test)[i] for s, i in sample])',
+    '',
+  ].join('\n');
+}
+
+/** Python for the grid's selection, in the grid's order (train before test, file order): X_sel, y_sel. */
+export function selectionPython(split: SplitFilter, digits: readonly number[]): string {
+  const header = [
+    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}, in file order.`,
+    '# Paste after the notebook\'s load_data cells (X_train, y_train, X_test, y_test).',
+    'import numpy as np',
+  ];
+  const filtered = digits.length !== ALL_DIGITS.length;
+  const lines = [...header];
+  if (filtered) lines.push(`digits = [${digits.join(', ')}]`);
+  const parts = (split === 'all' ? (['train', 'test'] as const) : [split]).map((s) => {
+    const { x, y } = ARRAYS[s];
+    if (!filtered) return { x, y };
+    lines.push(`mask_${s} = np.isin(${y}, digits)`);
+    return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]` };
+  });
+  if (parts.length === 1) {
+    lines.push(`X_sel, y_sel = ${parts[0]!.x}, ${parts[0]!.y}`);
+  } else {
+    lines.push(`X_sel = np.concatenate([${parts.map((p) => p.x).join(', ')}])`);
+    lines.push(`y_sel = np.concatenate([${parts.map((p) => p.y).join(', ')}])`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}

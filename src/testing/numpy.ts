@@ -1,0 +1,39 @@
+// A Python with numpy, for tests that check what the app says against numpy itself (an
+// independent computation). .ci/run installs Debian's python3-numpy where no Python has it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const CANDIDATES = ['python3', '/usr/bin/python3'];
+
+export const PYTHON_WITH_NUMPY: string | null =
+  CANDIDATES.find((python) => spawnSync(python, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0) ?? null;
+
+/** The original MNIST files beside the checkout (../shared/mnist), if there. */
+export const SHARED_MNIST_DIR = resolve(import.meta.dirname, '../../../shared/mnist');
+export const HAVE_SHARED_MNIST = existsSync(join(SHARED_MNIST_DIR, 'train-images-idx3-ubyte.gz'));
+
+/**
+ * Python that loads the four files the way the notebook's load_data does (gzip, skip the IDX
+ * header, one row of 784 per image, labels as a flat vector), into X_train, y_train, X_test, y_test.
+ */
+export function notebookPrelude(dir: string): string {
+  return [
+    'import gzip, numpy as np',
+    `d = ${JSON.stringify(dir)}`,
+    'def load_data(name, label=False):',
+    '    with gzip.open(d + "/" + name) as f:',
+    '        f.read(8 if label else 16)',
+    '        data = np.frombuffer(f.read(), np.uint8)',
+    '    return data if label else data.reshape(-1, 784)',
+    'X_train = load_data("train-images-idx3-ubyte.gz")',
+    'y_train = load_data("train-labels-idx1-ubyte.gz", True)',
+    'X_test = load_data("t10k-images-idx3-ubyte.gz")',
+    'y_test = load_data("t10k-labels-idx1-ubyte.gz", True)',
+    '',
+  ].join('\n');
+}
+
+export function runPython(python: string, code: string): string {
+  return execFileSync(python, ['-c', code], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
