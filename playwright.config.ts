@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { FAULT_SERVER_PORT } from './e2e/helpers/ports';
+import { APP_PORT, DEV_SERVER_PORT, FAULT_SERVER_PORT } from './e2e/helpers/ports';
 
-const APP_PORT = 4173;
 // Debian's Chromium when installed (CI and our machines); Playwright's own browser elsewhere.
 const systemChromium = '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
@@ -39,6 +38,14 @@ export default defineConfig({
       command: 'npx vite build && npx vite preview',
       env: { PORT: String(APP_PORT) },
       url: `http://localhost:${APP_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      // The dev server too: StrictMode's double effects only run there.
+      command: 'npx vite',
+      env: { PORT: String(DEV_SERVER_PORT), BROWSER: 'none' },
+      url: `http://localhost:${DEV_SERVER_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

@@ -1,27 +1,63 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { gunzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { PUBLISHED_FILES } from '../src/data/mnistCard';
 import { openLoaded, status, view } from './helpers/explorer';
 import { HAVE_ORIGINALS, ORIGINALS_DIR, publishedSha256 } from './helpers/originals';
-import { FAULT_SERVER } from './helpers/ports';
+import { DEV_SERVER, FAULT_SERVER } from './helpers/ports';
 
 const SIZES: Record<string, string> = {
-  'train-images-idx3-ubyte.gz': '9912422',
-  'train-labels-idx1-ubyte.gz': '28881',
-  't10k-images-idx3-ubyte.gz': '1648877',
-  't10k-labels-idx1-ubyte.gz': '4542',
+  'train-images-idx3-ubyte.gz': '9,912,422',
+  'train-labels-idx1-ubyte.gz': '28,881',
+  't10k-images-idx3-ubyte.gz': '1,648,877',
+  't10k-labels-idx1-ubyte.gz': '4,542',
 };
+const BUNDLED_DIR = join(import.meta.dirname, '..', 'public', 'data');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-test('the file view lists the bundled files with their IDX headers', async ({ page }) => {
+function fileRow(page: Page, name: string) {
+  return page.getByRole('table', { name: 'Files' }).getByRole('row', { name: new RegExp(`^${name.replace(/\./g, '\\.')}`) });
+}
+
+test('the file view lists the bundled files with their IDX headers and proves their IDX bytes are the original ones', async ({ page }) => {
   await openLoaded(page);
   await view(page, 'Files').click();
-  const table = page.getByRole('table', { name: 'Files' });
-  const row = table.getByRole('row', { name: /^train-images-idx3-ubyte\.gz/ });
+  // Filters do nothing to the files: they are not offered there.
+  await expect(page.getByRole('group', { name: 'Digit filter' })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Split' })).toHaveCount(0);
+  const row = fileRow(page, 'train-images-idx3-ubyte.gz');
   await expect(row).toContainText('00 00 08 03');
-  await expect(row).toContainText('60000 × 28 × 28');
-  await expect(row).toContainText('47040016');
-  await expect(table.getByRole('row', { name: /^t10k-labels-idx1-ubyte\.gz/ })).toContainText('10000');
+  await expect(row).toContainText('60,000 × 28 × 28');
+  await expect(row).toContainText('47,040,016');
+  await expect(fileRow(page, 't10k-labels-idx1-ubyte.gz')).toContainText('10,000');
+  for (const name of Object.keys(SIZES)) {
+    const served = new Uint8Array(readFileSync(join(BUNDLED_DIR, name)));
+    const idxHash = sha256(gunzipSync(served));
+    const r = fileRow(page, name);
+    await expect(r).toContainText(sha256(served));
+    // The inflated IDX hash, computed here with Node's zlib, and the published one agree.
+    await expect(r).toContainText(idxHash);
+    expect(idxHash).toBe(PUBLISHED_FILES[name as keyof typeof PUBLISHED_FILES].idxSha256);
+    const verdict = r.locator('[data-verdict]');
+    await expect(verdict).toHaveAttribute('data-verdict', 'match');
+    const original = sha256(served) === PUBLISHED_FILES[name as keyof typeof PUBLISHED_FILES].gzSha256;
+    await expect(verdict).toHaveText(original ? 'the original .gz, byte for byte' : /^recompressed: .* IDX bytes are identical/);
+  }
+});
+
+test('downloads work in the dev server, where StrictMode mounts twice, after switching to Files', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(`${DEV_SERVER}/`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits', { timeout: 45_000 });
+  await view(page, 'Files').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download t10k-labels-idx1-ubyte.gz' }).click();
+  const download = await downloading;
+  expect(await download.failure()).toBeNull();
+  const bytes = readFileSync((await download.path()));
+  expect(bytes.equals(readFileSync(join(BUNDLED_DIR, 't10k-labels-idx1-ubyte.gz')))).toBe(true);
 });
 
 test.describe('with the original files as source', () => {
@@ -33,10 +69,11 @@ test.describe('with the original files as source', () => {
     const table = page.getByRole('table', { name: 'Files' });
     const sums = publishedSha256();
     for (const [name, size] of Object.entries(SIZES)) {
-      const row = table.getByRole('row', { name: new RegExp(`^${name.replace(/\./g, '\\.')}`) });
+      const row = fileRow(page, name);
       await expect(row.getByRole('cell').first()).toHaveText(size);
       await expect(row).toContainText(sums.get(name)!);
       await expect(row).toContainText(`${FAULT_SERVER}/originals/${name}`);
+      await expect(row.locator('[data-verdict]')).toHaveText('the original .gz, byte for byte');
     }
     const downloading = page.waitForEvent('download');
     await table.getByRole('link', { name: 'Download t10k-images-idx3-ubyte.gz' }).click();

@@ -3,3 +3,8 @@ export const FAULT_SERVER_PORT = 4174;
 export const FAULT_SERVER = `http://127.0.0.1:${FAULT_SERVER_PORT}`;
 /** The same server under another origin (localhost, not 127.0.0.1): a cross-origin redirect target. */
 export const FAULT_SERVER_ALIAS = `http://localhost:${FAULT_SERVER_PORT}`;
+/** The app's production build on the preview server, as `npm start` serves it. */
+export const APP_PORT = 4173;
+/** The dev server (`npm run dev`): StrictMode and unbundled modules, for bugs only it shows. */
+export const DEV_SERVER_PORT = 5174;
+export const DEV_SERVER = `http://localhost:${DEV_SERVER_PORT}`;

@@ -189,3 +189,17 @@ export function decodeIdx(bytes: Uint8Array, options: { allocate?: Allocate; max
   decoder.push(bytes);
   return decoder.finish();
 }
+
+/**
+ * The header bytes of an IDX file of this type and shape: the magic (two zero bytes, the type,
+ * the dimension count) and each dimension as a big-endian 32-bit number. A decoded file's header
+ * is exactly these bytes, so its IDX hash can be taken from the decoded data alone.
+ */
+export function encodeIdxHeader(type: number, dims: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(4 + 4 * dims.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(2, type);
+  view.setUint8(3, dims.length);
+  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d));
+  return bytes;
+}

@@ -66,7 +66,7 @@ function applyReply(reply: LoaderReply): void {
       performance.mark(PERF_MARKS.cached);
       break;
     case 'hashes':
-      store.filesHashed(reply.requestId, reply.sha256);
+      store.filesHashed(reply.requestId, reply.sha256, reply.idxSha256);
       break;
     case 'cancelled':
       store.loadCancelled(reply.requestId);

@@ -79,7 +79,11 @@ export interface ExplorerActions {
   ) => void;
   loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
   loadCancelled: (requestId: number) => void;
-  filesHashed: (requestId: number, sha256: Readonly<Record<MnistFileName, string>>) => void;
+  filesHashed: (
+    requestId: number,
+    sha256: Readonly<Record<MnistFileName, string>>,
+    idxSha256: Readonly<Record<MnistFileName, string>>,
+  ) => void;
 }
 
 export type ExplorerState = ExplorerFacts & ExplorerActions;
@@ -173,9 +177,11 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
       const load = currentLoad(requestId);
       if (load) set({ preview: null, load: { status: 'failed', source: load.source, ...failure } });
     },
-    filesHashed: (requestId, sha256) => {
+    filesHashed: (requestId, sha256, idxSha256) => {
       if (get().loadedRequestId !== requestId) return;
-      set({ loadedFiles: get().loadedFiles.map((f) => ({ ...f, sha256: sha256[f.name] ?? f.sha256 })) });
+      set({
+        loadedFiles: get().loadedFiles.map((f) => ({ ...f, sha256: sha256[f.name] ?? f.sha256, idxSha256: idxSha256[f.name] ?? f.idxSha256 })),
+      });
     },
     loadCancelled: (requestId) => {
       if (currentLoad(requestId)) set({ preview: null, load: { status: 'idle' }, source: get().loadedSource ?? get().source });

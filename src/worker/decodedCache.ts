@@ -8,7 +8,8 @@ import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import type { LoadedFileInfo } from './protocol';
 
-const CACHE_VERSION = 1;
+// 2: each file's meta carries the SHA-256 of its inflated IDX bytes too.
+const CACHE_VERSION = 2;
 const ROOT_DIR = 'mnist-explorer-cache';
 
 /** What must still match for a cached file to stand for the file on the server. */
@@ -140,7 +141,7 @@ export async function writeCachedFiles(
   urls: FileUrls,
   files: readonly { info: LoadedFileInfo; data: Uint8Array; headerBytes: number; validator: FileValidator }[],
 ): Promise<boolean> {
-  if (!files.every((f) => canValidate(f.validator) && f.info.sha256 !== null)) return false;
+  if (!files.every((f) => canValidate(f.validator) && f.info.sha256 !== null && f.info.idxSha256 !== null)) return false;
   try {
     const dir = await sourceDir(urls, true);
     if (!dir) return false;

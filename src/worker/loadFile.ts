@@ -129,6 +129,7 @@ export async function loadFile(name: MnistFileName, url: string, options: LoadFi
       idxType: idx.header.type,
       dims: idx.header.dims,
       sha256: null,
+      idxSha256: null,
       blob: new Blob(served as BlobPart[], { type: 'application/gzip' }),
     };
     return { idx, info, served, validator: validatorOf(response.headers) };

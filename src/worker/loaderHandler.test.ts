@@ -9,6 +9,12 @@ import type { LoaderReply } from './protocol';
 const BASE = 'http://files.test/mnist/';
 const train = syntheticSplit(30);
 const test = syntheticSplit(12, [7, 3]);
+const rawFiles: Record<string, Uint8Array> = {
+  'train-images-idx3-ubyte.gz': train.images,
+  'train-labels-idx1-ubyte.gz': train.labels,
+  't10k-images-idx3-ubyte.gz': test.images,
+  't10k-labels-idx1-ubyte.gz': test.labels,
+};
 const goodFiles: Record<string, Uint8Array> = {
   'train-images-idx3-ubyte.gz': gzipBytes(train.images),
   'train-labels-idx1-ubyte.gz': gzipBytes(train.labels),
@@ -104,6 +110,8 @@ describe('loader worker protocol', () => {
     if (hashes?.type !== 'hashes') throw new Error('hashes must come last');
     for (const [name, bytes] of Object.entries(goodFiles)) {
       expect(hashes.sha256[name as keyof typeof hashes.sha256]).toBe(createHash('sha256').update(bytes).digest('hex'));
+      // The IDX hash is of the file as inflated: the raw bytes the .gz was made from.
+      expect(hashes.idxSha256[name as keyof typeof hashes.idxSha256]).toBe(createHash('sha256').update(rawFiles[name]!).digest('hex'));
     }
   });
 

@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/dataset';
-import type { Allocate, DecodedIdx } from '../data/idx';
+import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { readCachedFiles, writeCachedFiles } from './decodedCache';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
@@ -101,16 +101,20 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       });
       decodedAll = true;
       if (controller.signal.aborted) return;
+      // Transferred buffers leave with the reply, so without shared memory the IDX bytes are
+      // hashed first; shared ones stay readable here and are hashed after the digits are shown.
+      const idxFirst = deps.shared ? null : await hashIdxFiles(files, decoded.map((d) => d.idx), controller.signal);
       postLoaded(dataset, files, false);
       const sha256 = await hashServedBytes(files, served, controller.signal);
-      if (!sha256) return;
-      deps.post({ type: 'hashes', requestId, sha256 }, []);
+      const idxSha256 = idxFirst ?? (await hashIdxFiles(files, decoded.map((d) => d.idx), controller.signal));
+      if (!sha256 || !idxSha256) return;
+      deps.post({ type: 'hashes', requestId, sha256, idxSha256 }, []);
       // Transferred buffers are gone from this side; only shared ones can still be written out.
       if (deps.shared) {
         const kept = await writeCachedFiles(
           urls,
           files.map((info, i) => ({
-            info: { ...info, sha256: sha256[info.name] },
+            info: { ...info, sha256: sha256[info.name], idxSha256: idxSha256[info.name] },
             data: decoded[i]!.idx.data,
             headerBytes: decoded[i]!.idx.header.headerBytes,
             validator: decoded[i]!.validator,
@@ -163,6 +167,22 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       const hash = new Sha256();
       for (const chunk of served[i] ?? []) hash.update(chunk);
       sha256[file.name] = hash.hex();
+    }
+    return sha256 as Record<MnistFileName, string>;
+  };
+
+  /** SHA-256 of each file as inflated IDX: its header, rebuilt from type and shape, then its data. */
+  const hashIdxFiles = async (
+    files: readonly LoadedFileInfo[],
+    decoded: readonly DecodedIdx[],
+    signal: AbortSignal,
+  ): Promise<Record<MnistFileName, string> | null> => {
+    const sha256: Partial<Record<MnistFileName, string>> = {};
+    for (const [i, file] of files.entries()) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal.aborted) return null;
+      const idx = decoded[i]!;
+      sha256[file.name] = new Sha256().update(encodeIdxHeader(idx.header.type, idx.header.dims)).update(idx.data).hex();
     }
     return sha256 as Record<MnistFileName, string>;
   };

@@ -37,6 +37,11 @@ export interface LoadedFileInfo {
    * the data is on screen (the 'hashes' reply), keeping 80 ms of hashing off the load.
    */
   readonly sha256: string | null;
+  /**
+   * SHA-256 of the IDX file as inflated (header and data): the same for the original .gz and any
+   * recompressed copy of it. Null until hashed, like `sha256`.
+   */
+  readonly idxSha256: string | null;
   /** Exactly the bytes that were served, for download. */
   readonly blob: Blob;
 }
@@ -62,7 +67,12 @@ export type LoaderReply =
       readonly url: string | null;
       readonly message: string;
     }
-  | { readonly type: 'hashes'; readonly requestId: number; readonly sha256: Readonly<Record<MnistFileName, string>> }
+  | {
+      readonly type: 'hashes';
+      readonly requestId: number;
+      readonly sha256: Readonly<Record<MnistFileName, string>>;
+      readonly idxSha256: Readonly<Record<MnistFileName, string>>;
+    }
   /**
    * The training digits decoded so far, as views of the shared buffers still being filled: the
    * page may draw them while the rest loads. Shared memory only.
