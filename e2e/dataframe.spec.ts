@@ -1,61 +1,107 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { chooseSplit, digitButton, openLoaded, view } from './helpers/explorer';
 
-test('the data frame info reads 70000 entries × 785 columns for All, and follows the filter', async ({ page }) => {
+const TEST_LABELS = gunzipSync(readFileSync(join(import.meta.dirname, '..', 'public', 'data', 't10k-labels-idx1-ubyte.gz'))).subarray(8);
+
+test('the data frame info reads 70,000 entries × 785 columns for All, and follows the filter', async ({ page }) => {
   await openLoaded(page);
   await view(page, 'Data frame').click();
   const info = page.getByRole('region', { name: 'Data frame info' });
-  await expect(info).toContainText('70000 entries × 785 columns');
+  await expect(info).toContainText('70,000 entries × 785 columns');
+  await expect(info).toContainText("MultiIndex: 70000 entries, ('train', 0) to ('test', 9999)");
   await expect(info).toContainText('dtypes: uint8(785)');
   await expect(info).toContainText('memory usage: 54950000 bytes');
   await chooseSplit(page, 'Test');
-  await expect(info).toContainText('10000 entries × 785 columns');
+  await expect(info).toContainText('10,000 entries × 785 columns');
+  // The head is numbered like the full table: by (split, index).
   const head = page.getByRole('table', { name: 'First 5 rows' });
   await expect(head.getByRole('row')).toHaveCount(6);
+  await expect(head.getByRole('row').nth(1).getByRole('rowheader')).toHaveText(['test', '0']);
   await expect(head.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('7');
+  const full = page.getByRole('table', { name: 'Data frame', exact: true });
+  await expect(full.getByRole('row').nth(1).getByRole('rowheader')).toHaveText(['test', '0']);
 });
 
-test('the table shows raw and normalized pixel values and scrolls to its last row and column', async ({ page }) => {
+test('the table shows raw and normalized pixel values, keeps index and label pinned, and scrolls to its last row and column', async ({ page }) => {
   await openLoaded(page);
   await view(page, 'Data frame').click();
   const table = page.getByRole('table', { name: 'Data frame', exact: true });
   await expect(table).toHaveAttribute('aria-rowcount', '70001');
-  await expect(table).toHaveAttribute('aria-colcount', '786');
-  // train #0, pixel 6*28+13 = 181 is 253 in the IDX file; its column is 181 + 3 (index, label).
-  await table.evaluate((el) => (el.scrollLeft = 181 * 58 - 200));
+  await expect(table).toHaveAttribute('aria-colcount', '787');
+  await expect(table.getByRole('columnheader').first()).toHaveText('split');
+  // train #0, pixel 6*28+13 = 181 is 253 in the IDX file; its column is 181 + 4 (split, index, label).
+  await table.evaluate((el) => (el.scrollLeft = 181 * 44 - 200));
   const firstRow = table.getByRole('row').nth(1);
-  await expect(firstRow.getByRole('rowheader')).toHaveText('train #0');
-  const cell = firstRow.locator('[aria-colindex="184"]');
+  await expect(firstRow.getByRole('rowheader')).toHaveText(['train', '0']);
+  const cell = firstRow.locator('[aria-colindex="185"]');
   await expect(cell).toHaveText('253');
+  // Scrolled far right, the index and the label are still at the table's left edge.
+  const label = firstRow.locator('[aria-colindex="3"]');
+  await expect(label).toHaveText('5');
+  const [labelBox, tableBox] = [await label.boundingBox(), await table.boundingBox()];
+  expect(labelBox!.x).toBeGreaterThanOrEqual(tableBox!.x);
+  expect(labelBox!.x + labelBox!.width).toBeLessThanOrEqual(tableBox!.x + 200);
   await page.getByRole('checkbox', { name: 'Normalized (÷ 255.0)' }).check();
-  await expect(cell).toHaveText('0.992');
+  await table.evaluate((el) => (el.scrollLeft = 181 * 72 - 200));
+  await expect(cell).toHaveText('0.992157');
   await expect(page).toHaveURL(/norm=1/);
   await page.getByRole('region', { name: 'Data frame info' }).getByText('float64(784), uint8(1)').waitFor();
 
   await table.evaluate((el) => el.scrollTo({ top: el.scrollHeight, left: el.scrollWidth }));
-  await expect(table.getByRole('rowheader', { name: 'test #9999', exact: true })).toBeVisible();
+  const lastRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '9999', exact: true }) });
+  await expect(lastRow.getByRole('rowheader')).toHaveText(['test', '9999']);
   await expect(table.getByRole('columnheader', { name: 'pixel783', exact: true })).toBeVisible();
 });
 
-test('Download CSV of digit 0 on Test has 980 rows of label + 784 pixels', async ({ page }) => {
+test('Download CSV of digit 0 on Test: split and index trace each row back, normalized values at full precision', async ({ page }) => {
   await openLoaded(page);
   await chooseSplit(page, 'Test');
   await digitButton(page, '0').click();
   await view(page, 'Data frame').click();
+  await page.getByRole('checkbox', { name: 'Normalized (÷ 255.0)' }).check();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('mnist-test-0.csv');
+  expect(download.suggestedFilename()).toBe('mnist-test-0-normalized.csv');
   const lines = readFileSync((await download.path()), 'utf8').trimEnd().split('\n');
-  expect(lines[0]!.split(',').slice(0, 3)).toEqual(['label', 'pixel0', 'pixel1']);
-  const rows = lines.slice(1);
-  expect(rows).toHaveLength(980);
-  for (const row of rows) {
-    const fields = row.split(',');
-    expect(fields).toHaveLength(785);
-    expect(fields[0]).toBe('0');
+  expect(lines[0]!.split(',').slice(0, 4)).toEqual(['split', 'index', 'label', 'pixel0']);
+  const rows = lines.slice(1).map((row) => row.split(','));
+  const zeros = [...TEST_LABELS.keys()].filter((i) => TEST_LABELS[i] === 0);
+  expect(rows).toHaveLength(zeros.length);
+  expect(rows.map((r) => Number(r[1]))).toEqual(zeros);
+  const values = new Set<string>();
+  for (const fields of rows) {
+    expect(fields).toHaveLength(787);
+    expect(fields.slice(0, 3)).toEqual(['test', fields[1], '0']);
+    for (const v of fields.slice(3)) values.add(v);
   }
-  const pixelSum = rows.reduce((sum, row) => sum + row.split(',').slice(1).reduce((s, v) => s + Number(v), 0), 0);
-  expect(pixelSum).toBeGreaterThan(980 * 784 * 20); // real ink, not zeros
+  // Every value is k / 255 for a byte k, written as the shortest text that reads back exactly.
+  for (const v of values) {
+    const k = Math.round(Number(v) * 255);
+    expect(Number(v)).toBe(k / 255);
+    expect(v).toBe(k === 0 ? '0.0' : k === 255 ? '1.0' : String(k / 255));
+  }
+  expect(values.size).toBeGreaterThan(100);
+});
+
+test('CSV of all 70,000 rows is written off the page, with progress and Cancel', async ({ page }) => {
+  await openLoaded(page);
+  await view(page, 'Data frame').click();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Writing CSV' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/^Writing CSV: [\d,]+ of 70,000 rows$/)).toBeVisible();
+  // The page answers while the worker writes: a filter click takes effect during the export.
+  await page.getByRole('combobox', { name: 'Split' }).selectOption({ label: 'Test' });
+  await expect(page.getByRole('region', { name: 'Data frame info' })).toContainText('10,000 entries');
+  await expect(progress).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel CSV' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled();
+  expect(downloads).toBe(0);
 });

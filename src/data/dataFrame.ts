@@ -1,17 +1,27 @@
 // MNIST as the notebook's data frame (`get_tabular_dataset().to_pandas_dataframe()`): one row
-// per digit, a `label` column and one column per pixel, named like Kaggle's MNIST CSV.
-import { labelOf, pixelsOf, type Dataset } from './dataset';
+// per digit, a `label` column and one column per pixel, named like Kaggle's MNIST CSV. Rows are
+// indexed by where each digit comes from, pandas' MultiIndex (split, index), so a filtered frame
+// or its CSV can always be traced back to the files.
+import { labelOf, locateDigit, pixelsOf, type Dataset } from './dataset';
 import { PIXELS_PER_IMAGE } from './mnist';
 
 export const PIXEL_COLUMNS: readonly string[] = Array.from({ length: PIXELS_PER_IMAGE }, (_, i) => `pixel${i}`);
 export const FRAME_COLUMNS: readonly string[] = ['label', ...PIXEL_COLUMNS];
+/** The index levels, written first in the CSV as `df.to_csv()` writes a MultiIndex. */
+export const INDEX_LEVELS = ['split', 'index'] as const;
 
-/** The pixel text for both modes, made once: a table look-up per cell instead of formatting. */
+/** Pixel text as pandas shows it on screen: raw bytes, or / 255.0 at display.precision 6. */
 const RAW_TEXT = Array.from({ length: 256 }, (_, v) => String(v));
-const NORMALIZED_TEXT = Array.from({ length: 256 }, (_, v) => (v / 255).toFixed(3));
+const NORMALIZED_DISPLAY = Array.from({ length: 256 }, (_, v) => (v / 255).toFixed(6));
+/**
+ * Pixel text as pandas writes it to CSV: the shortest text that reads back as the same float64
+ * (Python's repr, which JavaScript's number-to-string also produces), with Python's ".0" on
+ * whole numbers.
+ */
+const NORMALIZED_CSV = Array.from({ length: 256 }, (_, v) => (v === 0 ? '0.0' : v === 255 ? '1.0' : String(v / 255)));
 
 export function pixelText(value: number, normalized: boolean): string {
-  return (normalized ? NORMALIZED_TEXT : RAW_TEXT)[value] ?? '';
+  return (normalized ? NORMALIZED_DISPLAY : RAW_TEXT)[value] ?? '';
 }
 
 export interface FrameInfo {
@@ -31,24 +41,36 @@ export function frameInfo(entries: number, normalized: boolean): FrameInfo {
   };
 }
 
+/** The index entry pandas prints for a row: ('train', 0). */
+export function indexEntry(dataset: Dataset, id: number): string {
+  const { split, index } = locateDigit(dataset, id);
+  return `('${split}', ${index})`;
+}
+
 /** The value of one cell; column 0 is the label, column 1 + i is pixel i. */
 export function frameCell(dataset: Dataset, id: number, column: number, normalized: boolean): string {
   if (column === 0) return String(labelOf(dataset, id));
   return pixelText(pixelsOf(dataset, id)[column - 1] ?? 0, normalized);
 }
 
-export const CSV_HEADER = `${FRAME_COLUMNS.join(',')}\n`;
+export const CSV_HEADER = `${[...INDEX_LEVELS, ...FRAME_COLUMNS].join(',')}\n`;
 
-/** CSV lines for ids[start, end): label then 784 pixels, as `df.to_csv(index=False)` writes them. */
+/**
+ * CSV lines for ids[start, end): split, index, label, then 784 pixels, as `df.to_csv()` writes
+ * the frame with its (split, index) MultiIndex.
+ */
 export function csvRows(dataset: Dataset, ids: Uint32Array, start: number, end: number, normalized: boolean): string {
-  const table = normalized ? NORMALIZED_TEXT : RAW_TEXT;
+  const table = normalized ? NORMALIZED_CSV : RAW_TEXT;
   const lines: string[] = [];
-  const cells = new Array<string>(FRAME_COLUMNS.length);
+  const cells = new Array<string>(INDEX_LEVELS.length + FRAME_COLUMNS.length);
   for (let r = start; r < end; r++) {
     const id = ids[r]!;
+    const { split, index } = locateDigit(dataset, id);
     const pixels = pixelsOf(dataset, id);
-    cells[0] = String(labelOf(dataset, id));
-    for (let p = 0; p < PIXELS_PER_IMAGE; p++) cells[p + 1] = table[pixels[p]!]!;
+    cells[0] = split;
+    cells[1] = String(index);
+    cells[2] = String(labelOf(dataset, id));
+    for (let p = 0; p < PIXELS_PER_IMAGE; p++) cells[p + 3] = table[pixels[p]!]!;
     lines.push(cells.join(','));
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

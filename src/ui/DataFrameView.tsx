@@ -4,6 +4,7 @@ import { useExplorerStore } from '../state/useExplorerStore';
 import { useVisibleIds } from '../state/selectors';
 import { DataFrameSummary } from './DataFrameSummary';
 import { DataFrameTable } from './DataFrameTable';
+import { formatCount } from './format';
 import { useCsvDownload } from './useCsvDownload';
 
 /** The notebook's data frame: info, head, every row, normalized values, CSV download. */
@@ -25,17 +26,23 @@ export function DataFrameView({ dataset }: { dataset: Dataset }) {
         </label>
         {csv.progress ? (
           <>
+            <progress aria-label="Writing CSV" max={csv.progress.total} value={csv.progress.rows} />
             <span className="progress-text">
-              Writing CSV: {csv.progress.rows} of {csv.progress.total} rows
+              Writing CSV: {formatCount(csv.progress.rows)} of {formatCount(csv.progress.total)} rows
             </span>
             <button type="button" onClick={csv.cancel}>
               Cancel CSV
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => void csv.start(dataset, ids, normalized, fileName)} disabled={ids.length === 0}>
+          <button type="button" onClick={() => csv.start(dataset, ids, normalized, fileName)} disabled={ids.length === 0}>
             Download CSV
           </button>
+        )}
+        {csv.error && (
+          <span className="field-error" role="alert">
+            {csv.error}
+          </span>
         )}
       </div>
       <DataFrameSummary dataset={dataset} ids={ids} normalized={normalized} />

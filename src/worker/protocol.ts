@@ -81,3 +81,16 @@ export type LoaderReply =
   /** The decoded files were kept for the next visit (see decodedCache.ts). */
   | { readonly type: 'cached'; readonly requestId: number }
   | { readonly type: 'cancelled'; readonly requestId: number };
+
+/** To the CSV worker: write these rows of the frame. Cancel is terminating the worker. */
+export interface CsvRequest {
+  readonly type: 'csv';
+  readonly dataset: Dataset;
+  readonly ids: Uint32Array;
+  readonly normalized: boolean;
+}
+
+export type CsvReply =
+  | { readonly type: 'csv-progress'; readonly rows: number; readonly total: number }
+  | { readonly type: 'csv-done'; readonly blob: Blob }
+  | { readonly type: 'csv-error'; readonly message: string };
