@@ -36,7 +36,7 @@ export default defineConfig({
     {
       // The production build on the preview server: the same bundle and headers users get.
       command: 'npx vite build && npx vite preview',
-      env: { PORT: String(APP_PORT) },
+      env: { PORT: String(APP_PORT), BROWSER: 'none' },
       url: `http://localhost:${APP_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

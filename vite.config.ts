@@ -30,14 +30,15 @@ export default defineConfig({
     strictPort: true,
     headers: crossOriginIsolation,
     proxy,
-    // `npm start` opens a browser unless BROWSER=none (or CI) says there is nobody to look.
+    // `npm run dev` opens a browser unless BROWSER=none (or CI) says there is nobody to look.
     open: process.env.BROWSER !== 'none' && !process.env.CI,
   },
+  // `npm start` builds and previews: the production bundle, at the address the README gives.
   preview: {
-    port: port ?? 4173,
+    port: port ?? 5173,
     strictPort: true,
     headers: crossOriginIsolation,
     proxy,
-    open: false,
+    open: process.env.BROWSER !== 'none' && !process.env.CI,
   },
 });

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { MNIST_FILES } from '../src/data/mnist';
 import { PERF_MARKS, type LoadedMarkDetail } from '../src/state/perfMarks';
+import { measureLayoutShift } from '../src/testing/layoutShift';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
@@ -59,6 +60,8 @@ interface LoadSample {
   pixelBytes: number;
   labelBytes: number;
   shared: boolean;
+  /** Cumulative layout shift from navigation to all loaded. */
+  layoutShift: number;
 }
 
 async function measureLoad(page: Page, url: string, reload: boolean): Promise<LoadSample> {
@@ -66,7 +69,8 @@ async function measureLoad(page: Page, url: string, reload: boolean): Promise<Lo
   else await page.goto(url);
   await page.getByRole('status').filter({ hasText: LOADED_TEXT }).waitFor({ timeout: 60_000 });
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS.firstDigit);
-  return page.evaluate((names) => {
+  const { total: layoutShift } = await page.evaluate(measureLayoutShift, 0);
+  const timings = await page.evaluate((names) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const one = (name: string) => performance.getEntriesByName(name)[0]!;
     const loaded = one(names.loaded) as PerformanceMark;
@@ -84,6 +88,7 @@ async function measureLoad(page: Page, url: string, reload: boolean): Promise<Lo
       shared: detail.shared,
     };
   }, PERF_MARKS);
+  return { ...timings, layoutShift };
 }
 
 interface ScrollSample {
@@ -231,12 +236,14 @@ async function main(): Promise<void> {
         decodeMs: coldDecode,
         navToLoadedMs: stats(cold.map((s) => s.navToLoadedMs)),
         firstDigitMs: stats(cold.map((s) => s.firstDigitMs)),
+        layoutShift: stats(cold.map((s) => s.layoutShift)),
       },
       warm: {
         fromCache: warm.every((s) => s.fromCache),
         decodeMs: stats(warm.map((s) => s.coldDecodeMs)),
         navToLoadedMs: stats(warm.map((s) => s.navToLoadedMs)),
         firstDigitMs: stats(warm.map((s) => s.firstDigitMs)),
+        layoutShift: stats(warm.map((s) => s.layoutShift)),
       },
       scroll: { defaultZoom: summarizeScroll(scrollDefault), smallestZoom: summarizeScroll(scrollSmallest) },
       filterSwitch: { workMs: stats(filter.map((f) => f.workMs)), nextFrameMs: stats(filter.map((f) => f.frameMs)) },
@@ -264,8 +271,8 @@ interface BenchResults {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; browser: string; node: string };
   runs: number;
-  cold: { workerLoadMs: Stats; decodeMs: Stats; navToLoadedMs: Stats; firstDigitMs: Stats };
-  warm: { fromCache: boolean; decodeMs: Stats; navToLoadedMs: Stats; firstDigitMs: Stats };
+  cold: { workerLoadMs: Stats; decodeMs: Stats; navToLoadedMs: Stats; firstDigitMs: Stats; layoutShift: Stats };
+  warm: { fromCache: boolean; decodeMs: Stats; navToLoadedMs: Stats; firstDigitMs: Stats; layoutShift: Stats };
   scroll: { defaultZoom: ScrollSummary; smallestZoom: ScrollSummary };
   filterSwitch: { workMs: Stats; nextFrameMs: Stats };
   memory: { jsHeapBytes: number; pixelBytes: number; labelBytes: number; shared: boolean };
@@ -285,6 +292,7 @@ function summarizeScroll(samples: ScrollSample[]): ScrollSummary {
 function formatTable(r: BenchResults): string {
   const ms = (s: Stats) => `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  const cls = (s: Stats) => `${s.median.toFixed(4)} (min ${s.min.toFixed(4)}, max ${s.max.toFixed(4)})`;
   const rows: [string, string, string][] = [
     ['cold: worker start → 4 files decoded', ms(r.cold.decodeMs), `≤ 1.5 × native = ${(1.5 * r.reference.nativeGunzipMs.median).toFixed(1)} ms`],
     ['cold: worker load request → decoded', ms(r.cold.workerLoadMs), ''],
@@ -293,6 +301,8 @@ function formatTable(r: BenchResults): string {
     [`warm: worker start → decoded${r.warm.fromCache ? ' (from cache)' : ''}`, ms(r.warm.decodeMs), `≤ 0.3 × cold = ${(0.3 * r.cold.decodeMs.median).toFixed(1)} ms`],
     ['warm: navigation → status "Showing 70000…"', ms(r.warm.navToLoadedMs), ''],
     ['warm: navigation → first digit painted', ms(r.warm.firstDigitMs), ''],
+    ['cold: layout shift, navigation → all loaded', cls(r.cold.layoutShift), '≤ 0.1 (CLS)'],
+    ['warm: layout shift, navigation → all loaded', cls(r.warm.layoutShift), '≤ 0.1 (CLS)'],
     ...(['defaultZoom', 'smallestZoom'] as const).map((zoom): [string, string, string] => {
       const s = r.scroll[zoom];
       return [
