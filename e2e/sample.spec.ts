@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { chooseSplit, digitButton, labelOfCell, openLoaded, samplePanel, sampleLabels, setSeed, status } from './helpers/explorer';
+import { chooseSplit, digitButton, grid, labelOfCell, openLoaded, samplePanel, sampleLabels, setSeed, status } from './helpers/explorer';
 
 const DIGIT_NAME = /^(train|test) #\d+, label \d$/;
 
@@ -44,7 +44,7 @@ test('the sample follows the digit filter and split, and its size is adjustable'
   await expect(page).toHaveURL(/n=7/);
 });
 
-test('Save PNG downloads the sample as an image', async ({ page }) => {
+test('Save PNG is the notebook’s figure: one row of 30 on a 16 × 6 inch canvas', async ({ page }) => {
   await openLoaded(page);
   await setSeed(page, 99);
   const downloading = page.waitForEvent('download');
@@ -53,10 +53,32 @@ test('Save PNG downloads the sample as an image', async ({ page }) => {
   expect(download.suggestedFilename()).toBe('mnist-sample-seed-99-n30.png');
   const bytes = readFileSync((await download.path()));
   expect(Array.from(bytes.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const width = bytes.readUInt32BE(16);
-  const height = bytes.readUInt32BE(20);
-  expect(width).toBeGreaterThan(15 * 84);
-  expect(height).toBeGreaterThan(2 * 84);
+  // 16 × 6 inches at 200 dpi.
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3200, 1200]);
+  // Decode it in the page and count the digits in one horizontal band: 30 framed images in one row.
+  const frames = await page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    const dark = (x: number, y: number) => data[(y * width + x) * 4]! < 128;
+    // Rows that hold dark pixels, and in the middle one, the dark runs (image frames) across.
+    const inkRows = Array.from({ length: height }, (_, y) => y).filter((y) => Array.from({ length: width }, (_, x) => x).some((x) => dark(x, y)));
+    const middle = Math.round(height / 2);
+    let runs = 0;
+    let inRun = false;
+    for (let x = 0; x < width; x++) {
+      const d = dark(x, middle) && dark(x, middle - 1);
+      if (d && !inRun) runs++;
+      inRun = d;
+    }
+    return { top: inkRows[0], bottom: inkRows.at(-1), runs };
+  }, bytes.toString('base64'));
+  // Frames and digits on one line through the middle: at least 30 dark runs (frames' left edges).
+  expect(frames.runs).toBeGreaterThanOrEqual(30);
+  // Everything drawn sits in one band well inside the 1200 px height (not two rows).
+  expect(frames.bottom! - frames.top!).toBeLessThan(300);
 });
 
 test('clicking a sampled digit opens its detail', async ({ page }) => {
@@ -64,4 +86,75 @@ test('clicking a sampled digit opens its detail', async ({ page }) => {
   const [first] = await sampleLabels(page);
   await samplePanel(page).getByRole('button', { name: first!, exact: true }).click();
   await expect(page.getByRole('dialog', { name: first! })).toBeVisible();
+});
+
+test('the panel says what it draws from; Draw from pins the split, in the link too', async ({ page }) => {
+  await page.goto('/?split=test&digits=3,8');
+  await expect(status(page)).toHaveText('Showing 1984 of 70000 digits');
+  const panel = samplePanel(page);
+  await expect(panel).toContainText('Drawn from the test split, digits 3, 8. The notebook draws from X_train: choose Train to match it.');
+  await panel.getByRole('combobox', { name: 'Draw from' }).selectOption({ label: 'Train (the notebook’s X_train)' });
+  await expect(panel).toContainText('Drawn from the training split (the notebook’s X_train), digits 3, 8.');
+  await expect(page).toHaveURL(/sample=train/);
+  await expect.poll(async () => (await sampleLabels(page)).every((l) => /^train #\d+, label [38]$/.test(l))).toBe(true);
+  // The grid still shows the test split.
+  await expect(status(page)).toHaveText('Showing 1984 of 70000 digits');
+  await page.reload();
+  await expect(status(page)).toHaveText('Showing 1984 of 70000 digits');
+  await expect(samplePanel(page).getByRole('combobox', { name: 'Draw from' })).toHaveValue('train');
+  expect((await sampleLabels(page)).every((l) => l.startsWith('train #'))).toBe(true);
+});
+
+test('Copy as Python names exactly the sampled digits, in order', async ({ page }) => {
+  await openLoaded(page, '/?seed=31&n=12&sample=train');
+  const sample = await sampleLabels(page);
+  await samplePanel(page).getByRole('button', { name: 'Copy as Python' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Python for this sample' });
+  const code = await dialog.getByLabel('Python code').textContent();
+  const indices = sample.map((l) => Number(/#(\d+)/.exec(l)![1]));
+  expect(code).toContain(`idx = [${indices.join(', ')}]`);
+  expect(code).toContain('X_sample, y_sample = X_train[idx], y_train[idx]');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('labels are drawn above the digits in grid and sample alike, sized with the zoom', async ({ page }) => {
+  await openLoaded(page);
+  const measure = () =>
+    grid(page)
+      .locator('canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const ctx = canvas.getContext('2d')!;
+        const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        // The first cell's columns: where is the label's ink (grey text) and the digit's (Greys)?
+        const cell = Math.round(canvas.width / (canvas.parentElement!.querySelectorAll('[role="gridcell"]').length));
+        const darkRows: number[] = [];
+        for (let y = 1; y < height - 1; y++) {
+          for (let x = 2; x < cell - 6; x++) {
+            if (data[(y * width + x) * 4]! < 110) {
+              darkRows.push(y);
+              break;
+            }
+          }
+        }
+        return { height, darkRows };
+      });
+  const big = await measure();
+  // Two bands of ink: the label's at the top, the digit's below it, with white between.
+  const gap = big.darkRows.findIndex((y, i) => i > 0 && y - big.darkRows[i - 1]! > 2);
+  expect(gap).toBeGreaterThan(0);
+  const labelBand = big.darkRows.slice(0, gap);
+  expect(labelBand[0]!).toBeLessThan(big.height / 3);
+  const labelHeight = labelBand.at(-1)! - labelBand[0]!;
+  await page.getByRole('slider', { name: 'Zoom' }).fill('5'); // 4×
+  await expect.poll(async () => (await measure()).height).toBeGreaterThan(big.height * 1.5);
+  const huge = await measure();
+  const gap4 = huge.darkRows.findIndex((y, i) => i > 0 && y - huge.darkRows[i - 1]! > 2);
+  const label4 = huge.darkRows.slice(0, gap4);
+  expect(label4.at(-1)! - label4[0]!).toBeGreaterThan(labelHeight * 1.5);
+  // The sample writes its label above the digit too.
+  const first = samplePanel(page).getByRole('button').filter({ has: page.locator('canvas') }).first();
+  const [labelBox, canvasBox] = await Promise.all([first.locator('.sample-digit-label').boundingBox(), first.locator('canvas').boundingBox()]);
+  expect(labelBox!.y + labelBox!.height).toBeLessThanOrEqual(canvasBox!.y + 1);
 });
