@@ -15,7 +15,11 @@ test('a slow load shows a progress bar per file, and Cancel keeps the digits on 
   const first = Number(await trainImages.getAttribute('aria-valuenow'));
   await expect.poll(async () => Number(await trainImages.getAttribute('aria-valuenow'))).toBeGreaterThan(first);
   // The small label files finish long before the images.
-  await expect(page.getByRole('progressbar', { name: 't10k-labels-idx1-ubyte.gz' })).toHaveAttribute('aria-valuenow', '100');
+  const labels = page.getByRole('progressbar', { name: 't10k-labels-idx1-ubyte.gz' });
+  await expect(labels).toHaveAttribute('aria-valuenow', '100');
+  // A 4 KB file reads in bytes, never "0.0 MB".
+  await expect(labels).toHaveAttribute('aria-valuetext', /^\d{1,3}(,\d{3})* bytes of \d{1,3}(,\d{3})* bytes$/);
+  await expect(page.getByRole('region', { name: 'Loading progress' })).not.toContainText('0.0 MB');
 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(bars).toHaveCount(0);

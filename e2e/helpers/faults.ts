@@ -16,7 +16,7 @@ export const FAULTS = {
   'unsupported-type': { file: 't10k-labels-idx1-ubyte.gz', expect: /IDX element type 0x0D \(float32\) is not supported/ },
   'absurd-size': { file: 't10k-images-idx3-ubyte.gz', expect: /over the limit of 1,073,741,824/ },
   'too-long': { file: 't10k-labels-idx1-ubyte.gz', expect: /longer than its IDX header declares/ },
-  'count-mismatch': { file: 'train-labels-idx1-ubyte.gz', expect: /has 59999 labels but train-images-idx3-ubyte.gz has 60000 images/ },
+  'count-mismatch': { file: 'train-labels-idx1-ubyte.gz', expect: /has 59,999 labels but train-images-idx3-ubyte.gz has 60,000 images/ },
   redirect: { file: 't10k-labels-idx1-ubyte.gz', expect: /redirected to another origin \(http:\/\/localhost:4174\)/ },
   'odd-labels': { file: 'train-labels-idx1-ubyte.gz', expect: null, warning: /2 labels outside 0–9/ },
   'raw-idx': { file: 'train-images-idx3-ubyte.gz', expect: null },

@@ -57,6 +57,9 @@ export function pixelsOf(dataset: Dataset, id: number): Uint8Array {
 
 export type DecodedFiles = Record<Split, { images: DecodedIdx; labels: DecodedIdx }>;
 
+/** Counts in messages read as people write them: 60,000. */
+const count = (n: number) => n.toLocaleString('en-US');
+
 /** A file-level refusal: which file, and why. */
 export class DatasetFileError extends DecodeError {
   readonly fileName: string;
@@ -84,25 +87,25 @@ function assembleSplit(split: Split, decoded: DecodedFiles[Split], warnings: str
   if (imageDims.length !== 3 || imageDims[1] !== IMAGE_SIDE || imageDims[2] !== IMAGE_SIDE) {
     throw new DatasetFileError(
       imagesName,
-      `holds ${imageDims.join(' × ')} values, not N × ${IMAGE_SIDE} × ${IMAGE_SIDE} images`,
+      `holds ${imageDims.map(count).join(' × ')} values, not N × ${IMAGE_SIDE} × ${IMAGE_SIDE} images`,
     );
   }
   const labelDims = decoded.labels.header.dims;
   if (labelDims.length !== 1) {
-    throw new DatasetFileError(labelsName, `holds ${labelDims.join(' × ')} values, not a list of labels`);
+    throw new DatasetFileError(labelsName, `holds ${labelDims.map(count).join(' × ')} values, not a list of labels`);
   }
-  const count = imageDims[0] ?? 0;
-  if (labelDims[0] !== count) {
+  const imageCount = imageDims[0] ?? 0;
+  if (labelDims[0] !== imageCount) {
     throw new DatasetFileError(
       labelsName,
-      `has ${labelDims[0]} labels but ${imagesName} has ${count} images; the counts must agree`,
+      `has ${count(labelDims[0] ?? 0)} labels but ${imagesName} has ${count(imageCount)} images; the counts must agree`,
     );
   }
   const labels = decoded.labels.data;
   let outOfRange = 0;
-  for (let i = 0; i < count; i++) if ((labels[i] ?? 0) >= LABEL_COUNT) outOfRange++;
+  for (let i = 0; i < imageCount; i++) if ((labels[i] ?? 0) >= LABEL_COUNT) outOfRange++;
   if (outOfRange > 0) {
-    warnings.push(`${labelsName}: ${outOfRange} label${outOfRange === 1 ? '' : 's'} outside 0–9, shown under no digit filter`);
+    warnings.push(`${labelsName}: ${count(outOfRange)} label${outOfRange === 1 ? '' : 's'} outside 0–9, shown under no digit filter`);
   }
-  return { split, count, images: decoded.images.data.subarray(0, count * PIXELS_PER_IMAGE), labels };
+  return { split, count: imageCount, images: decoded.images.data.subarray(0, imageCount * PIXELS_PER_IMAGE), labels };
 }

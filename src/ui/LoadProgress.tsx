@@ -1,8 +1,8 @@
 import { MNIST_FILES } from '../data/mnist';
 import { cancelLoad } from '../state/datasetLoader';
 import { useExplorerStore } from '../state/useExplorerStore';
+import { formatBytes } from './format';
 
-const formatMB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** One progress bar per file while a load runs, with a way to stop it. */
 export function LoadProgress() {
@@ -23,13 +23,13 @@ export function LoadProgress() {
               aria-valuemax={100}
               aria-valuenow={percent ?? 0}
               aria-valuetext={
-                progress ? `${formatMB(progress.received)}${progress.total ? ` of ${formatMB(progress.total)}` : ''}` : 'waiting'
+                progress ? `${formatBytes(progress.received)}${progress.total ? ` of ${formatBytes(progress.total)}` : ''}` : 'waiting'
               }
               className="progress-track"
             >
               <div className="progress-fill" style={{ width: `${percent ?? 0}%` }} />
             </div>
-            <span className="progress-text">{progress ? formatMB(progress.received) : '—'}</span>
+            <span className="progress-text">{progress ? formatBytes(progress.received) : '—'}</span>
           </div>
         );
       })}
