@@ -47,9 +47,12 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
     (pos: number) => {
       if (ids.length === 0) return;
       const clamped = Math.max(0, Math.min(ids.length - 1, pos));
-      wantsFocus.current = true;
       setFocusPos(clamped);
       virtualizer.scrollToIndex(Math.floor(clamped / layout.columns), { align: 'auto' });
+      // Focus the cell now if its row is rendered; otherwise once it is (the effect below).
+      const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-pos="${clamped}"]`);
+      if (cell) cell.focus({ preventScroll: true });
+      else wantsFocus.current = true;
     },
     [ids, layout.columns, virtualizer],
   );
