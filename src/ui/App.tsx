@@ -54,20 +54,19 @@ export function App() {
         <StatusLine />
       </nav>
       <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>
-        {!dataset ? (
-          preview && view === 'digits' ? (
-            <div className="digits-view">
-              <SamplePanel dataset={null} />
-              <DigitGrid key={gridKey} dataset={preview} />
-            </div>
-          ) : (
-            <div className="grid-placeholder" />
-          )
-        ) : view === 'digits' ? (
+        {view === 'digits' ? (
+          // While the first load streams in, one grid grows with the preview; before any digit
+          // has arrived the sample's places and an empty grid hold the layout still.
           <div className="digits-view">
             <SamplePanel dataset={dataset} />
-            <DigitGrid key={gridKey} dataset={dataset} />
+            {dataset || preview ? (
+              <DigitGrid key={gridKey} dataset={(dataset ?? preview)!} />
+            ) : (
+              <div className="digit-grid" aria-hidden="true" />
+            )}
           </div>
+        ) : !dataset ? (
+          <div className="grid-placeholder" />
         ) : view === 'table' ? (
           <DataFrameView dataset={dataset} />
         ) : (

@@ -15,17 +15,14 @@ export function LoadedSourceNote() {
   const fromCache = useExplorerStore((s) => s.fromCache);
   const shared = useExplorerStore((s) => s.sharedMemory);
   // How the pixels are held is for tools and tests, not for people: an attribute, not words.
+  const text = source
+    ? `Loaded from ${describeSource(source)}${decodeMs !== null ? ` in ${(decodeMs / 1000).toFixed(2)} s` : ''}${fromCache ? ' (kept copy, checked with the server)' : ''}`
+    : 'Loading…';
+  // One line of a fixed width, cut with an ellipsis (whole in the tooltip): its text changing
+  // from "Loading…" to a long custom URL must not move or wrap the header.
   return (
-    <p className="loaded-source" aria-label="Loaded data" data-memory={source ? (shared ? 'shared' : 'transferred') : undefined}>
-      {source ? (
-        <>
-          Loaded from {describeSource(source)}
-          {fromCache && ' (kept copy from your last visit, checked with the server)'}
-          {decodeMs !== null && ` in ${(decodeMs / 1000).toFixed(2)} s`}
-        </>
-      ) : (
-        'Loading…'
-      )}
+    <p className="loaded-source" aria-label="Loaded data" title={text} data-memory={source ? (shared ? 'shared' : 'transferred') : undefined}>
+      {text}
     </p>
   );
 }
