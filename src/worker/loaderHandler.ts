@@ -154,10 +154,13 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     );
   };
 
-  /** SHA-256 of each file's served bytes, one file per task so a cancel is not kept waiting. */
-  const hashServedBytes = async (
+  /**
+   * SHA-256 of each file, one file per task so a cancel is not kept waiting: `parts(i)` gives
+   * the byte runs of file i in order.
+   */
+  const hashFiles = async (
     files: readonly LoadedFileInfo[],
-    served: readonly (readonly Uint8Array[])[],
+    parts: (i: number) => readonly Uint8Array[],
     signal: AbortSignal,
   ): Promise<Record<MnistFileName, string> | null> => {
     const sha256: Partial<Record<MnistFileName, string>> = {};
@@ -165,27 +168,16 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (signal.aborted) return null;
       const hash = new Sha256();
-      for (const chunk of served[i] ?? []) hash.update(chunk);
+      for (const part of parts(i)) hash.update(part);
       sha256[file.name] = hash.hex();
     }
     return sha256 as Record<MnistFileName, string>;
   };
-
-  /** SHA-256 of each file as inflated IDX: its header, rebuilt from type and shape, then its data. */
-  const hashIdxFiles = async (
-    files: readonly LoadedFileInfo[],
-    decoded: readonly DecodedIdx[],
-    signal: AbortSignal,
-  ): Promise<Record<MnistFileName, string> | null> => {
-    const sha256: Partial<Record<MnistFileName, string>> = {};
-    for (const [i, file] of files.entries()) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (signal.aborted) return null;
-      const idx = decoded[i]!;
-      sha256[file.name] = new Sha256().update(encodeIdxHeader(idx.header.type, idx.header.dims)).update(idx.data).hex();
-    }
-    return sha256 as Record<MnistFileName, string>;
-  };
+  const hashServedBytes = (files: readonly LoadedFileInfo[], served: readonly (readonly Uint8Array[])[], signal: AbortSignal) =>
+    hashFiles(files, (i) => served[i] ?? [], signal);
+  /** The inflated IDX file: its header, rebuilt from type and shape, then its data. */
+  const hashIdxFiles = (files: readonly LoadedFileInfo[], decoded: readonly DecodedIdx[], signal: AbortSignal) =>
+    hashFiles(files, (i) => [encodeIdxHeader(decoded[i]!.header.type, decoded[i]!.header.dims), decoded[i]!.data], signal);
 
   return (request) => {
     switch (request.type) {
