@@ -51,9 +51,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
       labelledBy="digit-detail-title"
       className="digit-detail"
       onClose={close}
-      returnFocus={() => {
-        if (lastViewed.current !== null) focusDigit(lastViewed.current, openFrom);
-      }}
+      returnFocus={() => lastViewed.current !== null && focusDigit(lastViewed.current, openFrom)}
     >
       <div
         onKeyDown={(e) => {

@@ -5,10 +5,10 @@ interface Props {
   readonly className: string;
   readonly onClose: () => void;
   /**
-   * Where focus goes when the dialog closes; by default the element that had it when the dialog
-   * opened. Called after the dialog is gone.
+   * Puts focus where it belongs when the dialog has closed, and says whether it could; if not (or
+   * without it), focus goes back to the element that had it when the dialog opened.
    */
-  readonly returnFocus?: () => void;
+  readonly returnFocus?: () => boolean;
   readonly children: ReactNode;
 }
 
@@ -69,8 +69,7 @@ export function ModalDialog({ labelledBy, className, onClose, returnFocus, child
       document.removeEventListener('focusin', onFocusIn);
       // After React has removed the dialog, so the element receiving focus is really there.
       queueMicrotask(() => {
-        if (latest.current.returnFocus) latest.current.returnFocus();
-        else opener?.focus();
+        if (!latest.current.returnFocus?.() && opener?.isConnected) opener.focus();
       });
     };
   }, []);
