@@ -99,3 +99,31 @@ for (const [group, noticed] of NOTICED_PER_GROUP.entries()) {
     expect(await openHostile(page, REPRESENTATIVE_LINKS.slice(group * 4, group * 4 + 4), `group ${group + 1}`)).toBe(noticed);
   });
 }
+
+test('credentials in a link or the Base URL field are refused and never echoed or kept', async ({ page }) => {
+  const secret = 'hunter2';
+  await page.goto(`/?source=custom&url=${encodeURIComponent(`http://user:${secret}@127.0.0.1:4174/originals/`)}&split=test`);
+  await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
+  const notice = page.getByRole('complementary', { name: 'Link notice' });
+  await expect(notice).toContainText('user name or password');
+  await expect(page.getByLabel('Loaded data')).toContainText('Bundled copy');
+  expect(page.url()).not.toContain(secret);
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain(secret);
+
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(`https://me:${secret}@example.org/mnist/`);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('alert')).toContainText('user name or password');
+  await expect(page.getByRole('alert')).not.toContainText(secret);
+  await expect(page.getByRole('region', { name: 'Loading progress' })).toHaveCount(0);
+  expect(page.url()).not.toContain(secret);
+});
+
+test('a link repeating a parameter 300 times gets one line about it, in a notice of bounded height', async ({ page }) => {
+  await page.goto(`/?${Array.from({ length: 300 }, () => 'n=1').join('&')}`);
+  const notice = page.getByRole('complementary', { name: 'Link notice' });
+  await expect(notice).toContainText('“n” appears 300 times; the first value was used');
+  const height = await notice.evaluate((el) => el.getBoundingClientRect().height);
+  expect(height).toBeLessThan(200);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+});

@@ -24,6 +24,19 @@ describe('data sources', () => {
     expect(!parsed.ok && parsed.reason).toContain('not a URL');
   });
 
+  it.each(['http://user:pass@h.example/m/', 'https://user@h.example/', 'http://:pw@h.example/'])('refuses credentials in %s without echoing them', (input) => {
+    const parsed = parseCustomBaseUrl(input, PAGE);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.reason).toMatch(/user name or password/);
+    expect(!parsed.ok && parsed.reason).not.toMatch(/pass@|:pw|user@|user:|h\.example/);
+  });
+
+  it('echoes text that is no URL short and without bidi controls', () => {
+    const parsed = parseCustomBaseUrl(`http://[\u202Eevil${'x'.repeat(3000)}`, PAGE);
+    expect(!parsed.ok && parsed.reason).not.toMatch(/\u202E/);
+    expect(!parsed.ok && parsed.reason.length).toBeLessThan(100);
+  });
+
   it('resolves each source to the four file URLs', () => {
     expect(sourceBaseUrl({ kind: 'bundled' }, PAGE)).toBe('http://localhost:5173/data/');
     expect(sourceBaseUrl({ kind: 'azure' }, PAGE)).toBe('http://localhost:5173/azure-mnist/');

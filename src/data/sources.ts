@@ -1,5 +1,6 @@
 import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './azure';
 import { MNIST_FILES, type MnistFileName } from './mnist';
+import { safeEcho } from './safeText';
 
 export { AZURE_MNIST_URL, AZURE_PROXY_PATH };
 
@@ -33,10 +34,14 @@ export function parseCustomBaseUrl(input: string, pageUrl: string): { ok: true; 
   try {
     url = new URL(trimmed, pageUrl);
   } catch {
-    return { ok: false, reason: `“${trimmed}” is not a URL` };
+    return { ok: false, reason: `“${safeEcho(trimmed, 60)}” is not a URL` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: `only http and https URLs can be loaded, not ${url.protocol}` };
+    return { ok: false, reason: `only http and https URLs can be loaded, not ${safeEcho(url.protocol, 16)}` };
+  }
+  // Never echoed: the refusal names no part of the URL, so the secret goes nowhere.
+  if (url.username !== '' || url.password !== '') {
+    return { ok: false, reason: 'URLs with a user name or password are refused: they would put credentials into the address bar, history and shared links' };
   }
   url.search = '';
   url.hash = '';

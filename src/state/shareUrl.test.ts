@@ -106,10 +106,31 @@ describe('parseShareUrl: bad links fall back per parameter and say why', () => {
     expect(ignored.map((i) => i.name)).toEqual(['digits']);
   });
 
-  it('uses the first of repeated parameters and says so', () => {
+  it('uses the first of repeated parameters and says so once, with the count', () => {
     const { state, ignored } = parse('?split=test&split=train');
     expect(state.split).toBe('test');
-    expect(ignored).toEqual([{ name: 'split', reason: 'appears more than once; the first value was used' }]);
+    expect(ignored).toEqual([{ name: 'split', reason: 'appears 2 times; the first value was used' }]);
+    const many = parse(`?${Array.from({ length: 40_000 }, () => 'n=1').join('&')}&seed=3&seed=4`);
+    expect(many.state.sampleSize).toBe(1);
+    expect(many.ignored).toEqual([
+      { name: 'n', reason: 'appears 40,000 times; the first value was used' },
+      { name: 'seed', reason: 'appears 2 times; the first value was used' },
+    ]);
+    expect(describeIgnored(many.ignored).length).toBeLessThan(200);
+  });
+
+  it('strips bidirectional controls from names it echoes', () => {
+    const name = parse('?a%E2%80%AEb%E2%81%A6c%E2%80%8Fd=1').ignored[0]!.name;
+    expect(name).toBe('a?b?c?d');
+  });
+
+  it('refuses a custom URL with credentials, and echoes no part of it', () => {
+    const { state, ignored } = parse(`?source=custom&url=${encodeURIComponent('http://user:secret@h.example/m/')}`);
+    expect(state.source).toEqual({ kind: 'bundled' });
+    expect(ignored.map((i) => i.name)).toEqual(['url']);
+    expect(describeIgnored(ignored)).toMatch(/user name or password/);
+    expect(describeIgnored(ignored)).not.toMatch(/secret|user:|h\.example/);
+    expect(buildShareSearch(state)).not.toContain('secret');
   });
 
   it('names unknown parameters, a few at most, and refuses huge values unread', () => {

@@ -6,6 +6,7 @@ import type { DigitRef } from '../data/dataset';
 import { LABEL_COUNT, type Split } from '../data/mnist';
 import { ALL_DIGITS, SPLIT_FILTERS, type SplitFilter } from '../data/labelIndex';
 import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE } from '../data/sample';
+import { safeEcho } from '../data/safeText';
 import { parseCustomBaseUrl, type DataSource } from '../data/sources';
 import { DEFAULT_ZOOM, VIEWS, ZOOM_LEVELS, type View } from './viewOptions';
 
@@ -49,11 +50,9 @@ const MAX_VALUE_LENGTH = 2048;
 /** How many ignored parameters the notice names before it summarizes the rest. */
 const MAX_NAMED = 5;
 
-/** Shows a parameter name safely in a notice: printable, short. */
+/** Shows a parameter name safely in a notice: printable, no bidi controls, short. */
 function displayName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip
-  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+  return safeEcho(name, 24);
 }
 
 export interface ParsedShareUrl {
@@ -74,14 +73,16 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
     params = new URLSearchParams();
     ignored.push({ name: 'link', reason: 'could not be read' });
   }
+  // Repeats are counted and reported once per parameter: 40,000 × n=1 is one line, not 40,000.
+  const repeats = new Map<Known, number>();
   for (const [name, value] of params) {
     if (!(KNOWN as readonly string[]).includes(name)) {
       if (unknown++ < MAX_NAMED) ignored.push({ name: displayName(name), reason: 'is not a parameter MNIST Explorer knows' });
       continue;
     }
     const key = name as Known;
-    if (values.has(key)) {
-      ignored.push({ name, reason: 'appears more than once; the first value was used' });
+    if (values.has(key) || repeats.has(key)) {
+      repeats.set(key, (repeats.get(key) ?? 0) + 1);
       continue;
     }
     if (value.length > MAX_VALUE_LENGTH) {
@@ -91,6 +92,9 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
     values.set(key, value);
   }
   if (unknown > MAX_NAMED) ignored.push({ name: `${unknown - MAX_NAMED} more`, reason: 'unknown parameters' });
+  for (const [name, extra] of repeats) {
+    ignored.push({ name, reason: `appears ${(extra + 1).toLocaleString('en-US')} times; the first value was used` });
+  }
 
   const read = <T>(name: Known, parse: (v: string) => T | undefined, fallback: T, reason: string): T => {
     const raw = values.get(name);
