@@ -40,3 +40,16 @@ test('the bundled source is kept too, and the files view still has hashes and do
   await row.getByRole('link').click();
   expect((await downloading).suggestedFilename()).toBe('t10k-labels-idx1-ubyte.gz');
 });
+
+test('a server that never answers the kept copy’s HEAD check is given up on after 10 s, and the files are fetched', async ({ page, request }) => {
+  const token = `headstall-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/headstall/${token}/`)}`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await waitForKept(page);
+  await request.get(`${FAULT_SERVER}/stallhead/${token}`);
+  await page.reload();
+  // Not "Loading MNIST…" forever: after the stall limit the files come from the network.
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits', { timeout: 40_000 });
+  await expect(loadedNote(page)).not.toContainText('kept copy');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

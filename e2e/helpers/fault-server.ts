@@ -7,6 +7,8 @@
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /versioned/<token>/<file>  the real file with a Last-Modified that /bump/<token> changes
 //   /fault/<kind>/<file>       the real files, except one file broken as FAULTS[kind] says
+//   /headstall/<token>/<file>  the real file; once /stallhead/<token> is asked, HEAD requests
+//                              get no answer at all (GET still works)
 //   /health                    200 once the server is up
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -24,6 +26,7 @@ const originalsDir = resolve(root, process.env.MNIST_DIR ?? '../shared/mnist');
 const fileNames = new Set<string>(MNIST_FILES.map((f) => f.name));
 const healed = new Set<string>();
 const versions = new Map<string, number>();
+const headStalled = new Set<string>();
 
 const corsHeaders = {
   'Access-Control-Allow-Origin': '*',
@@ -157,6 +160,13 @@ const server = createServer((req, res) => {
       const version = versions.get(rest[0] ?? '') ?? 0;
       return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1 + version)));
     }
+    case 'headstall':
+      // Accept the request, never answer it (the socket stays open until the client gives up).
+      if (req.method === 'HEAD' && headStalled.has(rest[0] ?? '')) return;
+      return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1)));
+    case 'stallhead':
+      headStalled.add(rest[0] ?? '');
+      return sendStatus(res, 200, 'HEAD stalls now');
     case 'bump':
       versions.set(rest[0] ?? '', (versions.get(rest[0] ?? '') ?? 0) + 1);
       return sendStatus(res, 200, 'bumped');

@@ -84,13 +84,28 @@ async function readMeta(dir: FileSystemDirectoryHandle): Promise<CacheMeta | nul
   return meta.version === CACHE_VERSION && meta.files.length === MNIST_FILES.length ? meta : null;
 }
 
-/** Asks the server, cheaply, what it has now. */
-async function currentValidators(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal): Promise<FileValidator[]> {
+/**
+ * Asks the server, cheaply, what it has now. A HEAD request that gets no answer within the stall
+ * limit is abandoned like any other request (the kept copy is then not used, and the files are
+ * fetched, under the same rule): a server that never answered left "Loading MNIST…" forever.
+ */
+async function currentValidators(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal, stallMs: number): Promise<FileValidator[]> {
   return Promise.all(
     MNIST_FILES.map(async (f) => {
-      const response = await fetchFn(urls[f.name], { method: 'HEAD', cache: 'no-store', signal, credentials: 'omit' });
-      if (!response.ok) throw new Error(`HEAD ${response.status}`);
-      return validatorOf(response.headers);
+      const stalled = new AbortController();
+      const timer = setTimeout(() => stalled.abort(new Error(`HEAD ${urls[f.name]}: no answer within ${stallMs} ms`)), stallMs);
+      try {
+        const response = await fetchFn(urls[f.name], {
+          method: 'HEAD',
+          cache: 'no-store',
+          signal: AbortSignal.any([signal, stalled.signal]),
+          credentials: 'omit',
+        });
+        if (!response.ok) throw new Error(`HEAD ${response.status}`);
+        return validatorOf(response.headers);
+      } finally {
+        clearTimeout(timer);
+      }
     }),
   );
 }
@@ -104,13 +119,14 @@ export async function readCachedFiles(
   fetchFn: typeof fetch,
   allocate: Allocate,
   signal: AbortSignal,
+  stallMs: number,
 ): Promise<Record<MnistFileName, CachedFile> | null> {
   try {
     const dir = await sourceDir(urls, false);
     if (!dir) return null;
     const meta = await readMeta(dir);
     if (!meta) return null;
-    const now = await currentValidators(urls, fetchFn, signal);
+    const now = await currentValidators(urls, fetchFn, signal, stallMs);
     if (!meta.files.every((f, i) => f.url === urls[f.name] && isSameFile(f.validator, now[i]!))) return null;
     const result: Partial<Record<MnistFileName, CachedFile>> = {};
     for (const f of meta.files) {

@@ -2,6 +2,7 @@ import type { Dataset } from '../data/dataset';
 import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { readCachedFiles, writeCachedFiles } from './decodedCache';
+import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
 import { Sha256 } from '../data/sha256';
 import type { FileProgress, LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
@@ -71,7 +72,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       );
     };
     try {
-      const cached = await readCachedFiles(urls, deps.fetch, allocate, controller.signal);
+      const cached = await readCachedFiles(urls, deps.fetch, allocate, controller.signal, deps.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
       if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
       if (cached) {
         const byName = new Map(
