@@ -47,6 +47,15 @@ test('raw, uncompressed IDX files load like gzip ones', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Files' }).getByRole('row', { name: /^train-images/ })).toContainText('raw IDX');
 });
 
+test('a two-member gzip file whose members arrive apart loads like any other', async ({ page }) => {
+  await openLoaded(page);
+  await loadFrom(page, 'split-members');
+  await expect(page.getByLabel('Loaded data')).toContainText(`${FAULT_SERVER}/fault/split-members/`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
+});
+
 test('labels outside 0–9 load with a warning, not an error', async ({ page }) => {
   await openLoaded(page);
   await loadFrom(page, 'odd-labels');

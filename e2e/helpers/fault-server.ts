@@ -121,6 +121,33 @@ function sendFault(res: ServerResponse, kind: FaultKind, name: string): void {
     case 'redirect':
       res.writeHead(302, { ...corsHeaders, Location: `${FAULT_SERVER_ALIAS}/ok/${name}` });
       return void res.end();
+    case 'endless-trailer': {
+      const bytes = realFile(name);
+      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': String(10 * 1024 ** 3) });
+      res.write(bytes);
+      // Zeros every 10 ms until the client gives up, for 30 s at most: bounded, never endless here.
+      const zeros = Buffer.alloc(64 * 1024);
+      const timer = setInterval(() => {
+        if (res.destroyed || res.writableEnded) return clearInterval(timer);
+        res.write(zeros);
+      }, 10);
+      setTimeout(() => {
+        clearInterval(timer);
+        res.destroy();
+      }, 30_000);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
+    case 'split-members': {
+      const raw = rawFile(name);
+      const cut = raw.length >> 1;
+      const first = gzipSync(raw.subarray(0, cut));
+      const second = gzipSync(raw.subarray(cut));
+      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': first.length + second.length });
+      res.write(first);
+      setTimeout(() => res.end(second), 100);
+      return;
+    }
     case 'drop':
     case 'stall': {
       const bytes = realFile(name);

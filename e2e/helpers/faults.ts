@@ -18,6 +18,10 @@ export const FAULTS = {
   'too-long': { file: 't10k-labels-idx1-ubyte.gz', expect: /longer than its IDX header declares/ },
   'count-mismatch': { file: 'train-labels-idx1-ubyte.gz', expect: /has 59,999 labels but train-images-idx3-ubyte.gz has 60,000 images/ },
   redirect: { file: 't10k-labels-idx1-ubyte.gz', expect: /redirected to another origin \(http:\/\/localhost:4174\)/ },
+  // A valid file, then zeros without end (Content-Length 10 GB): refused at the first zero.
+  'endless-trailer': { file: 't10k-labels-idx1-ubyte.gz', expect: /more data than the file holds/ },
+  // Valid two-member gzip (cat a.gz b.gz), the members sent in separate network writes.
+  'split-members': { file: 'train-labels-idx1-ubyte.gz', expect: null },
   'odd-labels': { file: 'train-labels-idx1-ubyte.gz', expect: null, warning: /2 labels outside 0–9/ },
   'raw-idx': { file: 'train-images-idx3-ubyte.gz', expect: null },
 } as const satisfies Record<string, { file: MnistFileName; expect: RegExp | null; warning?: RegExp }>;

@@ -6,6 +6,7 @@ export type DecodeErrorCode =
   | 'not-gzip-or-idx'
   | 'gzip-corrupt'
   | 'gzip-truncated'
+  | 'gzip-trailing-data'
   | 'idx-bad-magic'
   | 'idx-unsupported-type'
   | 'idx-bad-dimensions'

@@ -2,7 +2,7 @@
 import { hexBytes } from '../data/bytes';
 import { DecodeError } from '../data/decodeError';
 import { MnistFileDecoder } from '../data/fileDecoder';
-import type { Allocate, DecodedIdx } from '../data/idx';
+import { DEFAULT_MAX_IDX_BYTES, IDX_MAX_DIMS, type Allocate, type DecodedIdx } from '../data/idx';
 import type { MnistFileName } from '../data/mnist';
 import { validatorOf, type FileValidator } from './decodedCache';
 import type { FileProgress, LoadedFileInfo } from './protocol';
@@ -45,6 +45,9 @@ export interface LoadFileOptions {
 }
 
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
+/** The largest IDX header (magic and its dimensions), and room for gzip headers and trailers. */
+const MAX_IDX_HEADER_BYTES = 4 + 4 * IDX_MAX_DIMS;
+const GZIP_MEMBER_OVERHEAD_BYTES = 64 * 1024;
 /** Compressed bytes decoded between yields: ~2 ms of inflating. */
 const DECODE_SLICE_BYTES = 64 * 1024;
 
@@ -89,6 +92,9 @@ export async function loadFile(name: MnistFileName, url: string, options: LoadFi
   const reader = response.body.getReader();
   // Kept for the file view's download link: the served bytes, exactly (11 MB for all four).
   const served: Uint8Array[] = [];
+  const maxData = options.maxBytes ?? DEFAULT_MAX_IDX_BYTES;
+  // gzip of incompressible data is a little larger than the data (5 bytes per 64 KiB block).
+  const servedLimit = maxData + Math.ceil(maxData / 1000) + MAX_IDX_HEADER_BYTES + GZIP_MEMBER_OVERHEAD_BYTES;
   let received = 0;
   options.onProgress({ received, total });
   try {
@@ -104,6 +110,12 @@ export async function loadFile(name: MnistFileName, url: string, options: LoadFi
         throw fail(`connection lost after ${received.toLocaleString('en-US')} bytes (${describe(error)})`);
       }
       if (chunk.done) break;
+      // No file is bigger than the size limit: what a server sends past it is never kept (the
+      // decoders refuse most excess at once; this bounds what they cannot see, such as an
+      // endless run of empty gzip members).
+      if (received + chunk.value.length > servedLimit) {
+        throw fail(`more data than the file holds: over ${servedLimit.toLocaleString('en-US')} bytes`);
+      }
       served.push(chunk.value);
       // A local server hands over ~1 MB at a time, 35 ms of inflating: decode it in slices, and
       // after each let other tasks run (the other files' responses, a cancel) and report how far

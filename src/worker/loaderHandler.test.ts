@@ -188,6 +188,21 @@ describe('loader worker protocol', () => {
     });
   });
 
+  it('stops reading a file at the size limit, even where the decoders see nothing wrong (endless empty gzip members)', async () => {
+    const emptyMember = gzipBytes(new Uint8Array(0));
+    const padded = new Uint8Array(goodFiles['t10k-labels-idx1-ubyte.gz']!.length + 6000 * emptyMember.length);
+    padded.set(goodFiles['t10k-labels-idx1-ubyte.gz']!);
+    for (let i = 0; i < 6000; i++) padded.set(emptyMember, goodFiles['t10k-labels-idx1-ubyte.gz']!.length + i * emptyMember.length);
+    const { handle, replies, done } = run(folderFetch({ ...goodFiles, 't10k-labels-idx1-ubyte.gz': padded }));
+    handle({ type: 'load', requestId: 12, urls: fileUrls(BASE), maxBytes: 30 * 784 });
+    await done;
+    expect(final(replies)[0]).toMatchObject({
+      type: 'error',
+      file: 't10k-labels-idx1-ubyte.gz',
+      message: expect.stringContaining('more data than the file holds'),
+    });
+  });
+
   it('cancels a load in flight', async () => {
     const { handle, replies, done } = run(folderFetch(goodFiles, { stallOn: 'train-images-idx3-ubyte.gz' }));
     handle({ type: 'load', requestId: 6, urls: fileUrls(BASE) });
