@@ -47,3 +47,43 @@ test('a URL that is not http or https is refused before loading', async ({ page 
   await expect(page.getByRole('alert')).toContainText('only http and https');
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
 });
+
+test('after Cancel or Dismiss the source picker shows the source on screen, not the one typed', async ({ page }) => {
+  await openLoaded(page);
+  await loadCustom(page, `${FAULT_SERVER}/slow/`);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('bundled');
+  await expect(page.getByRole('textbox', { name: 'Base URL' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+
+  await loadCustom(page, `${FAULT_SERVER}/missing/`);
+  await expect(page.getByRole('alert')).toContainText('HTTP 404');
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('bundled');
+  await expect(page.getByRole('textbox', { name: 'Base URL' })).toHaveCount(0);
+});
+
+test('a link whose source fails, dismissed, falls back to the bundled copy instead of an empty page', async ({ page }) => {
+  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/missing/`)}&digits=7`);
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(status(page)).toHaveText('Showing 7293 of 70000 digits');
+  await expect(page.getByLabel('Loaded data')).toContainText('Bundled copy');
+  await expect.poll(() => new URL(page.url()).searchParams.get('source')).toBeNull();
+  expect(new URL(page.url()).searchParams.get('digits')).toBe('7');
+});
+
+test('the Base URL field follows the same rule as links: relative URLs are fine, and its message never goes stale', async ({ page }) => {
+  await openLoaded(page);
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
+  const field = page.getByRole('textbox', { name: 'Base URL' });
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('alert')).toContainText('enter a base URL');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.fill('/nowhere/');
+  // Typing clears the old message; the app's own check (not the browser's) judges the new text.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Open' }).click();
+  // Accepted and tried, relative to the app, as a link's url=/nowhere/ would be.
+  await expect(page.getByRole('alert')).toContainText('/nowhere/');
+  await expect(page.getByRole('alert')).toContainText(FILE_NAME);
+});

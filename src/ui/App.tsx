@@ -25,6 +25,7 @@ export function App() {
   const dataset = useExplorerStore((s) => s.dataset);
   const preview = useExplorerStore((s) => s.preview);
   const view = useExplorerStore((s) => s.view);
+  const pickerKey = useExplorerStore((s) => JSON.stringify(s.load.status === 'idle' ? s.loadedSource : s.load.source));
   // A new grid per selection: it starts at the top in the same commit as the click.
   // While the first load streams in, one grid grows with the preview instead of remounting.
   const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.dataset ? datasetId(s.dataset) : 'preview'}`);
@@ -33,7 +34,9 @@ export function App() {
       <SkipLink />
       <header className="app-header">
         <h1>MNIST Explorer</h1>
-        <SourcePicker />
+        {/* Re-made when the source on screen (or loading) changes, so after Cancel, Dismiss or
+            Back/Forward the picker shows what is really there, not what was last typed. */}
+        <SourcePicker key={pickerKey} />
         <div className="app-header-actions">
           <LoadedSourceNote />
           <DatasetCardButton />

@@ -1,5 +1,5 @@
 import { SOURCE_LABELS } from '../data/sources';
-import { retryLoad } from '../state/datasetLoader';
+import { loadSource, retryLoad } from '../state/datasetLoader';
 import { useExplorerStore } from '../state/useExplorerStore';
 
 /** Says which file failed and why; Retry loads the same source again. */
@@ -17,7 +17,14 @@ export function LoadErrorBanner() {
       <button type="button" onClick={retryLoad}>
         Retry
       </button>
-      <button type="button" onClick={dismiss}>
+      <button
+        type="button"
+        onClick={() => {
+          dismiss();
+          // Nothing on screen to go back to (a link whose source failed): show the bundled copy.
+          if (!hasData) loadSource({ kind: 'bundled' });
+        }}
+      >
         Dismiss
       </button>
     </div>

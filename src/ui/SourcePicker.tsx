@@ -38,7 +38,9 @@ export function SourcePicker() {
   };
 
   return (
-    <form className="source-picker" onSubmit={submit} aria-label="Data source">
+    // Our own check is the one rule for typed URLs and links alike (relative URLs included), so
+    // the browser's type=url check is off: it blocked relative URLs and left our message stale.
+    <form className="source-picker" onSubmit={submit} aria-label="Data source" noValidate>
       <label className="control">
         <span>Source</span>
         <select aria-label="Source" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
@@ -53,13 +55,19 @@ export function SourcePicker() {
         <label className="control">
           <span>Base URL</span>
           <input
-            type="url"
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
             aria-label="Base URL"
             placeholder="https://example.org/mnist/"
             value={customUrl}
             aria-invalid={urlError !== null}
             aria-describedby={urlError ? 'custom-url-error' : undefined}
-            onChange={(e) => setCustomUrl(e.target.value)}
+            onChange={(e) => {
+              setCustomUrl(e.target.value);
+              setUrlError(null);
+            }}
           />
         </label>
       )}
