@@ -53,3 +53,56 @@ test('a server that never answers the kept copy’s HEAD check is given up on af
   await expect(loadedNote(page)).not.toContainText('kept copy');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+/** Rewrites a kept file in the page's OPFS (same size), as a disk or another program might. */
+async function tamperKept(page: import('@playwright/test').Page, fileName: string, change: 'flip' | 'meta-dims') {
+  await page.evaluate(
+    async ({ fileName, change }) => {
+      const root = await navigator.storage.getDirectory();
+      const top = await root.getDirectoryHandle('mnist-explorer-cache');
+      for await (const [, handle] of top as unknown as AsyncIterable<[string, FileSystemDirectoryHandle]>) {
+        const file = await handle.getFileHandle(fileName);
+        const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
+        let out: Uint8Array;
+        if (change === 'flip') {
+          out = bytes.slice();
+          for (let i = 0; i < 10; i++) out[i] = (out[i]! + 1) % 10;
+        } else {
+          const meta = JSON.parse(new TextDecoder().decode(bytes)) as { files: { dims: number[] }[] };
+          meta.files[0]!.dims = [30000, 28, 28];
+          out = new TextEncoder().encode(JSON.stringify(meta));
+        }
+        const writable = await (file as unknown as { createWritable(): Promise<{ write(b: Uint8Array): Promise<void>; close(): Promise<void> }> }).createWritable();
+        await writable.write(out);
+        await writable.close();
+      }
+    },
+    { fileName, change },
+  );
+}
+
+test('a kept copy whose bytes changed on disk is caught by its hash, said, discarded and replaced from the server', async ({ page }) => {
+  await page.goto('/?seed=5');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await waitForKept(page);
+  await tamperKept(page, 't10k-labels-idx1-ubyte.gz.data', 'flip');
+  await page.reload();
+  const notice = page.getByRole('complementary', { name: 'Kept copy notice' });
+  await expect(notice).toContainText('t10k-labels-idx1-ubyte.gz');
+  await expect(notice).toContainText('discarded');
+  // The fresh load from the server replaces the wrong labels.
+  await expect(loadedNote(page)).not.toContainText('kept copy');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await page.goto('/?seed=5&split=test');
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'test #0, label 7');
+});
+
+test('a kept meta.json with edited dimensions is refused, not used to drop digits', async ({ page }) => {
+  await page.goto('/?seed=5');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await waitForKept(page);
+  await tamperKept(page, 'meta.json', 'meta-dims');
+  await page.reload();
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(loadedNote(page)).not.toContainText('kept copy');
+});

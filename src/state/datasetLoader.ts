@@ -62,6 +62,13 @@ function applyReply(reply: LoaderReply): void {
     case 'partial':
       store.loadPartial(reply.requestId, reply.dataset);
       break;
+    case 'kept-copy-damaged': {
+      const source = explorerStore.getState().loadedSource;
+      if (explorerStore.getState().loadedRequestId !== reply.requestId || !source) break;
+      store.keptCopyDamaged(`The kept copy of ${reply.file} had changed on disk (its ${reply.what} no longer match the SHA-256 recorded when it was kept), so it was discarded; MNIST is being loaded from the server again.`);
+      loadSource(source);
+      break;
+    }
     case 'cached':
       performance.mark(PERF_MARKS.cached);
       break;

@@ -52,6 +52,8 @@ export interface ExplorerFacts extends ShareState {
    * sample's digits when it was opened from the sample.
    */
   readonly openFrom: OpenOrigin;
+  /** Said when a kept copy turned out damaged and was replaced; null otherwise. */
+  readonly keptCopyNotice: string | null;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
@@ -69,6 +71,8 @@ export interface ExplorerActions {
   setNormalized: (normalized: boolean) => void;
   applyShareState: (state: ShareState, ignored: readonly IgnoredParameter[]) => void;
   dismissLinkNotice: () => void;
+  keptCopyDamaged: (message: string) => void;
+  dismissKeptCopyNotice: () => void;
   dismissLoadError: () => void;
   loadStarted: (requestId: number, source: DataSource) => void;
   loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
@@ -102,6 +106,7 @@ export const initialFacts: ExplorerFacts = {
   load: { status: 'idle' },
   linkNotice: [],
   openFrom: 'grid',
+  keptCopyNotice: null,
 };
 
 /** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
@@ -139,6 +144,8 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
       set({ ...state, open, linkNotice: ignored });
     },
     dismissLinkNotice: () => set({ linkNotice: [] }),
+    keptCopyDamaged: (keptCopyNotice) => set({ keptCopyNotice }),
+    dismissKeptCopyNotice: () => set({ keptCopyNotice: null }),
     // Dismissing gives up on the failed source: the link goes back to what is on screen.
     dismissLoadError: () => {
       if (get().load.status === 'failed') set({ load: { status: 'idle' }, source: get().loadedSource ?? get().source });

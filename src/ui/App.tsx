@@ -8,6 +8,7 @@ import { DigitDetail } from './DigitDetail';
 import { DigitFilter } from './DigitFilter';
 import { DigitGrid } from './DigitGrid';
 import { FilesView } from './FilesView';
+import { KeptCopyNotice } from './KeptCopyNotice';
 import { LinkNotice } from './LinkNotice';
 import { LoadedSourceNote } from './LoadedSourceNote';
 import { LoadErrorBanner } from './LoadErrorBanner';
@@ -44,6 +45,7 @@ export function App() {
         </div>
       </header>
       <LinkNotice />
+      <KeptCopyNotice />
       <LoadProgress />
       <LoadErrorBanner />
       <DatasetWarnings />

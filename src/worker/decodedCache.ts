@@ -3,7 +3,9 @@
 // inflating 11 MB again. A cached copy is used only after HEAD requests show the server still
 // has the same files (ETag, or Last-Modified and Content-Length); anything unexpected — no OPFS,
 // no validators, a quota error, a short file — means "no cache", never a failed load.
-import type { Allocate } from '../data/idx';
+import { hexBytes } from '../data/bytes';
+import { DEFAULT_MAX_IDX_BYTES, encodeIdxHeader, IDX_MAX_DIMS, IDX_TYPE_UBYTE, type Allocate } from '../data/idx';
+import { Sha256 } from '../data/sha256';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import type { LoadedFileInfo } from './protocol';
@@ -78,10 +80,55 @@ async function sourceDir(urls: FileUrls, create: boolean): Promise<FileSystemDir
   return top.getDirectoryHandle(sourceKey(urls), { create });
 }
 
-async function readMeta(dir: FileSystemDirectoryHandle): Promise<CacheMeta | null> {
+async function readMeta(dir: FileSystemDirectoryHandle, urls: FileUrls): Promise<CacheMeta | null> {
   const file = await (await dir.getFileHandle('meta.json')).getFile();
-  const meta = JSON.parse(await file.text()) as CacheMeta;
-  return meta.version === CACHE_VERSION && meta.files.length === MNIST_FILES.length ? meta : null;
+  return parseCacheMeta(JSON.parse(await file.text()) as unknown, urls);
+}
+
+const HEX_256 = /^[0-9a-f]{64}$/;
+const isCount = (v: unknown, max = Number.MAX_SAFE_INTEGER): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+const isHeaderText = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 1024);
+
+/**
+ * The kept meta.json, checked field by field like any untrusted input (it is read from disk,
+ * where anything may have changed it): each file named and placed as expected, its shape, sizes
+ * and header consistent with one another, its hashes well-formed. Null when anything is off.
+ */
+export function parseCacheMeta(value: unknown, urls: FileUrls): CacheMeta | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { version, files } = value as { version?: unknown; files?: unknown };
+  if (version !== CACHE_VERSION || !Array.isArray(files) || files.length !== MNIST_FILES.length) return null;
+  const checked = MNIST_FILES.map((expected, i): CachedFileMeta | null => {
+    const f = files[i] as Record<string, unknown> | null;
+    if (typeof f !== 'object' || f === null) return null;
+    const dims = f.dims;
+    if (!Array.isArray(dims) || dims.length < 1 || dims.length > IDX_MAX_DIMS || !dims.every((d) => isCount(d) && d > 0)) return null;
+    const dataBytes = (dims as number[]).reduce((a, b) => a * b, 1);
+    const headerBytes = 4 + 4 * dims.length;
+    const validator = f.validator as Record<string, unknown> | null;
+    const ok =
+      f.name === expected.name &&
+      f.url === urls[expected.name] &&
+      f.dataBytes === dataBytes &&
+      dataBytes <= DEFAULT_MAX_IDX_BYTES &&
+      f.headerBytes === headerBytes &&
+      f.inflatedBytes === headerBytes + dataBytes &&
+      isCount(f.servedBytes, 2 * DEFAULT_MAX_IDX_BYTES) &&
+      (f.format === 'gzip' || f.format === 'idx') &&
+      f.idxType === IDX_TYPE_UBYTE &&
+      f.magic === hexBytes(Uint8Array.of(0, 0, IDX_TYPE_UBYTE, dims.length)) &&
+      typeof f.sha256 === 'string' &&
+      HEX_256.test(f.sha256) &&
+      typeof f.idxSha256 === 'string' &&
+      HEX_256.test(f.idxSha256) &&
+      typeof validator === 'object' &&
+      validator !== null &&
+      isHeaderText(validator.etag) &&
+      isHeaderText(validator.lastModified) &&
+      isHeaderText(validator.contentLength);
+    return ok ? (f as unknown as CachedFileMeta) : null;
+  });
+  return checked.every((f) => f !== null) ? { version: CACHE_VERSION, files: checked } : null;
 }
 
 /**
@@ -124,7 +171,7 @@ export async function readCachedFiles(
   try {
     const dir = await sourceDir(urls, false);
     if (!dir) return null;
-    const meta = await readMeta(dir);
+    const meta = await readMeta(dir, urls);
     if (!meta) return null;
     const now = await currentValidators(urls, fetchFn, signal, stallMs);
     if (!meta.files.every((f, i) => f.url === urls[f.name] && isSameFile(f.validator, now[i]!))) return null;
@@ -146,6 +193,40 @@ export async function readCachedFiles(
     return result as Record<MnistFileName, CachedFile>;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Checks a kept copy's bytes against the SHA-256 recorded when it was written: each payload
+ * (as its IDX file: header rebuilt from the kept shape, then the data) and each file as served.
+ * Returns the first file that does not match, or null when all do. Run after the digits are on
+ * screen: a second of hashing must not delay them, but wrong data must not stay.
+ */
+export async function findDamagedFile(
+  files: Readonly<Record<MnistFileName, CachedFile>>,
+  signal: AbortSignal,
+): Promise<{ file: MnistFileName; what: 'data' | 'served bytes' } | null> {
+  for (const { name } of MNIST_FILES) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) return null;
+    const { info, data, dims } = files[name];
+    const idx = new Sha256().update(encodeIdxHeader(info.idxType, dims)).update(data).hex();
+    if (idx !== info.idxSha256) return { file: name, what: 'data' };
+    const served = new Sha256().update(new Uint8Array(await info.blob.arrayBuffer())).hex();
+    if (served !== info.sha256) return { file: name, what: 'served bytes' };
+  }
+  return null;
+}
+
+/** Forgets a source's kept copy (a damaged one must not be read again). */
+export async function discardCachedFiles(urls: FileUrls): Promise<void> {
+  try {
+    if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return;
+    const root = await navigator.storage.getDirectory();
+    const top = await root.getDirectoryHandle(ROOT_DIR);
+    await top.removeEntry(sourceKey(urls), { recursive: true });
+  } catch {
+    // Nothing kept, or nothing left to remove.
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/dataset';
 import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
-import { readCachedFiles, writeCachedFiles } from './decodedCache';
+import { discardCachedFiles, findDamagedFile, readCachedFiles, writeCachedFiles } from './decodedCache';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
 import { Sha256 } from '../data/sha256';
@@ -83,6 +83,12 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
           }),
         );
         postLoaded(assembleNamed(byName, urls), MNIST_FILES.map((f) => cached[f.name].info), true);
+        // The digits are on screen; now prove they are the bytes that were kept.
+        const damaged = await findDamagedFile(cached, controller.signal);
+        if (damaged && !controller.signal.aborted) {
+          await discardCachedFiles(urls);
+          deps.post({ type: 'kept-copy-damaged', requestId, ...damaged }, []);
+        }
         return;
       }
       const { dataset, files, served, decoded } = await loadMnist({

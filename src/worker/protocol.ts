@@ -78,6 +78,11 @@ export type LoaderReply =
    * page may draw them while the rest loads. Shared memory only.
    */
   | { readonly type: 'partial'; readonly requestId: number; readonly dataset: Dataset }
+  /**
+   * The kept copy just shown did not match the hashes recorded when it was kept: it has been
+   * discarded, and the page should load the source again (from the network).
+   */
+  | { readonly type: 'kept-copy-damaged'; readonly requestId: number; readonly file: MnistFileName; readonly what: 'data' | 'served bytes' }
   /** The decoded files were kept for the next visit (see decodedCache.ts). */
   | { readonly type: 'cached'; readonly requestId: number }
   | { readonly type: 'cancelled'; readonly requestId: number };
