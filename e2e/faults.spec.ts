@@ -71,6 +71,9 @@ test('two loads started one after the other never mix their files', async ({ pag
   await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/slow/`);
   await page.getByRole('button', { name: 'Open' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
+  // After Cancel the picker shows the source on screen again; choose the second source anew.
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('bundled');
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Custom URL' });
   await page.getByRole('textbox', { name: 'Base URL' }).fill(`${FAULT_SERVER}/fault/odd-labels/`);
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByLabel('Loaded data')).toContainText('/fault/odd-labels/');
