@@ -83,3 +83,14 @@ test.describe('with the original files as source', () => {
     expect(bytes.equals(readFileSync(join(ORIGINALS_DIR, 't10k-images-idx3-ubyte.gz')))).toBe(true);
   });
 });
+
+test('files marked Content-Encoding: gzip are said to have been inflated on the way, not passed off as served', async ({ page }) => {
+  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/encoded/`)}&view=files`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  const row = fileRow(page, 'train-images-idx3-ubyte.gz');
+  await expect(row.getByRole('cell').first()).toContainText('47,040,016');
+  await expect(row).toContainText('Content-Encoding: gzip, so the browser inflated it on the way');
+  await expect(row).toContainText('raw IDX');
+  // What arrived is still proven to be the original data, by its IDX hash.
+  await expect(row.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'match');
+});

@@ -9,6 +9,8 @@
 //   /fault/<kind>/<file>       the real files, except one file broken as FAULTS[kind] says
 //   /headstall/<token>/<file>  the real file; once /stallhead/<token> is asked, HEAD requests
 //                              get no answer at all (GET still works)
+//   /encoded/<file>            the real .gz bytes marked Content-Encoding: gzip, as some static
+//                              hosts mark .gz files: the browser inflates them on the way
 //   /health                    200 once the server is up
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -191,6 +193,19 @@ const server = createServer((req, res) => {
       // Accept the request, never answer it (the socket stays open until the client gives up).
       if (req.method === 'HEAD' && headStalled.has(rest[0] ?? '')) return;
       return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1)));
+    case 'encoded': {
+      const name = rest[0] ?? '';
+      if (!fileNames.has(name)) return sendStatus(res, 404, 'Not Found');
+      const bytes = readFileSync(join(dataDir, name));
+      res.writeHead(200, {
+        ...corsHeaders,
+        'Access-Control-Expose-Headers': 'Content-Encoding',
+        'Content-Type': 'application/gzip',
+        'Content-Encoding': 'gzip',
+        'Content-Length': bytes.length,
+      });
+      return void res.end(bytes);
+    }
     case 'stallhead':
       headStalled.add(rest[0] ?? '');
       return sendStatus(res, 200, 'HEAD stalls now');

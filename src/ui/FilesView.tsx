@@ -23,6 +23,20 @@ function compareWithPublished(file: LoadedFileInfo): Verdict {
 }
 
 /**
+ * Said when the bytes received are not the bytes the server stored: a server that marks .gz files
+ * Content-Encoding: gzip has the browser inflate them on the way, so the page never sees the .gz.
+ */
+function transportNote(file: LoadedFileInfo): string | null {
+  if (file.transportEncoding) {
+    return `the server sent this file with Content-Encoding: ${file.transportEncoding}, so the browser inflated it on the way: size, SHA-256 and download are of the inflated bytes, not of the ${file.transportEncoding} file the server stores`;
+  }
+  if (file.format === 'idx' && file.name.endsWith('.gz')) {
+    return 'a .gz name but raw IDX bytes: either the server stores it inflated, or the transport inflated it (a Content-Encoding the page may not see)';
+  }
+  return null;
+}
+
+/**
  * The notebook's file dataset (`get_file_dataset()`): the four files as they were served, their
  * IDX headers, SHA-256 of what was served and of the inflated IDX, how they compare with the
  * published originals, and downloads of exactly the bytes served.
@@ -41,13 +55,13 @@ export function FilesView() {
         <thead>
           <tr>
             <th scope="col">File</th>
-            <th scope="col">Bytes as served</th>
+            <th scope="col">Bytes as received</th>
             <th scope="col">Format</th>
             <th scope="col">Bytes inflated</th>
             <th scope="col">IDX magic</th>
             <th scope="col">Type</th>
             <th scope="col">Dimensions</th>
-            <th scope="col">SHA-256 (as served)</th>
+            <th scope="col">SHA-256 (as received)</th>
             <th scope="col">SHA-256 (inflated IDX)</th>
             <th scope="col">Published original</th>
             <th scope="col">From</th>
@@ -61,7 +75,10 @@ export function FilesView() {
             return (
               <tr key={file.name}>
                 <th scope="row">{file.name}</th>
-                <td className="num">{formatCount(file.servedBytes)}</td>
+                <td className="num">
+                  {formatCount(file.servedBytes)}
+                  {transportNote(file) && <div className="hint transport-note">{transportNote(file)}</div>}
+                </td>
                 <td>{file.format === 'gzip' ? 'gzip' : 'raw IDX'}</td>
                 <td className="num">{formatCount(file.inflatedBytes)}</td>
                 <td className="mono">{file.magic}</td>

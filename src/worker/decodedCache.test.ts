@@ -67,6 +67,7 @@ describe('kept meta.json is validated field by field', () => {
     ['a huge validator', (m: ReturnType<typeof valid>) => (m.files[1]!.validator.etag = 'x'.repeat(5000))],
     ['an old version', (m: ReturnType<typeof valid>) => (m.version = 1)],
     ['a missing file', (m: ReturnType<typeof valid>) => m.files.pop()],
+    ['a transport encoding that is not a token', (m: ReturnType<typeof valid>) => Object.assign(m.files[0]!, { transportEncoding: '<b>gzip</b>' })],
   ])('refuses %s', (_what, tamper) => {
     const meta = valid();
     tamper(meta);

@@ -125,7 +125,8 @@ export function parseCacheMeta(value: unknown, urls: FileUrls): CacheMeta | null
       validator !== null &&
       isHeaderText(validator.etag) &&
       isHeaderText(validator.lastModified) &&
-      isHeaderText(validator.contentLength);
+      isHeaderText(validator.contentLength) &&
+      (f.transportEncoding === undefined || f.transportEncoding === null || (typeof f.transportEncoding === 'string' && /^[a-z0-9-]{1,32}$/.test(f.transportEncoding)));
     return ok ? (f as unknown as CachedFileMeta) : null;
   });
   return checked.every((f) => f !== null) ? { version: CACHE_VERSION, files: checked } : null;

@@ -62,6 +62,12 @@ function withinStallTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
 }
 
+/** The Content-Encoding a response declares, if any (and if CORS lets the page see it). */
+function transportEncodingOf(headers: Headers): string | null {
+  const encoding = headers.get('content-encoding')?.trim().toLowerCase() ?? '';
+  return encoding === '' || encoding === 'identity' ? null : encoding.slice(0, 32);
+}
+
 /** Fetches one file and decodes it as it streams in, into a buffer from `options.allocate`. */
 export async function loadFile(name: MnistFileName, url: string, options: LoadFileOptions): Promise<LoadedFile> {
   const fail = (cause: string) => new FileLoadError(name, url, `${name}: ${cause}`);
@@ -142,6 +148,7 @@ export async function loadFile(name: MnistFileName, url: string, options: LoadFi
       dims: idx.header.dims,
       sha256: null,
       idxSha256: null,
+      transportEncoding: transportEncodingOf(response.headers),
       blob: new Blob(served as BlobPart[], { type: 'application/gzip' }),
     };
     return { idx, info, served, validator: validatorOf(response.headers) };

@@ -42,6 +42,12 @@ export interface LoadedFileInfo {
    * recompressed copy of it. Null until hashed, like `sha256`.
    */
   readonly idxSha256: string | null;
+  /**
+   * The transport encoding the server declared (Content-Encoding, when the page may see it), or
+   * null. When set, the browser inflated the file on the way: `servedBytes`, `sha256` and the
+   * download are of the bytes received after that, not of what the server stored.
+   */
+  readonly transportEncoding?: string | null;
   /** Exactly the bytes that were served, for download. */
   readonly blob: Blob;
 }
