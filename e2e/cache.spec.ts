@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { grid, status } from './helpers/explorer';
+import { grid, openCustomLink, status } from './helpers/explorer';
 import { FAULT_SERVER } from './helpers/ports';
 
 const loadedNote = (page: import('@playwright/test').Page) => page.getByLabel('Loaded data');
@@ -9,7 +9,7 @@ const waitForKept = (page: import('@playwright/test').Page) =>
 test('a reload uses the kept decoded copy while the server has the same files, and not after they change', async ({ page, request }) => {
   const token = `cache-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const base = `${FAULT_SERVER}/versioned/${token}/`;
-  await page.goto(`/?source=custom&url=${encodeURIComponent(base)}&seed=5`);
+  await openCustomLink(page, `/?source=custom&url=${encodeURIComponent(base)}&seed=5`);
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
   await expect(loadedNote(page)).not.toContainText('kept copy');
   await waitForKept(page);
@@ -43,7 +43,7 @@ test('the bundled source is kept too, and the files view still has hashes and do
 
 test('a server that never answers the kept copy’s HEAD check is given up on after 10 s, and the files are fetched', async ({ page, request }) => {
   const token = `headstall-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/headstall/${token}/`)}`);
+  await openCustomLink(page, `/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/headstall/${token}/`)}`);
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
   await waitForKept(page);
   await request.get(`${FAULT_SERVER}/stallhead/${token}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { PUBLISHED_FILES } from '../src/data/mnistCard';
-import { openLoaded, status, view } from './helpers/explorer';
+import { openCustomLink, openLoaded, status, view } from './helpers/explorer';
 import { HAVE_ORIGINALS, ORIGINALS_DIR, publishedSha256 } from './helpers/originals';
 import { DEV_SERVER, FAULT_SERVER } from './helpers/ports';
 
@@ -64,7 +64,7 @@ test.describe('with the original files as source', () => {
   test.skip(!HAVE_ORIGINALS, `needs the original MNIST files in ${ORIGINALS_DIR}`);
 
   test('the file view shows their sizes and published SHA-256, and downloads exactly those bytes', async ({ page }) => {
-    await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/originals/`)}&view=files`);
+    await openCustomLink(page, `/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/originals/`)}&view=files`);
     await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
     const table = page.getByRole('table', { name: 'Files' });
     const sums = publishedSha256();
@@ -85,7 +85,7 @@ test.describe('with the original files as source', () => {
 });
 
 test('files marked Content-Encoding: gzip are said to have been inflated on the way, not passed off as served', async ({ page }) => {
-  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/encoded/`)}&view=files`);
+  await openCustomLink(page, `/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/encoded/`)}&view=files`);
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
   const row = fileRow(page, 'train-images-idx3-ubyte.gz');
   await expect(row.getByRole('cell').first()).toContainText('47,040,016');

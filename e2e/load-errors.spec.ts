@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FAULT_SERVER } from './helpers/ports';
-import { grid, openLoaded, status } from './helpers/explorer';
+import { grid, openCustomLink, openLoaded, status } from './helpers/explorer';
 
 const FILE_NAME = /(train|t10k)-(images|labels)-idx[13]-ubyte\.gz/;
 
@@ -64,7 +64,7 @@ test('after Cancel or Dismiss the source picker shows the source on screen, not 
 });
 
 test('a link whose source fails, dismissed, falls back to the bundled copy instead of an empty page', async ({ page }) => {
-  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/missing/`)}&digits=7`);
+  await openCustomLink(page, `/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/missing/`)}&digits=7`);
   await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   await expect(status(page)).toHaveText('Showing 7293 of 70000 digits');
   await expect(page.getByLabel('Loaded data')).toContainText('Bundled copy');

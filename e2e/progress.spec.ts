@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FAULT_SERVER } from './helpers/ports';
-import { grid, openLoaded, status } from './helpers/explorer';
+import { grid, openCustomLink, openLoaded, status } from './helpers/explorer';
 
 test('a slow load shows a progress bar per file, and Cancel keeps the digits on screen', async ({ page }) => {
   await openLoaded(page);
@@ -30,7 +30,7 @@ test('a slow load shows a progress bar per file, and Cancel keeps the digits on 
 });
 
 test('on a first visit the grid shows training digits while the files are still arriving', async ({ page }) => {
-  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/slow/`)}`);
+  await openCustomLink(page, `/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/slow/`)}`);
   await expect(status(page)).toHaveText(/^Loading MNIST… \d+ training digits so far$/);
   await expect(page.getByRole('progressbar', { name: 'train-images-idx3-ubyte.gz' })).toBeVisible();
   await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');

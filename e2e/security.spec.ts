@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parseShareUrl } from '../src/state/shareUrl';
-import { openLoaded, status } from './helpers/explorer';
+import { chooseSplit, digitButton, linkSourceQuestion, openLoaded, status } from './helpers/explorer';
+import { FAULT_SERVER } from './helpers/ports';
 
 test('the built app is served with a Content-Security-Policy, as a header and a <meta>', async ({ page, request }) => {
   const response = await request.get('/');
@@ -126,4 +127,45 @@ test('a link repeating a parameter 300 times gets one line about it, in a notice
   const height = await notice.evaluate((el) => el.getBoundingClientRect().height);
   expect(height).toBeLessThan(200);
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+});
+
+test('a link naming its own server asks before the browser fetches anything from it; its filters apply either way', async ({ page, request }) => {
+  const token = `ask-${Date.now()}`;
+  const base = `${FAULT_SERVER}/counted/${token}/`;
+  const hits = async () => Number(await (await request.get(`${FAULT_SERVER}/hits/${token}`)).text());
+  const link = `/?source=custom&url=${encodeURIComponent(base)}&split=test&digits=3&seed=7`;
+
+  // Show the bundled data instead: nothing is fetched from the link's server, the filters hold.
+  await page.goto(link);
+  const question = linkSourceQuestion(page);
+  await expect(question).toContainText(`This link loads data from ${base}`);
+  await expect(question).toContainText('on your own computer');
+  await expect(status(page)).toHaveText('No digits loaded');
+  await expect(digitButton(page, '3')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('combobox', { name: 'Split' })).toHaveValue('test');
+  await question.getByRole('button', { name: 'Show the bundled data instead' }).click();
+  await expect(status(page)).toHaveText('Showing 1010 of 70000 digits');
+  await expect(page.getByLabel('Loaded data')).toContainText('Bundled copy');
+  await expect(question).toHaveCount(0);
+  expect(page.url()).not.toContain('counted');
+  expect(await hits()).toBe(0);
+
+  // Back to the link's entry: it asks again (it was never chosen), still without fetching.
+  await page.goBack();
+  await expect(question).toBeVisible();
+  await expect(status(page)).toHaveText('Showing 1010 of 70000 digits');
+  expect(await hits()).toBe(0);
+
+  // Load: now the files come from the link's server, with the same filters.
+  await question.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(status(page)).toHaveText('Showing 1010 of 70000 digits');
+  await expect(page.getByLabel('Loaded data')).toContainText('Custom URL');
+  expect(await hits()).toBeGreaterThanOrEqual(4);
+
+  // A source chosen in this tab is not asked about again on Back/Forward.
+  await chooseSplit(page, 'Train');
+  await expect(status(page)).toHaveText('Showing 6131 of 70000 digits');
+  await page.goBack();
+  await expect(status(page)).toHaveText('Showing 1010 of 70000 digits');
+  await expect(question).toHaveCount(0);
 });

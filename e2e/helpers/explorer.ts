@@ -56,3 +56,14 @@ export async function setSeed(page: Page, seed: number): Promise<void> {
 export function view(page: Page, name: 'Digits' | 'Data frame' | 'Files'): Locator {
   return page.getByRole('tab', { name, exact: true });
 }
+
+/** The question a link naming its own server asks before anything is fetched from it. */
+export function linkSourceQuestion(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Link source' });
+}
+
+/** Opens a link whose source is a custom URL and answers its question with Load. */
+export async function openCustomLink(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await linkSourceQuestion(page).getByRole('button', { name: 'Load', exact: true }).click();
+}

@@ -11,6 +11,8 @@
 //                              get no answer at all (GET still works)
 //   /encoded/<file>            the real .gz bytes marked Content-Encoding: gzip, as some static
 //                              hosts mark .gz files: the browser inflates them on the way
+//   /counted/<token>/<file>    the real file, counting every request (GET, HEAD) per token
+//   /hits/<token>              how many requests /counted/<token>/ has had, as text
 //   /health                    200 once the server is up
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -28,6 +30,7 @@ const originalsDir = resolve(root, process.env.MNIST_DIR ?? '../shared/mnist');
 const fileNames = new Set<string>(MNIST_FILES.map((f) => f.name));
 const healed = new Set<string>();
 const versions = new Map<string, number>();
+const hits = new Map<string, number>();
 const headStalled = new Set<string>();
 
 const corsHeaders = {
@@ -189,6 +192,12 @@ const server = createServer((req, res) => {
       const version = versions.get(rest[0] ?? '') ?? 0;
       return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1 + version)));
     }
+    case 'counted':
+      hits.set(rest[0] ?? '', (hits.get(rest[0] ?? '') ?? 0) + 1);
+      return sendFile(res, rest[1] ?? '');
+    case 'hits':
+      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'text/plain' });
+      return void res.end(String(hits.get(rest[0] ?? '') ?? 0));
     case 'headstall':
       // Accept the request, never answer it (the socket stays open until the client gives up).
       if (req.method === 'HEAD' && headStalled.has(rest[0] ?? '')) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileUrls, parseCustomBaseUrl, sourceBaseUrl } from './sources';
+import { fileUrls, hostScope, parseCustomBaseUrl, sourceBaseUrl } from './sources';
 
 const PAGE = 'http://localhost:5173/';
 
@@ -41,5 +41,32 @@ describe('data sources', () => {
     expect(sourceBaseUrl({ kind: 'bundled' }, PAGE)).toBe('http://localhost:5173/data/');
     expect(sourceBaseUrl({ kind: 'azure' }, PAGE)).toBe('http://localhost:5173/azure-mnist/');
     expect(fileUrls('https://example.org/m/')['t10k-labels-idx1-ubyte.gz']).toBe('https://example.org/m/t10k-labels-idx1-ubyte.gz');
+  });
+
+  it.each([
+    ['http://localhost:4174/m/', 'this-computer'],
+    ['http://app.localhost/', 'this-computer'],
+    ['http://127.0.0.1:4174/originals/', 'this-computer'],
+    ['http://127.1/', 'this-computer'],
+    ['http://2130706433/', 'this-computer'],
+    ['http://0x7f000001/', 'this-computer'],
+    ['http://[::1]/', 'this-computer'],
+    ['http://[::ffff:127.0.0.1]/', 'this-computer'],
+    ['http://0.0.0.0:8000/', 'this-computer'],
+    ['http://10.1.2.3/', 'private-network'],
+    ['http://172.20.0.5/', 'private-network'],
+    ['http://192.168.1.1/', 'private-network'],
+    ['http://169.254.169.254/latest/', 'private-network'],
+    ['http://[fd12:3456::1]/', 'private-network'],
+    ['http://[fe80::1]/', 'private-network'],
+    ['http://[::ffff:10.0.0.1]/', 'private-network'],
+    ['http://printer.local/', 'private-network'],
+    ['http://router/', 'private-network'],
+    ['https://example.org/mnist/', 'internet'],
+    ['http://172.32.0.1/', 'internet'],
+    ['http://8.8.8.8/', 'internet'],
+    ['https://[2001:db8::1]/', 'internet'],
+  ])('places the host of %s on %s', (url, scope) => {
+    expect(hostScope(url)).toBe(scope);
   });
 });

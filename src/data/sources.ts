@@ -64,3 +64,43 @@ export function sourceBaseUrl(source: DataSource, appBaseUrl: string): string {
 export function fileUrls(baseUrl: string): FileUrls {
   return Object.fromEntries(MNIST_FILES.map((f) => [f.name, new URL(f.name, baseUrl).href])) as FileUrls;
 }
+
+/**
+ * Where a URL's host is, as far as its name tells: the visitor's own computer, a private network
+ * (RFC 1918, link-local, unique-local IPv6, .local names), or the internet. Said when a link asks
+ * to load from it, since a link pointing a browser at its own network is the risk.
+ */
+export type HostScope = 'this-computer' | 'private-network' | 'internet';
+
+export function hostScope(url: string): HostScope {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return 'internet';
+  }
+  if (host.startsWith('[')) host = host.slice(1, -1);
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host === '0.0.0.0') return 'this-computer';
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    if (a === 127 || a === 0) return 'this-computer';
+    if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)) {
+      return 'private-network';
+    }
+    return 'internet';
+  }
+  if (host.includes(':')) {
+    // IPv4-mapped IPv6 (URL writes ::ffff:7f00:1 for 127.0.0.1): judge the IPv4 inside.
+    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (mapped) {
+      const high = parseInt(mapped[1]!, 16);
+      const low = parseInt(mapped[2]!, 16);
+      return hostScope(`http://${high >> 8}.${high & 255}.${low >> 8}.${low & 255}/`);
+    }
+    if (/^f[cd][0-9a-f]{0,2}:/.test(host) || /^fe[89ab][0-9a-f]?:/.test(host)) return 'private-network';
+    return 'internet';
+  }
+  if (host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.lan') || !host.includes('.')) return 'private-network';
+  return 'internet';
+}

@@ -13,6 +13,39 @@ import { PERF_MARKS, type LoadedMarkDetail } from './perfMarks';
 const MAX_FILE_BYTES = Number(import.meta.env.VITE_MAX_FILE_BYTES) || DEFAULT_MAX_IDX_BYTES;
 
 let worker: Worker | null = null;
+/**
+ * Sources loaded in this tab: the visitor chose each one (typed it, picked it or said Load).
+ * Kept in sessionStorage, so a reload of the same tab does not ask again; a link opened in a new
+ * tab starts with none. What is read back is only ever compared, never loaded from.
+ */
+const CHOSEN_KEY = 'mnist-explorer:chosen-sources';
+const MAX_CHOSEN = 50;
+
+const sourceKey = (source: DataSource) => JSON.stringify(source);
+
+function chosenSources(): string[] {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(CHOSEN_KEY) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return []; // unreadable or no storage (a sandboxed frame): ask again, the safe side
+  }
+}
+
+function rememberChosen(source: DataSource): void {
+  if (source.kind !== 'custom') return;
+  const key = sourceKey(source);
+  const kept = [key, ...chosenSources().filter((k) => k !== key)].slice(0, MAX_CHOSEN);
+  try {
+    sessionStorage.setItem(CHOSEN_KEY, JSON.stringify(kept));
+  } catch {
+    // storage full or refused: the next link to this source asks again
+  }
+}
+
+export function linkSourceNeedsConsent(source: DataSource): boolean {
+  return source.kind === 'custom' && !chosenSources().includes(sourceKey(source));
+}
 let nextRequestId = 1;
 
 function loaderWorker(): Worker {
@@ -88,6 +121,7 @@ function send(request: LoaderRequest): void {
 /** Starts loading `source`; the data on screen stays until the new data has fully arrived. */
 export function loadSource(source: DataSource): void {
   const requestId = nextRequestId++;
+  rememberChosen(source);
   explorerStore.getState().loadStarted(requestId, source);
   // Relative to the app's base, not the page URL, so the app works from any sub-path.
   const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;

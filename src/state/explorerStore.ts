@@ -54,6 +54,11 @@ export interface ExplorerFacts extends ShareState {
   readonly openFrom: OpenOrigin;
   /** Said when a kept copy turned out damaged and was replaced; null otherwise. */
   readonly keptCopyNotice: string | null;
+  /**
+   * A source a link named that the visitor has not chosen in this tab: nothing is fetched from it
+   * until they answer (Load, or show the bundled data instead). Null when nothing is asked.
+   */
+  readonly linkSourceQuestion: DataSource | null;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
@@ -73,6 +78,7 @@ export interface ExplorerActions {
   dismissLinkNotice: () => void;
   keptCopyDamaged: (message: string) => void;
   dismissKeptCopyNotice: () => void;
+  askAboutLinkSource: (source: DataSource) => void;
   dismissLoadError: () => void;
   loadStarted: (requestId: number, source: DataSource) => void;
   loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
@@ -107,6 +113,7 @@ export const initialFacts: ExplorerFacts = {
   linkNotice: [],
   openFrom: 'grid',
   keptCopyNotice: null,
+  linkSourceQuestion: null,
 };
 
 /** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
@@ -146,11 +153,14 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     dismissLinkNotice: () => set({ linkNotice: [] }),
     keptCopyDamaged: (keptCopyNotice) => set({ keptCopyNotice }),
     dismissKeptCopyNotice: () => set({ keptCopyNotice: null }),
+    askAboutLinkSource: (linkSourceQuestion) => set({ linkSourceQuestion }),
     // Dismissing gives up on the failed source: the link goes back to what is on screen.
     dismissLoadError: () => {
       if (get().load.status === 'failed') set({ load: { status: 'idle' }, source: get().loadedSource ?? get().source });
     },
-    loadStarted: (requestId, source) => set({ source, preview: null, load: { status: 'loading', requestId, source, files: {} } }),
+    // Any load answers the link's question: the visitor chose a source.
+    loadStarted: (requestId, source) =>
+      set({ source, preview: null, linkSourceQuestion: null, load: { status: 'loading', requestId, source, files: {} } }),
     loadProgress: (requestId, file, progress) => {
       const load = currentLoad(requestId);
       if (load) set({ load: { ...load, files: { ...load.files, [file]: progress } } });

@@ -2,7 +2,7 @@
 // (so Back and Forward walk through earlier states), and a link or a history step sets the store.
 import { randomSeed } from '../data/sample';
 import type { DataSource } from '../data/sources';
-import { loadSource } from './datasetLoader';
+import { linkSourceNeedsConsent, loadSource } from './datasetLoader';
 import { shareStateOf, explorerStore, type ExplorerFacts } from './explorerStore';
 import { buildShareSearch, parseShareUrl, type ShareState } from './shareUrl';
 
@@ -21,6 +21,12 @@ function urlFor(state: ExplorerFacts): string {
   return `${buildShareSearch(shareStateOf(state))}${window.location.hash}`;
 }
 
+/** Loads a link's source, or asks first when it names a server the visitor has not chosen. */
+function openLinkSource(source: DataSource): void {
+  if (linkSourceNeedsConsent(source)) explorerStore.getState().askAboutLinkSource(source);
+  else loadSource(source);
+}
+
 /** Reads the page's link into the store, starts loading its source, then follows changes both ways. */
 export function startUrlSync(): void {
   const store = explorerStore;
@@ -36,7 +42,7 @@ export function startUrlSync(): void {
   // The cleaned link replaces what was typed: no ignored parameter stays in the address bar.
   window.history.replaceState(null, '', urlFor(store.getState()));
   applying = false;
-  loadSource(parsed.state.source);
+  openLinkSource(parsed.state.source);
 
   let last = { keys: '', at: 0 };
   store.subscribe((state, previous) => {
@@ -55,6 +61,6 @@ export function startUrlSync(): void {
     applying = true;
     const { parsed: link, sourceChanged } = applyLink();
     applying = false;
-    if (sourceChanged) loadSource(link.state.source);
+    if (sourceChanged) openLinkSource(link.state.source);
   });
 }

@@ -10,6 +10,7 @@ import { DigitGrid } from './DigitGrid';
 import { FilesView } from './FilesView';
 import { KeptCopyNotice } from './KeptCopyNotice';
 import { LinkNotice } from './LinkNotice';
+import { LinkSourceQuestion } from './LinkSourceQuestion';
 import { LoadedSourceNote } from './LoadedSourceNote';
 import { LoadErrorBanner } from './LoadErrorBanner';
 import { LoadProgress } from './LoadProgress';
@@ -44,6 +45,7 @@ export function App() {
           <CopyLinkButton />
         </div>
       </header>
+      <LinkSourceQuestion />
       <LinkNotice />
       <KeptCopyNotice />
       <LoadProgress />
