@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, DEV_SERVER_PORT, FAULT_SERVER_PORT } from './e2e/helpers/ports';
+import { APP_PORT, DEV_SERVER_PORT, FAULT_SERVER_PORT, STATIC_HOST_PORT } from './e2e/helpers/ports';
 
 // Debian's Chromium when installed (CI and our machines); Playwright's own browser elsewhere.
 const systemChromium = '/usr/bin/chromium';
@@ -48,6 +48,13 @@ export default defineConfig({
       url: `http://localhost:${DEV_SERVER_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
+    },
+    {
+      // The same build on a plain static host (no isolation headers, no relay), as Pages serves it.
+      command: 'npx tsx e2e/helpers/static-host.ts',
+      url: `http://127.0.0.1:${STATIC_HOST_PORT}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
     },
     {
       command: 'npx tsx e2e/helpers/fault-server.ts',

@@ -8,3 +8,6 @@ export const APP_PORT = 4173;
 /** The dev server (`npm run dev`): StrictMode and unbundled modules, for bugs only it shows. */
 export const DEV_SERVER_PORT = 5174;
 export const DEV_SERVER = `http://localhost:${DEV_SERVER_PORT}`;
+/** The build on a plain static host: no isolation headers, no Azure relay. */
+export const STATIC_HOST_PORT = 4175;
+export const STATIC_HOST = `http://127.0.0.1:${STATIC_HOST_PORT}`;

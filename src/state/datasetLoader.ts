@@ -102,6 +102,9 @@ function applyReply(reply: LoaderReply): void {
       loadSource(source);
       break;
     }
+    case 'kept-copy-checked':
+      performance.mark(PERF_MARKS.keptChecked);
+      break;
     case 'cached':
       performance.mark(PERF_MARKS.cached);
       break;

@@ -9,6 +9,8 @@ export const PERF_MARKS = {
   loaded: 'mnist-loaded',
   /** Page: the worker kept the decoded files for the next visit. */
   cached: 'mnist-cached',
+  /** Page: the kept copy on screen passed its content check (its hashes match). */
+  keptChecked: 'mnist-kept-checked',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

@@ -89,6 +89,8 @@ export type LoaderReply =
    * discarded, and the page should load the source again (from the network).
    */
   | { readonly type: 'kept-copy-damaged'; readonly requestId: number; readonly file: MnistFileName; readonly what: 'data' | 'served bytes' }
+  /** The kept copy just shown passed its content check: every hash matches what was recorded. */
+  | { readonly type: 'kept-copy-checked'; readonly requestId: number }
   /** The decoded files were kept for the next visit (see decodedCache.ts). */
   | { readonly type: 'cached'; readonly requestId: number }
   | { readonly type: 'cancelled'; readonly requestId: number };

@@ -1,0 +1,56 @@
+// A plain static host for browser tests, as GitHub Pages or any bucket serves a build: the files
+// of dist/ with their types, an ETag and Last-Modified, and nothing else — no cross-origin
+// isolation headers (so no SharedArrayBuffer), no Azure relay, no Content-Encoding on .gz files.
+// Reads each file when asked, so it can start before the build exists.
+//   /health   200 once the server is up
+import { readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STATIC_HOST_PORT } from './ports';
+
+const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.gz': 'application/gzip',
+};
+
+const server = createServer((req, res) => {
+  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  if (pathname === '/health') {
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    return void res.end('OK');
+  }
+  let path = normalize(join(dist, pathname));
+  if (path !== dist && !path.startsWith(dist + sep)) {
+    res.writeHead(403);
+    return void res.end();
+  }
+  try {
+    if (statSync(path).isDirectory()) path = join(path, 'index.html');
+    const stat = statSync(path);
+    const bytes = readFileSync(path);
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Content-Length': bytes.length,
+      'Last-Modified': stat.mtime.toUTCString(),
+      ETag: `"${stat.size.toString(16)}-${stat.mtimeMs.toString(16)}"`,
+      'Cache-Control': 'no-cache',
+    });
+    res.end(bytes); // Node sends no body for HEAD
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('Not Found');
+  }
+});
+
+server.listen(STATIC_HOST_PORT, '127.0.0.1', () => {
+  console.log(`static host on http://127.0.0.1:${STATIC_HOST_PORT}`);
+});
