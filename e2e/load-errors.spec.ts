@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FAULT_SERVER } from './helpers/ports';
+import { FAULT_SERVER, STATIC_HOST } from './helpers/ports';
 import { grid, openCustomLink, openLoaded, status } from './helpers/explorer';
 
 const FILE_NAME = /(train|t10k)-(images|labels)-idx[13]-ubyte\.gz/;
@@ -86,4 +86,42 @@ test('the Base URL field follows the same rule as links: relative URLs are fine,
   // Accepted and tried, relative to the app, as a link's url=/nowhere/ would be.
   await expect(page.getByRole('alert')).toContainText('/nowhere/');
   await expect(page.getByRole('alert')).toContainText(FILE_NAME);
+});
+
+test.describe('Azure on a plain static host, which has no relay', () => {
+  const AZURE_FILES = 'https://azureopendatastorage.blob.core.windows.net/mnist/';
+  const chooseAzure = async (page: import('@playwright/test').Page) => {
+    await page.goto(`${STATIC_HOST}/?split=test`);
+    await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
+    await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Azure Open Datasets' });
+    await page.getByRole('button', { name: 'Open' }).click();
+  };
+
+  test('without CORS headers from Azure the error says the relay is missing here, and the digits stay', async ({ page }) => {
+    // The real container sends no Access-Control-Allow-Origin, which a page sees as a failed
+    // fetch (a TypeError), exactly like a network failure: that is what this route gives. (A
+    // fulfilled route cannot stand for it: Playwright adds CORS headers to what it fulfils.)
+    await page.context().route(`${AZURE_FILES}**`, (route) => route.abort('failed'));
+    await chooseAzure(page);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Could not load MNIST from Azure Open Datasets');
+    await expect(alert).toContainText(/404/);
+    await expect(alert).toContainText('no working relay at /azure-mnist/');
+    await expect(alert).toContainText('not on a static host');
+    await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
+  });
+
+  test('when Azure allows the browser to read it, the files come straight from Azure', async ({ page }) => {
+    const asked: string[] = [];
+    await page.context().route(`${AZURE_FILES}**`, (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+      asked.push(`${route.request().method()} ${name}`);
+      return route.fulfill({ path: `public/data/${name}`, headers: { 'Content-Type': 'application/gzip', 'Access-Control-Allow-Origin': '*' } });
+    });
+    await chooseAzure(page);
+    await expect(page.getByLabel('Loaded data')).toContainText('Azure Open Datasets');
+    await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(asked).toEqual(expect.arrayContaining(['HEAD t10k-labels-idx1-ubyte.gz', 'GET train-images-idx3-ubyte.gz']));
+  });
 });

@@ -240,4 +240,71 @@ describe('loader worker protocol', () => {
     );
     expect(replies.some((r) => r.type === 'progress' && r.requestId === 7 && replies.indexOf(r) > replies.findIndex((x) => x.type === 'cancelled'))).toBe(false);
   });
+
+  describe('a source with a relay (Azure)', () => {
+    const DIRECT = 'https://blob.test/mnist/';
+    const RELAY = 'http://app.test/azure-mnist/';
+    /** Direct URLs behave as `direct` says; relay URLs serve the files unless `relayMissing`. */
+    function twoWayFetch(direct: 'cors' | 'no-cors', relayMissing = false) {
+      const asked: string[] = [];
+      const relay = folderFetch(goodFiles);
+      const fetchImpl: typeof fetch = (input, init) => {
+        const url = input instanceof Request ? input.url : input.toString();
+        asked.push(`${init?.method ?? 'GET'} ${url}`);
+        if (url.startsWith(DIRECT)) {
+          // A host without CORS headers looks to the page like a network failure.
+          if (direct === 'no-cors') return Promise.reject(new TypeError('Failed to fetch'));
+          return relay(url.replace(DIRECT, BASE), init);
+        }
+        if (relayMissing) return Promise.resolve(new Response('not found', { status: 404, statusText: 'Not Found' }));
+        return relay(url.replace(RELAY, BASE), init);
+      };
+      return { fetchImpl, asked };
+    }
+
+    it('reads the files directly when the host allows it, asking once', async () => {
+      const { fetchImpl, asked } = twoWayFetch('cors');
+      const { handle, replies, done } = run(fetchImpl);
+      handle({ type: 'load', requestId: 1, urls: fileUrls(DIRECT), relayUrls: fileUrls(RELAY) });
+      await done;
+      const loaded = replies.find((r) => r.type === 'loaded');
+      if (loaded?.type !== 'loaded') throw new Error('expected a dataset');
+      expect(loaded.files.map((f) => f.url)).toEqual(MNIST_FILES.map((f) => `${DIRECT}${f.name}`));
+      expect(asked.filter((a) => a.includes(RELAY))).toEqual([]);
+      expect(asked[0]).toBe(`HEAD ${DIRECT}t10k-labels-idx1-ubyte.gz`);
+    });
+
+    it('goes through the relay when the browser may not read the host', async () => {
+      const { fetchImpl, asked } = twoWayFetch('no-cors');
+      const { handle, replies, done } = run(fetchImpl);
+      handle({ type: 'load', requestId: 1, urls: fileUrls(DIRECT), relayUrls: fileUrls(RELAY) });
+      await done;
+      const loaded = replies.find((r) => r.type === 'loaded');
+      if (loaded?.type !== 'loaded') throw new Error('expected a dataset');
+      expect(loaded.dataset.train.count).toBe(30);
+      expect(loaded.files.map((f) => f.url)).toEqual(MNIST_FILES.map((f) => `${RELAY}${f.name}`));
+      expect(asked.filter((a) => a.includes(DIRECT))).toHaveLength(1);
+    });
+
+    it('says there is no relay on this host when neither way works, naming the file and the cause', async () => {
+      const { fetchImpl } = twoWayFetch('no-cors', true);
+      const { handle, replies, done } = run(fetchImpl);
+      handle({ type: 'load', requestId: 1, urls: fileUrls(DIRECT), relayUrls: fileUrls(RELAY) });
+      await done;
+      const error = replies.at(-1);
+      if (error?.type !== 'error') throw new Error('expected an error');
+      expect(error.message).toMatch(/404/);
+      expect(error.message).toContain('no working relay at /azure-mnist/');
+      expect(error.message).toContain('static host');
+      expect(error.message).toContain('CORS');
+    });
+
+    it('does not blame the relay for a source that has none', async () => {
+      const { handle, replies, done } = run(folderFetch({}));
+      handle({ type: 'load', requestId: 1, urls: fileUrls(BASE) });
+      await done;
+      const error = replies.at(-1);
+      expect(error?.type === 'error' && error.message).not.toContain('relay');
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { discardCachedFiles, findDamagedFile, readCachedFiles, writeCachedFiles 
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
 import { Sha256 } from '../data/sha256';
+import type { FileUrls } from '../data/sources';
 import type { FileProgress, LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
 import { throttle } from './throttle';
 
@@ -22,6 +23,37 @@ export interface LoaderDeps {
 }
 
 /**
+ * Whether the browser may read `urls` itself: one HEAD request (the smallest file), under the
+ * stall rule. A host without CORS headers fails it as a network error, as does no network.
+ */
+async function canReadDirectly(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal, stallMs: number): Promise<boolean> {
+  const stalled = new AbortController();
+  const timer = setTimeout(() => stalled.abort(), stallMs);
+  try {
+    const response = await fetchFn(urls['t10k-labels-idx1-ubyte.gz'], {
+      method: 'HEAD',
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: AbortSignal.any([signal, stalled.signal]),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Said when a relayed source failed through the relay: why there is one, and where it exists. */
+function relayHint(relayUrls: FileUrls): string {
+  const relay = new URL('./', relayUrls['t10k-labels-idx1-ubyte.gz']);
+  return (
+    `The browser could not read the files directly (Azure's container sends no CORS headers), and this server has no working relay at ${relay.pathname}: ` +
+    'the relay exists only in the servers of `npm start` and `npm run dev`, not on a static host. Choose the bundled copy, or run the app with `npm start`'
+  );
+}
+
+/**
  * The worker's brain, kept apart from `self` so it runs in Node tests: takes requests, posts
  * replies. One load at a time: a new load or a cancel aborts the one in flight, and replies always
  * carry the request id so the page can drop anything stale.
@@ -32,12 +64,16 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     ? (n) => new Uint8Array(new SharedArrayBuffer(n))
     : (n) => new Uint8Array(new ArrayBuffer(n));
   let current: { requestId: number; controller: AbortController } | null = null;
+  /** Whether the browser could read a relayed source directly, once asked (kept for the worker's life). */
+  const directlyReadable = new Map<string, boolean>();
 
-  const start = async (requestId: number, urls: Parameters<typeof loadMnist>[0]['urls'], maxBytes: number | undefined) => {
+  const start = async (requestId: number, requestedUrls: FileUrls, maxBytes: number | undefined, relayUrls: FileUrls | undefined) => {
     current?.controller.abort();
     const controller = new AbortController();
     current = { requestId, controller };
     const started = now();
+    let urls = requestedUrls;
+    let viaRelay = false;
     let decodedAll = false;
     // Progress per file, at most every 50 ms: each message re-renders the page, which shares the
     // two cores with this decoding.
@@ -72,6 +108,21 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       );
     };
     try {
+      // A source with a relay (Azure) is tried directly first: it works wherever the host sends
+      // CORS headers, and on a static host, which has no relay, it is the only way.
+      if (relayUrls) {
+        const key = MNIST_FILES.map((f) => requestedUrls[f.name]).join('\n');
+        let direct = directlyReadable.get(key);
+        if (direct === undefined) {
+          direct = await canReadDirectly(requestedUrls, deps.fetch, controller.signal, deps.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
+          if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
+          directlyReadable.set(key, direct);
+        }
+        if (!direct) {
+          urls = relayUrls;
+          viaRelay = true;
+        }
+      }
       const cached = await readCachedFiles(urls, deps.fetch, allocate, controller.signal, deps.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
       if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
       if (cached) {
@@ -144,7 +195,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       }
       const reply: LoaderReply =
         error instanceof FileLoadError
-          ? { type: 'error', requestId, file: error.file, url: error.url, message: error.message }
+          ? { type: 'error', requestId, file: error.file, url: error.url, message: viaRelay ? `${error.message}. ${relayHint(relayUrls!)}` : error.message }
           : { type: 'error', requestId, file: null, url: null, message: `unexpected failure: ${String(error)}` };
       deps.post(reply, []);
     } finally {
@@ -197,7 +248,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   return (request) => {
     switch (request.type) {
       case 'load':
-        void start(request.requestId, request.urls, request.maxBytes);
+        void start(request.requestId, request.urls, request.maxBytes, request.relayUrls);
         break;
       case 'cancel':
         if (current?.requestId === request.requestId) current.controller.abort();

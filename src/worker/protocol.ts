@@ -10,6 +10,11 @@ export type LoaderRequest =
       readonly type: 'load';
       readonly requestId: number;
       readonly urls: FileUrls;
+      /**
+       * The same files through the app's own server, used when `urls` cannot be read from the
+       * browser (Azure's container sends no CORS headers). Absent for sources read directly.
+       */
+      readonly relayUrls?: FileUrls;
       /** Files whose IDX header declares more data bytes than this are refused unread. */
       readonly maxBytes?: number;
     }
