@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { patternBytes } from '../testing/idxFiles';
-import { Sha256, sha256Hex } from './sha256';
+import { Sha256, sha256Hex, sha256OfParts } from './sha256';
 
 const nodeSha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -29,5 +29,16 @@ describe('Sha256', () => {
       const [sum, name] = line.split(/\s+/);
       expect(sha256Hex(readFileSync(join(sharedDir, name!)))).toBe(sum);
     }
+  });
+
+  it('hashes parts in order the same with the native digest, without it, and from shared memory', async () => {
+    const bytes = patternBytes(100_003, 9);
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+    const parts = [bytes.subarray(0, 16), bytes.subarray(16, 50_000), bytes.subarray(50_000)];
+    expect(await sha256OfParts(parts)).toBe(nodeSha(bytes));
+    expect(await sha256OfParts(parts, null)).toBe(nodeSha(bytes));
+    expect(await sha256OfParts([shared.subarray(0, 7), shared.subarray(7)])).toBe(nodeSha(bytes));
+    expect(await sha256OfParts([])).toBe(nodeSha(new Uint8Array(0)));
   });
 });

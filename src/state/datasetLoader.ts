@@ -87,6 +87,9 @@ function applyReply(reply: LoaderReply): void {
         fromCache: reply.fromCache,
       };
       performance.mark(PERF_MARKS.loaded, { detail });
+      // After the frame that draws it (React renders synchronously here), tell the worker it
+      // may start its after-load work: hashing on the other core slowed the first paint.
+      requestAnimationFrame(() => setTimeout(() => send({ type: 'shown', requestId: reply.requestId }), 0));
       break;
     }
     case 'error':

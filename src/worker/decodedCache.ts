@@ -5,7 +5,7 @@
 // no validators, a quota error, a short file — means "no cache", never a failed load.
 import { hexBytes } from '../data/bytes';
 import { DEFAULT_MAX_IDX_BYTES, encodeIdxHeader, IDX_MAX_DIMS, IDX_TYPE_UBYTE, type Allocate } from '../data/idx';
-import { Sha256 } from '../data/sha256';
+import { sha256OfParts } from '../data/sha256';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import type { LoadedFileInfo } from './protocol';
@@ -211,9 +211,9 @@ export async function findDamagedFile(
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (signal.aborted) return null;
     const { info, data, dims } = files[name];
-    const idx = new Sha256().update(encodeIdxHeader(info.idxType, dims)).update(data).hex();
+    const idx = await sha256OfParts([encodeIdxHeader(info.idxType, dims), data]);
     if (idx !== info.idxSha256) return { file: name, what: 'data' };
-    const served = new Sha256().update(new Uint8Array(await info.blob.arrayBuffer())).hex();
+    const served = await sha256OfParts([new Uint8Array(await info.blob.arrayBuffer())]);
     if (served !== info.sha256) return { file: name, what: 'served bytes' };
   }
   return null;

@@ -307,4 +307,30 @@ describe('loader worker protocol', () => {
       expect(error?.type === 'error' && error.message).not.toContain('relay');
     });
   });
+
+  it('starts its after-load work (hashing) only once the page says it drew the data', async () => {
+    const replies: LoaderReply[] = [];
+    let loaded: () => void = () => {};
+    let hashed: () => void = () => {};
+    const loadedNow = new Promise<void>((r) => (loaded = r));
+    const hashedNow = new Promise<void>((r) => (hashed = r));
+    const handle = createLoaderHandler({
+      fetch: folderFetch(goodFiles),
+      shared: true,
+      shownTimeoutMs: 60_000,
+      post: (reply) => {
+        replies.push(reply);
+        if (reply.type === 'loaded') loaded();
+        if (reply.type === 'hashes') hashed();
+      },
+    });
+    handle({ type: 'load', requestId: 4, urls: fileUrls(BASE) });
+    await loadedNow;
+    // Time for any hashing that does not wait: none may happen.
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(replies.some((r) => r.type === 'hashes')).toBe(false);
+    handle({ type: 'shown', requestId: 4 });
+    await hashedNow;
+    expect(replies.at(-1)?.type).toBe('hashes');
+  });
 });

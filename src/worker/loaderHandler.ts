@@ -4,7 +4,7 @@ import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { discardCachedFiles, findDamagedFile, readCachedFiles, writeCachedFiles } from './decodedCache';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
-import { Sha256 } from '../data/sha256';
+import { sha256OfParts } from '../data/sha256';
 import type { FileUrls } from '../data/sources';
 import type { FileProgress, LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
 import { throttle } from './throttle';
@@ -20,6 +20,8 @@ export interface LoaderDeps {
   readonly shared: boolean;
   readonly now?: () => number;
   readonly stallTimeoutMs?: number;
+  /** How long after-load work waits for the page's 'shown' before it starts anyway (1 s). */
+  readonly shownTimeoutMs?: number;
 }
 
 /**
@@ -64,6 +66,24 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     ? (n) => new Uint8Array(new SharedArrayBuffer(n))
     : (n) => new Uint8Array(new ArrayBuffer(n));
   let current: { requestId: number; controller: AbortController } | null = null;
+  /** Resolvers of loads whose dataset the page has not said it has drawn yet. */
+  const shownWaiters = new Map<number, () => void>();
+  /**
+   * Resolves once the page says it drew this load's dataset, or after `shownTimeoutMs` (a hidden
+   * tab draws nothing), or when the load is superseded.
+   */
+  const untilShown = (requestId: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        shownWaiters.delete(requestId);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, deps.shownTimeoutMs ?? 1000);
+      signal.addEventListener('abort', done);
+      shownWaiters.set(requestId, done);
+    });
   /** Whether the browser could read a relayed source directly, once asked (kept for the worker's life). */
   const directlyReadable = new Map<string, boolean>();
 
@@ -137,8 +157,11 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         const toCheck = deps.shared
           ? cached
           : (Object.fromEntries(MNIST_FILES.map((f) => [f.name, { ...cached[f.name], data: cached[f.name].data.slice() }])) as typeof cached);
+        const shown = untilShown(requestId, controller.signal);
         postLoaded(assembleNamed(byName, urls), MNIST_FILES.map((f) => cached[f.name].info), true);
-        // The digits are on screen; now prove they are the bytes that were kept.
+        // Once the digits are on screen, prove they are the bytes that were kept.
+        await shown;
+        if (controller.signal.aborted) return;
         const damaged = await findDamagedFile(toCheck, controller.signal);
         if (controller.signal.aborted) return;
         if (damaged) {
@@ -173,7 +196,9 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       // gets kept on disk; it is let go as soon as it is written. A plain static host gets the
       // same fast second visit as an isolated one.
       const toKeep = deps.shared ? decoded.map((d) => d.idx.data) : decoded.map((d) => d.idx.data.slice());
+      const shown = untilShown(requestId, controller.signal);
       postLoaded(dataset, files, false);
+      await shown;
       const sha256 = await hashServedBytes(files, served, controller.signal);
       const idxSha256 = idxFirst ?? (await hashIdxFiles(files, decoded.map((d) => d.idx), controller.signal));
       if (!sha256 || !idxSha256) return;
@@ -233,9 +258,8 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     for (const [i, file] of files.entries()) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (signal.aborted) return null;
-      const hash = new Sha256();
-      for (const part of parts(i)) hash.update(part);
-      sha256[file.name] = hash.hex();
+      sha256[file.name] = await sha256OfParts(parts(i));
+      if (signal.aborted) return null;
     }
     return sha256 as Record<MnistFileName, string>;
   };
@@ -252,6 +276,9 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         break;
       case 'cancel':
         if (current?.requestId === request.requestId) current.controller.abort();
+        break;
+      case 'shown':
+        shownWaiters.get(request.requestId)?.();
         break;
     }
   };

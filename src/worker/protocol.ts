@@ -18,7 +18,12 @@ export type LoaderRequest =
       /** Files whose IDX header declares more data bytes than this are refused unread. */
       readonly maxBytes?: number;
     }
-  | { readonly type: 'cancel'; readonly requestId: number };
+  | { readonly type: 'cancel'; readonly requestId: number }
+  /**
+   * The page has drawn the dataset of this load. The worker's work after a load (hashing,
+   * checking and keeping the files) waits for it, so it does not take a core from the first paint.
+   */
+  | { readonly type: 'shown'; readonly requestId: number };
 
 export interface FileProgress {
   readonly received: number;
