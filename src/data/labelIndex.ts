@@ -6,52 +6,55 @@ export const SPLIT_FILTERS: readonly SplitFilter[] = ['train', 'test', 'all'];
 /** The digit filter with nothing filtered out. */
 export const ALL_DIGITS: readonly number[] = Array.from({ length: LABEL_COUNT }, (_, d) => d);
 
-/**
- * For each split and each digit 0–9, the global ids carrying that label, ascending. Built once per
- * dataset (one pass over 70,000 labels) so that any filter is a merge of ready lists.
- */
+/** How many digits of each label each split has: one counting pass over the labels. */
 export interface LabelIndex {
-  readonly byLabel: Record<Split, readonly Uint32Array[]>;
   readonly counts: Record<Split, readonly number[]>;
   readonly size: number;
   readonly trainCount: number;
 }
 
 export function buildLabelIndex(dataset: Dataset): LabelIndex {
-  const build = (split: Split, offset: number) => {
+  const count = (split: Split) => {
     const { labels, count } = dataset[split];
     const counts = new Array<number>(LABEL_COUNT).fill(0);
     for (let i = 0; i < count; i++) {
-      const label = labels[i] ?? 0;
-      if (label < LABEL_COUNT) counts[label] = (counts[label] ?? 0) + 1;
+      const label = labels[i]!;
+      if (label < LABEL_COUNT) counts[label]!++;
     }
-    const lists = counts.map((n) => new Uint32Array(n));
-    const filled = new Array<number>(LABEL_COUNT).fill(0);
-    for (let i = 0; i < count; i++) {
-      const label = labels[i] ?? 0;
-      const list = lists[label];
-      if (!list) continue;
-      list[filled[label]!++] = offset + i;
-    }
-    return { lists, counts };
+    return counts;
   };
-  const train = build('train', 0);
-  const test = build('test', dataset.train.count);
   return {
-    byLabel: { train: train.lists, test: test.lists },
-    counts: { train: train.counts, test: test.counts },
+    counts: { train: count('train'), test: count('test') },
     size: datasetSize(dataset),
     trainCount: dataset.train.count,
   };
 }
 
-/** The ids shown for a split and a set of digits (all ten = no digit filter), in file order. */
-export function selectIds(index: LabelIndex, split: SplitFilter, digits: readonly number[]): Uint32Array {
-  const [start, end] = split === 'train' ? [0, index.trainCount] : split === 'test' ? [index.trainCount, index.size] : [0, index.size];
+/**
+ * The ids shown for a split and a set of digits (all ten = no digit filter), in file order. All
+ * digits is a range; any other set is one pass over the split's labels with a 256-entry mask, so
+ * the cost is the split's size whatever the number of digits (merging per-label lists cost size ×
+ * digits: 32 ms for nine digits of 700,000).
+ */
+export function selectIds(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
+  const trainCount = dataset.train.count;
+  const size = trainCount + dataset.test.count;
+  const [start, end] = split === 'train' ? [0, trainCount] : split === 'test' ? [trainCount, size] : [0, size];
   if (digits.length === LABEL_COUNT) return range(start, end);
-  const splits: Split[] = split === 'all' ? ['train', 'test'] : [split];
-  const lists = splits.flatMap((s) => digits.map((d) => index.byLabel[s][d]).filter((l): l is Uint32Array => !!l));
-  return mergeSorted(lists);
+  const mask = new Uint8Array(256);
+  for (const d of digits) mask[d] = 1;
+  // Counted first, so the list is allocated once at its exact size.
+  let total = 0;
+  const parts: [Uint8Array, number][] = [];
+  if (split !== 'test') parts.push([dataset.train.labels.subarray(0, trainCount), 0]);
+  if (split !== 'train') parts.push([dataset.test.labels.subarray(0, dataset.test.count), trainCount]);
+  for (const [labels] of parts) for (let i = 0; i < labels.length; i++) total += mask[labels[i]!]!;
+  const ids = new Uint32Array(total);
+  let o = 0;
+  for (const [labels, offset] of parts) {
+    for (let i = 0; i < labels.length; i++) if (mask[labels[i]!]) ids[o++] = offset + i;
+  }
+  return ids;
 }
 
 /** How many ids `selectIds` would return, without building the list. */
@@ -67,31 +70,6 @@ function range(start: number, end: number): Uint32Array {
   const ids = new Uint32Array(end - start);
   for (let i = 0; i < ids.length; i++) ids[i] = start + i;
   return ids;
-}
-
-/**
- * K-way merge of ascending lists. With at most 20 lists a linear scan for the smallest head beats
- * a heap, and 70,000 ids merge in about a millisecond.
- */
-export function mergeSorted(lists: readonly Uint32Array[]): Uint32Array {
-  const total = lists.reduce((n, l) => n + l.length, 0);
-  const out = new Uint32Array(total);
-  const heads = lists.map(() => 0);
-  for (let o = 0; o < total; o++) {
-    let best = -1;
-    let bestValue = Infinity;
-    for (let k = 0; k < lists.length; k++) {
-      const list = lists[k]!;
-      const head = heads[k]!;
-      if (head < list.length && list[head]! < bestValue) {
-        bestValue = list[head]!;
-        best = k;
-      }
-    }
-    out[o] = bestValue;
-    heads[best]!++;
-  }
-  return out;
 }
 
 /** Where `id` stands in an ascending id list, or -1. */

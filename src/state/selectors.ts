@@ -44,7 +44,7 @@ export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly nu
   const key = `${split}:${digits.join(',')}`;
   let ids = byKey.get(key);
   if (!ids) {
-    ids = selectIds(labelIndexFor(dataset), split, digits);
+    ids = selectIds(dataset, split, digits);
     if (byKey.size >= IDS_CACHE_SIZE) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, ids);
   }

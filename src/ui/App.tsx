@@ -28,9 +28,11 @@ export function App() {
   const preview = useExplorerStore((s) => s.preview);
   const view = useExplorerStore((s) => s.view);
   const pickerKey = useExplorerStore((s) => JSON.stringify(s.load.status === 'idle' ? s.loadedSource : s.load.source));
+  // Which load the digits on screen come from: the streamed preview and the dataset it becomes
+  // share it (the same shared memory), so the grid and its painted rows carry over.
+  const dataKey = useExplorerStore((s) => (s.dataset ? `data-${s.loadedRequestId ?? datasetId(s.dataset)}` : s.load.status === 'loading' ? `data-${s.load.requestId}` : 'none'));
   // A new grid per selection: it starts at the top in the same commit as the click.
-  // While the first load streams in, one grid grows with the preview instead of remounting.
-  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${s.dataset ? datasetId(s.dataset) : 'preview'}`);
+  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${dataKey}`);
   return (
     <div className="app">
       <SkipLink />
@@ -67,7 +69,7 @@ export function App() {
           <div className="digits-view">
             <SamplePanel dataset={dataset} />
             {dataset || preview ? (
-              <DigitGrid key={gridKey} dataset={(dataset ?? preview)!} />
+              <DigitGrid key={gridKey} dataset={(dataset ?? preview)!} dataKey={dataKey} />
             ) : (
               <div className="digit-grid" aria-hidden="true" />
             )}

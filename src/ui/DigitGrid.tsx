@@ -18,7 +18,7 @@ const OVERSCAN = 4;
  * Every digit of the current selection: rows are virtualized by TanStack Virtual, each row is one
  * canvas with a transparent gridcell over each digit for focus, clicks and screen readers.
  */
-export function DigitGrid({ dataset }: { dataset: Dataset }) {
+export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: string }) {
   const ids = useVisibleIds();
   const zoom = useExplorerStore((s) => s.zoom);
   const setOpen = useExplorerStore((s) => s.setOpen);
@@ -141,6 +141,7 @@ export function DigitGrid({ dataset }: { dataset: Dataset }) {
             <DigitGridRow
               key={row.index % rowSlots}
               dataset={dataset}
+              dataKey={dataKey}
               ids={ids}
               rowIndex={row.index}
               top={row.start}

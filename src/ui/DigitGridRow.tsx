@@ -5,6 +5,8 @@ import { GRID_PADDING, type GridLayout } from './gridLayout';
 
 interface Props {
   readonly dataset: Dataset;
+  /** Which load the pixels come from (see App): equal keys, equal pixels for equal ids. */
+  readonly dataKey: string;
   readonly ids: Uint32Array;
   readonly rowIndex: number;
   readonly top: number;
@@ -18,7 +20,7 @@ interface Props {
  * for focus, clicks and its accessible name. Memoized, so scrolling renders only the rows that
  * come into view; clicks and focus are handled once, on the grid, by `data-pos`.
  */
-export const DigitGridRow = memo(function DigitGridRow({ dataset, ids, rowIndex, top, layout, focusColumn }: Props) {
+export const DigitGridRow = memo(function DigitGridRow({ dataset, dataKey, ids, rowIndex, top, layout, focusColumn }: Props) {
   const start = rowIndex * layout.columns;
   const count = Math.min(layout.columns, ids.length - start);
   const cells = [];
@@ -46,7 +48,7 @@ export const DigitGridRow = memo(function DigitGridRow({ dataset, ids, rowIndex,
       className="digit-grid-row"
       style={{ transform: `translateY(${top}px)`, height: layout.rowHeight, left: GRID_PADDING }}
     >
-      <DigitRowCanvas dataset={dataset} ids={ids} start={start} count={count} layout={layout} />
+      <DigitRowCanvas dataset={dataset} dataKey={dataKey} ids={ids} start={start} count={count} layout={layout} />
       {cells}
     </div>
   );

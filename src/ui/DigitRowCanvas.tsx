@@ -7,6 +7,7 @@ import type { GridLayout } from './gridLayout';
 
 interface Props {
   readonly dataset: Dataset;
+  readonly dataKey: string;
   readonly ids: Uint32Array;
   readonly start: number;
   readonly count: number;
@@ -27,7 +28,7 @@ function scratchImage(ctx: CanvasRenderingContext2D, width: number, height: numb
  * and its labels written above the digits. Drawn
  * at device resolution so digits stay crisp on high-DPI screens.
  */
-export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start, count, layout }: Props) {
+export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, dataKey, ids, start, count, layout }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const ratio = window.devicePixelRatio || 1;
   const digitSize = Math.round(layout.digitSize * ratio);
@@ -36,11 +37,18 @@ export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start
   const strip = Math.round(layout.labelStrip * ratio);
   const height = strip + digitSize;
   const fontPx = Math.round(layout.labelFont * ratio);
+  // What the row shows: the same ids of the same load draw the same pixels, so a row is not
+  // repainted when the streamed preview grows or becomes the loaded dataset (four times a second
+  // while loading, then once more: 20 rows each).
+  const content = `${dataKey}:${ids.subarray(start, start + count).join(',')}`;
+  const latest = useRef({ dataset, ids });
+  latest.current = { dataset, ids };
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
+    const { dataset, ids } = latest.current;
     const image = scratchImage(ctx, width, height);
     // Labels above the digits, as the notebook writes them.
     paintDigitRow(image, count, (i) => pixelsOf(dataset, ids[start + i] ?? 0), { digitSize, pitch, top: strip });
@@ -54,7 +62,7 @@ export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, ids, start
       drawRowLabels(ctx, missing, (i) => String(labels[i]), { digitSize, pitch, strip, fontPx });
     }
     markFirstDigitPainted();
-  }, [dataset, ids, start, count, digitSize, pitch, width, height, strip, fontPx]);
+  }, [content, start, count, digitSize, pitch, width, height, strip, fontPx]);
 
   return (
     <canvas

@@ -9,9 +9,12 @@ import type { FileUrls } from '../data/sources';
 import type { FileProgress, LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
 import { throttle } from './throttle';
 
-/** How often the page hears about newly decoded training digits: the first at once, then this. */
-const PARTIAL_INTERVAL_MS = 100;
-const PROGRESS_INTERVAL_MS = 50;
+/**
+ * How often the page hears about newly decoded training digits: the first at once, then this.
+ * Each message re-renders the page on the cores pako needs: at most four a second.
+ */
+const PARTIAL_INTERVAL_MS = 250;
+const PROGRESS_INTERVAL_MS = 100;
 
 export interface LoaderDeps {
   readonly post: (reply: LoaderReply, transfer: Transferable[]) => void;
@@ -95,7 +98,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     let urls = requestedUrls;
     let viaRelay = false;
     let decodedAll = false;
-    // Progress per file, at most every 50 ms: each message re-renders the page, which shares the
+    // Progress per file, at most every 100 ms: each message re-renders the page, which shares the
     // two cores with this decoding.
     const progressPosts = new Map<MnistFileName, (progress: FileProgress) => void>();
     const progressOf = (file: MnistFileName) => {
