@@ -16,6 +16,7 @@ import { build, preview } from 'vite';
 import { MNIST_FILES } from '../src/data/mnist';
 import { PERF_MARKS, type LoadedMarkDetail } from '../src/state/perfMarks';
 import { measureLayoutShift } from '../src/testing/layoutShift';
+import { describeProfile, mainThreadProfile, type TraceEvent } from './traceProfile';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
@@ -258,6 +259,8 @@ async function newContext(browser: Browser, set: DataSet): Promise<BrowserContex
 }
 
 interface LoadSample {
+  /** Navigation → the loader worker created (how early the boot entry runs). */
+  workerCreatedMs: number;
   /** Worker created → all four files decoded (includes the worker's own start-up). */
   decodeMs: number;
   navToStatusMs: number;
@@ -290,6 +293,7 @@ async function measureLoad(page: Page, set: DataSet, reload: boolean): Promise<L
     const detail = loaded.detail as LoadedMarkDetail;
     const after = bench.longTasks.filter((t) => t.start + t.duration >= loaded.startTime && t.start <= bench.statusPainted);
     return {
+      workerCreatedMs: one(names.workerStart).startTime - nav.startTime,
       decodeMs: workerLoad.startTime + workerLoad.duration - one(names.workerStart).startTime,
       navToStatusMs: bench.statusShown - nav.startTime,
       navToStatusPaintedMs: bench.statusPainted - nav.startTime,
@@ -318,6 +322,48 @@ async function measureMemory(page: Page): Promise<{ totalBytes: number; byScope:
     }
     return { totalBytes: result.bytes, byScope };
   });
+}
+
+interface ProcessMemory {
+  pid: number;
+  /** Private memory of the process (JS heaps, malloc, canvases): what it costs beyond shared pages. */
+  rssAnonBytes: number;
+  /** Shared memory it has touched: the SharedArrayBuffers. */
+  rssShmemBytes: number;
+}
+
+/** Resident memory of each renderer process, from /proc (Linux): what the OS sees, not a JS estimate. */
+async function rendererMemory(browser: Browser): Promise<ProcessMemory[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  return processInfo
+    .filter((p) => p.type === 'renderer')
+    .flatMap((p) => {
+      try {
+        const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+        const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+        return [{ pid: p.id, rssAnonBytes: kb('RssAnon'), rssShmemBytes: kb('RssShmem') }];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * The app's renderer (page and worker share it) against a renderer showing a blank page, as the
+ * OS counts them: private memory beyond what any page costs, and the shared buffers.
+ */
+async function processMemory(browser: Browser): Promise<{ app: ProcessMemory; blank: ProcessMemory } | null> {
+  const before = await rendererMemory(browser);
+  const app = before.sort((a, b) => b.rssShmemBytes - a.rssShmemBytes)[0];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${DATA_PORT}/ref.html`);
+  await page.waitForTimeout(500);
+  const blank = (await rendererMemory(browser)).find((p) => !before.some((b) => b.pid === p.pid));
+  await context.close();
+  return app && blank ? { app, blank } : null;
 }
 
 /**
@@ -374,14 +420,14 @@ interface ScrollSample {
  * Scrolls the grid down one screen per frame (to the end, or 600 frames); frame intervals from
  * rAF, main-thread time from a trace.
  */
-async function fling(browser: Browser, page: Page): Promise<ScrollSample> {
+async function fling(browser: Browser, page: Page, categories = ['toplevel', '__metadata']): Promise<ScrollSample & { trace: TraceEvent[] }> {
   const grid = page.getByRole('grid', { name: 'Digits' });
   await grid.evaluate(async (el) => {
     el.scrollTop = 0;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   });
-  // Only the top-level task events: the lightest tracing there is, so it barely slows the page.
-  await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
+  // By default only the top-level task events: the lightest tracing there is.
+  await browser.startTracing(page, { categories });
   const result = await grid.evaluate(async (el) => {
     let longTasks = 0;
     const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
@@ -413,32 +459,29 @@ async function fling(browser: Browser, page: Page): Promise<ScrollSample> {
     frames: sorted.length,
     rafP50: percentile(sorted, 50),
     rafP99: percentile(sorted, 99),
-    mainThreadMsPerFrame: mainThreadBusyMs(trace.traceEvents) / sorted.length,
+    mainThreadMsPerFrame: mainThreadProfile(trace.traceEvents).busyMs / sorted.length,
     longTasks: result.longTasks,
+    trace: trace.traceEvents,
   };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string };
+function withoutTrace({ trace: _trace, ...sample }: ScrollSample & { trace: TraceEvent[] }): ScrollSample {
+  return sample;
 }
 
-/** Sum of the top-level tasks on the page's renderer main thread (CrRendererMain). */
-function mainThreadBusyMs(events: TraceEvent[]): number {
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  // The busiest CrRendererMain is the app's (the tracing covers only this page's renderer anyway).
-  const busy = new Map<string, number>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.name !== 'RunTask' || e.dur === undefined) continue;
-    const key = `${e.pid}:${e.tid}`;
-    if (mains.has(key)) busy.set(key, (busy.get(key) ?? 0) + e.dur);
-  }
-  return Math.max(0, ...busy.values()) / 1000;
+/** Categories for a profile: every main-thread event DevTools' Performance panel shows. */
+const PROFILE_CATEGORIES = ['toplevel', '__metadata', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'];
+
+/** One trusted click under a full trace: where its main-thread time went, from input to the paint after it. */
+async function profiledClick(browser: Browser, page: Page, name: string): Promise<string> {
+  const button = page.getByRole('group', { name: 'Digit filter' }).getByRole('button', { name, exact: true });
+  const box = (await button.boundingBox())!;
+  await page.waitForTimeout(300);
+  await browser.startTracing(page, { categories: PROFILE_CATEGORIES });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(300);
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  return describeProfile(mainThreadProfile(trace.traceEvents));
 }
 
 async function launch(): Promise<Browser> {
@@ -452,12 +495,15 @@ interface SetResults {
   title: string;
   total: number;
   runs: number;
-  cold: Record<'decodeMs' | 'navToStatusMs' | 'navToStatusPaintedMs' | 'firstDigitMs' | 'longestTaskAfterLoadMs' | 'layoutShift', Stats>;
-  warm: Record<'decodeMs' | 'navToStatusMs' | 'navToStatusPaintedMs' | 'firstDigitMs' | 'longestTaskAfterLoadMs' | 'layoutShift', Stats> & { fromCache: boolean };
+  cold: Record<'workerCreatedMs' | 'decodeMs' | 'navToStatusMs' | 'navToStatusPaintedMs' | 'firstDigitMs' | 'longestTaskAfterLoadMs' | 'layoutShift', Stats>;
+  warm: Record<'workerCreatedMs' | 'decodeMs' | 'navToStatusMs' | 'navToStatusPaintedMs' | 'firstDigitMs' | 'longestTaskAfterLoadMs' | 'layoutShift', Stats> & { fromCache: boolean };
   reference: { nodeZlibMs: Stats; pakoWorkerMs: Stats; nativeWorkerMs: Stats; numpyLoadMs: Stats | null };
   clicks: { single: Stats; all: Stats; nine: Stats; underThreshold: number; count: number };
   scroll: Record<'defaultZoom' | 'smallestZoom', { frames: number; rafP50: Stats; rafP99: Stats; mainThreadMsPerFrame: Stats; longTasks: number }>;
   memory: { totalBytes: number; byScope: Record<string, number>; pixelBytes: number; labelBytes: number; shared: boolean };
+  osMemory: { app: ProcessMemory; blank: ProcessMemory } | null;
+  /** Main-thread time by kind of work, from full traces (slower than untraced runs). */
+  profiles: Record<string, string>;
 }
 
 async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<SetResults> {
@@ -488,19 +534,25 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
   // Measured once the worker is done with the load (hashed, kept): what stays, not what passes.
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS.cached, { timeout: 60_000 }).catch(() => undefined);
   const memory = await measureMemory(page);
+  const osMemory = await processMemory(browser);
   const clicks = await filterClicks(page, runs);
+  const profiles: Record<string, string> = {};
+  profiles['click one digit'] = await profiledClick(browser, page, '4');
+  profiles['click All'] = await profiledClick(browser, page, 'All');
   await page.getByRole('combobox', { name: 'Split' }).selectOption({ label: 'Train' });
   await page.waitForTimeout(300);
   const scrollDefault: ScrollSample[] = [];
   const scrollSmallest: ScrollSample[] = [];
-  for (let run = 0; run < runs; run++) scrollDefault.push(await fling(browser, page));
+  for (let run = 0; run < runs; run++) scrollDefault.push(withoutTrace(await fling(browser, page)));
   await page.getByRole('slider', { name: 'Zoom' }).fill('0');
   await page.waitForTimeout(300);
-  for (let run = 0; run < runs; run++) scrollSmallest.push(await fling(browser, page));
+  for (let run = 0; run < runs; run++) scrollSmallest.push(withoutTrace(await fling(browser, page)));
+  const profiledFling = await fling(browser, page, PROFILE_CATEGORIES);
+  profiles['scroll frame, smallest zoom (traced, per frame)'] = describeProfile(mainThreadProfile(profiledFling.trace), profiledFling.frames);
   await context.close();
 
   const pick = (samples: LoadSample[], key: keyof LoadSample) => stats(samples.map((s) => s[key] as number));
-  const keys = ['decodeMs', 'navToStatusMs', 'navToStatusPaintedMs', 'firstDigitMs', 'longestTaskAfterLoadMs', 'layoutShift'] as const;
+  const keys = ['workerCreatedMs', 'decodeMs', 'navToStatusMs', 'navToStatusPaintedMs', 'firstDigitMs', 'longestTaskAfterLoadMs', 'layoutShift'] as const;
   const scroll = (samples: ScrollSample[]) => ({
     frames: samples.reduce((n, s) => n + s.frames, 0),
     rafP50: stats(samples.map((s) => s.rafP50)),
@@ -523,6 +575,8 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
     clicks: { single: stats(clicks.single), all: stats(clicks.all), nine: stats(clicks.nine), underThreshold: clicks.underThreshold, count: 3 * runs },
     scroll: { defaultZoom: scroll(scrollDefault), smallestZoom: scroll(scrollSmallest) },
     memory: { ...memory, pixelBytes: cold[0]!.pixelBytes, labelBytes: cold[0]!.labelBytes, shared: cold[0]!.shared },
+    osMemory,
+    profiles,
   };
 }
 
@@ -580,10 +634,13 @@ function formatTable(r: Results): string {
   const ms1 = (s: Stats) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
   const ratio = (x: number, y: number) => `${(x / y).toFixed(2)} ×`;
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  // measureUserAgentSpecificMemory counts a SharedArrayBuffer in every scope that holds it (the
-  // page and the worker): beyond it is the total less one copy per scope.
-  const memoryBeyond = (s: SetResults) => s.memory.totalBytes - (s.memory.shared ? 2 : 1) * (s.memory.pixelBytes + s.memory.labelBytes);
+  const osMb = (set: SetResults, f: (m: NonNullable<SetResults['osMemory']>) => number) => (set.osMemory ? mb(f(set.osMemory)) : '–');
+  // measureUserAgentSpecificMemory counts a SharedArrayBuffer once per scope that holds it, and
+  // (it seems) once per JS object standing for it: an estimate, next to the OS's own figures.
+  const memoryBeyond = (s: SetResults) =>
+    s.memory.totalBytes - Object.keys(s.memory.byScope).filter((k) => k !== 'shared' && s.memory.byScope[k]! > s.memory.pixelBytes).length * (s.memory.pixelBytes + s.memory.labelBytes);
   const rows: [string, string, string, string][] = [
+    ['cold: navigation → loader worker created (ms)', ms(a.cold.workerCreatedMs), ms(b.cold.workerCreatedMs), ''],
     ['cold: worker start → 4 files decoded (ms)', ms(a.cold.decodeMs), ms(b.cold.decodeMs), ''],
     ['reference: pako alone, fresh worker (ms)', ms(a.reference.pakoWorkerMs), ms(b.reference.pakoWorkerMs), ''],
     ['reference: DecompressionStream, fresh worker (ms)', ms(a.reference.nativeWorkerMs), ms(b.reference.nativeWorkerMs), ''],
@@ -621,9 +678,12 @@ function formatTable(r: Results): string {
         ],
       ];
     }),
-    ['memory: page + worker, all (measureUserAgentSpecificMemory)', mb(a.memory.totalBytes), mb(b.memory.totalBytes), ''],
     ['memory: pixel + label buffers', `${mb(a.memory.pixelBytes + a.memory.labelBytes)}${a.memory.shared ? ' (shared)' : ''}`, `${mb(b.memory.pixelBytes + b.memory.labelBytes)}${b.memory.shared ? ' (shared)' : ''}`, 'held once'],
-    ['memory: beyond the pixel + label buffers (page + worker)', mb(memoryBeyond(a)), mb(memoryBeyond(b)), '≤ 15 MB (MNIST)'],
+    ['memory: renderer (page + worker) private, less a blank page’s (OS, RssAnon)', osMb(a, (m) => m.app.rssAnonBytes - m.blank.rssAnonBytes), osMb(b, (m) => m.app.rssAnonBytes - m.blank.rssAnonBytes), ''],
+    // Page and worker share one process, so the SharedArrayBuffer is private anonymous memory there.
+    ['  … beyond the pixel + label buffers', osMb(a, (m) => m.app.rssAnonBytes - m.blank.rssAnonBytes - a.memory.pixelBytes - a.memory.labelBytes), osMb(b, (m) => m.app.rssAnonBytes - m.blank.rssAnonBytes - b.memory.pixelBytes - b.memory.labelBytes), '≤ 15 MB (MNIST)'],
+    ['memory: page + worker by measureUserAgentSpecificMemory', mb(a.memory.totalBytes), mb(b.memory.totalBytes), ''],
+    ['  … less one buffer per scope holding it', mb(memoryBeyond(a)), mb(memoryBeyond(b)), ''],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((x) => x[i]!.length), 12));
   const line = (x: string[]) => `| ${x.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join(' | ')} |`;
@@ -636,6 +696,9 @@ function formatTable(r: Results): string {
     ...rows.map((x) => line(x)),
     '',
     `memory by scope (MNIST): ${Object.entries(a.memory.byScope).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`,
+    '',
+    'Main-thread profiles (full trace, so slower than the untraced figures above), self time in ms:',
+    ...r.sets.flatMap((set) => Object.entries(set.profiles).map(([what, text]) => `- ${set.title}, ${what}: ${text}`)),
   ].join('\n');
 }
 
