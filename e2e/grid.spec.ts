@@ -45,6 +45,34 @@ test('switching split shows the test set from its first digit', async ({ page })
   await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
 });
 
+test('a new filter after scrolling starts at its first digit in the very frame of the click, rows reused', async ({ page }) => {
+  await openLoaded(page);
+  await grid(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+  await expect(grid(page).getByRole('gridcell', { name: 'train #0, label 5', exact: true })).toHaveCount(0);
+  // Mark the row canvases on screen: a new selection should draw into them, not build new ones.
+  const marked = await grid(page).locator('canvas').evaluateAll((cs) => cs.map((c) => ((c as HTMLCanvasElement & { __mark?: number }).__mark = 1)).length);
+  expect(marked).toBeGreaterThan(5);
+  // What the first frame after the click shows, read in that frame's animation callback.
+  const firstFrame = await digitButton(page, '3').evaluate(
+    (button) =>
+      new Promise<{ scrollTop: number; firstRow: string | null; firstCell: string | null; focusable: string | null; reused: boolean }>((resolve) => {
+        (button as HTMLButtonElement).click();
+        requestAnimationFrame(() => {
+          const gridEl = document.querySelector<HTMLElement>('[role="grid"]')!;
+          const rows = [...gridEl.querySelectorAll<HTMLElement>('[role="row"]')].sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
+          resolve({
+            scrollTop: gridEl.scrollTop,
+            firstRow: rows[0]?.getAttribute('aria-rowindex') ?? null,
+            firstCell: rows[0]?.querySelector('[role="gridcell"]')?.getAttribute('aria-label') ?? null,
+            focusable: gridEl.querySelector('[role="gridcell"][tabindex="0"]')?.getAttribute('aria-label') ?? null,
+            reused: [...gridEl.querySelectorAll('canvas')].some((c) => (c as HTMLCanvasElement & { __mark?: number }).__mark === 1),
+          });
+        });
+      }),
+  );
+  expect(firstFrame).toEqual({ scrollTop: 0, firstRow: '1', firstCell: 'train #7, label 3', focusable: 'train #7, label 3', reused: true });
+});
+
 test('scrolling reaches the last training digit', async ({ page }) => {
   await openLoaded(page);
   await chooseSplit(page, 'Train');

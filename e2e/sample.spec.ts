@@ -158,3 +158,15 @@ test('labels are drawn above the digits in grid and sample alike, sized with the
   const [labelBox, canvasBox] = await Promise.all([first.locator('.sample-digit-label').boundingBox(), first.locator('canvas').boundingBox()]);
   expect(labelBox!.y + labelBox!.height).toBeLessThanOrEqual(canvasBox!.y + 1);
 });
+
+test('a new sample draws into the same 30 canvases instead of building new ones', async ({ page }) => {
+  await openLoaded(page, '/?seed=1');
+  const canvases = samplePanel(page).locator('canvas');
+  await expect(canvases).toHaveCount(30);
+  await canvases.evaluateAll((cs) => cs.forEach((c) => ((c as HTMLCanvasElement & { __mark?: number }).__mark = 1)));
+  const before = await sampleLabels(page);
+  await setSeed(page, 2);
+  await expect.poll(() => sampleLabels(page)).not.toEqual(before);
+  const reused = await canvases.evaluateAll((cs) => cs.filter((c) => (c as HTMLCanvasElement & { __mark?: number }).__mark === 1).length);
+  expect(reused).toBe(30);
+});

@@ -31,8 +31,7 @@ export function App() {
   // Which load the digits on screen come from: the streamed preview and the dataset it becomes
   // share it (the same shared memory), so the grid and its painted rows carry over.
   const dataKey = useExplorerStore((s) => (s.dataset ? `data-${s.loadedRequestId ?? datasetId(s.dataset)}` : s.load.status === 'loading' ? `data-${s.load.requestId}` : 'none'));
-  // A new grid per selection: it starts at the top in the same commit as the click.
-  const gridKey = useExplorerStore((s) => `${s.split}:${s.digits.join('')}:${dataKey}`);
+
   return (
     <div className="app">
       <SkipLink />
@@ -69,7 +68,7 @@ export function App() {
           <div className="digits-view">
             <SamplePanel dataset={dataset} />
             {dataset || preview ? (
-              <DigitGrid key={gridKey} dataset={(dataset ?? preview)!} dataKey={dataKey} />
+              <DigitGrid key={dataKey} dataset={(dataset ?? preview)!} dataKey={dataKey} />
             ) : (
               <div className="digit-grid" aria-hidden="true" />
             )}

@@ -12,8 +12,7 @@ import { useElementWidth } from './useElementWidth';
 const OVERSCAN = 4;
 
 /**
- * Mounted afresh for each selection (see App: keyed by dataset, split and digits), so a new
- * filter starts at its first digit with no stale scroll offset, in the same commit as the click.
+ * Mounted afresh for each load (see App); a new selection reuses its rows and starts at the top.
  *
  * Every digit of the current selection: rows are virtualized by TanStack Virtual, each row is one
  * canvas with a transparent gridcell over each digit for focus, clicks and screen readers.
@@ -42,6 +41,19 @@ export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: str
 
   // Row height is fixed per zoom level, so a zoom change re-measures every row at once.
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight]);
+
+  // A new selection starts at its first digit in the same commit as the click. The grid is not
+  // mounted afresh for it (that rebuilt every row, canvas and cell: a third of a click's time):
+  // this render lays out the top rows, and the element's scroll position follows before paint.
+  const shownIds = useRef(ids);
+  if (shownIds.current !== ids) virtualizer.scrollOffset = 0;
+  useLayoutEffect(() => {
+    if (shownIds.current === ids) return;
+    shownIds.current = ids;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    wantsFocus.current = false;
+    setFocusPos(0);
+  }, [ids]);
 
   const moveFocus = useCallback(
     (pos: number) => {

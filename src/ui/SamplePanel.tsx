@@ -98,7 +98,8 @@ export function SamplePanel({ dataset }: { dataset: Dataset | null }) {
       >
         {dataset && sample.length === 0 && <p className="hint">No digits match the current filter.</p>}
         {dataset
-          ? Array.from(sample, (id, i) => <SampleDigit key={`${i}-${id}`} dataset={dataset} id={id} />)
+          ? // Keyed by place: a new sample redraws the same 30 canvases instead of building new ones.
+            Array.from(sample, (id, i) => <SampleDigit key={i} dataset={dataset} id={id} />)
           : Array.from({ length: sampleSize }, (_, i) => <SampleDigitPlaceholder key={i} />)}
       </div>
     </section>
