@@ -115,6 +115,9 @@ export async function sha256OfParts(
     for (const part of parts) hash.update(part);
     return hash.hex();
   }
+  // One part in its own (non-shared) memory goes to the digest as it is: no copy.
+  const only = parts.length === 1 ? parts[0]! : null;
+  if (only && !(only.buffer instanceof SharedArrayBufferCtor)) return hexOf(new Uint8Array(await native.digest('SHA-256', only as Uint8Array<ArrayBuffer>)));
   const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -123,6 +126,9 @@ export async function sha256OfParts(
   }
   return hexOf(new Uint8Array(await native.digest('SHA-256', whole)));
 }
+
+/** SharedArrayBuffer where it exists (it is missing on pages without cross-origin isolation). */
+const SharedArrayBufferCtor: { new (n: number): unknown } = typeof SharedArrayBuffer === 'undefined' ? class Never {} : SharedArrayBuffer;
 
 function hexOf(bytes: Uint8Array): string {
   let hex = '';

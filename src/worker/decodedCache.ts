@@ -140,22 +140,25 @@ export function parseCacheMeta(value: unknown, urls: FileUrls): CacheMeta | null
 async function currentValidators(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal, stallMs: number): Promise<FileValidator[]> {
   return Promise.all(
     MNIST_FILES.map(async (f) => {
-      const stalled = new AbortController();
-      const timer = setTimeout(() => stalled.abort(new Error(`HEAD ${urls[f.name]}: no answer within ${stallMs} ms`)), stallMs);
-      try {
-        const response = await fetchFn(urls[f.name], {
-          method: 'HEAD',
-          cache: 'no-store',
-          signal: AbortSignal.any([signal, stalled.signal]),
-          credentials: 'omit',
-        });
-        if (!response.ok) throw new Error(`HEAD ${response.status}`);
-        return validatorOf(response.headers);
-      } finally {
-        clearTimeout(timer);
-      }
+      const response = await headWithinStall(urls[f.name], fetchFn, signal, stallMs);
+      if (!response.ok) throw new Error(`HEAD ${response.status}`);
+      return validatorOf(response.headers);
     }),
   );
+}
+
+/**
+ * A HEAD request under the stall rule: given up (rejected) when no answer comes within
+ * `stallMs`, like every request the app makes, or when `signal` aborts.
+ */
+export async function headWithinStall(url: string, fetchFn: typeof fetch, signal: AbortSignal, stallMs: number): Promise<Response> {
+  const stalled = new AbortController();
+  const timer = setTimeout(() => stalled.abort(new Error(`HEAD ${url}: no answer within ${stallMs} ms`)), stallMs);
+  try {
+    return await fetchFn(url, { method: 'HEAD', cache: 'no-store', signal: AbortSignal.any([signal, stalled.signal]), credentials: 'omit' });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/dataset';
 import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
-import { discardCachedFiles, findDamagedFile, readCachedFiles, writeCachedFiles } from './decodedCache';
+import { discardCachedFiles, findDamagedFile, headWithinStall, readCachedFiles, writeCachedFiles } from './decodedCache';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
 import { sha256OfParts } from '../data/sha256';
@@ -32,20 +32,10 @@ export interface LoaderDeps {
  * stall rule. A host without CORS headers fails it as a network error, as does no network.
  */
 async function canReadDirectly(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal, stallMs: number): Promise<boolean> {
-  const stalled = new AbortController();
-  const timer = setTimeout(() => stalled.abort(), stallMs);
   try {
-    const response = await fetchFn(urls['t10k-labels-idx1-ubyte.gz'], {
-      method: 'HEAD',
-      cache: 'no-store',
-      credentials: 'omit',
-      signal: AbortSignal.any([signal, stalled.signal]),
-    });
-    return response.ok;
+    return (await headWithinStall(urls['t10k-labels-idx1-ubyte.gz'], fetchFn, signal, stallMs)).ok;
   } catch {
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
