@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileUrls, hostScope, parseCustomBaseUrl, sourceBaseUrl } from './sources';
+import { fileUrls, hostScope, parseCustomBaseUrl, sourceBaseUrl, sourceFileUrls } from './sources';
 
 const PAGE = 'http://localhost:5173/';
 
@@ -41,6 +41,14 @@ describe('data sources', () => {
     expect(sourceBaseUrl({ kind: 'bundled' }, PAGE)).toBe('http://localhost:5173/data/');
     expect(sourceBaseUrl({ kind: 'azure' }, PAGE)).toBe('http://localhost:5173/azure-mnist/');
     expect(fileUrls('https://example.org/m/')['t10k-labels-idx1-ubyte.gz']).toBe('https://example.org/m/t10k-labels-idx1-ubyte.gz');
+  });
+
+  it('fetches Azure directly first, with the relay as the way round; other sources have no relay', () => {
+    const azure = sourceFileUrls({ kind: 'azure' }, PAGE);
+    expect(azure.urls['train-images-idx3-ubyte.gz']).toBe('https://azureopendatastorage.blob.core.windows.net/mnist/train-images-idx3-ubyte.gz');
+    expect(azure.relayUrls?.['train-images-idx3-ubyte.gz']).toBe('http://localhost:5173/azure-mnist/train-images-idx3-ubyte.gz');
+    expect(sourceFileUrls({ kind: 'bundled' }, PAGE)).toEqual({ urls: fileUrls('http://localhost:5173/data/') });
+    expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://example.org/m/' }, PAGE).relayUrls).toBeUndefined();
   });
 
   it.each([

@@ -61,6 +61,16 @@ export function sourceBaseUrl(source: DataSource, appBaseUrl: string): string {
   }
 }
 
+/**
+ * Where the worker fetches a source's four files: `urls` first; `relayUrls`, when present, if the
+ * browser may not read `urls` itself. Azure is tried directly (it works wherever the container
+ * sends CORS headers) and relayed by the app's own server otherwise.
+ */
+export function sourceFileUrls(source: DataSource, appBaseUrl: string): { urls: FileUrls; relayUrls?: FileUrls } {
+  if (source.kind === 'azure') return { urls: fileUrls(AZURE_MNIST_URL), relayUrls: fileUrls(sourceBaseUrl(source, appBaseUrl)) };
+  return { urls: fileUrls(sourceBaseUrl(source, appBaseUrl)) };
+}
+
 export function fileUrls(baseUrl: string): FileUrls {
   return Object.fromEntries(MNIST_FILES.map((f) => [f.name, new URL(f.name, baseUrl).href])) as FileUrls;
 }

@@ -1,7 +1,7 @@
 // The page's side of the loader worker: starts loads, and turns the worker's replies into store
 // updates. The only module that knows a Worker exists.
 import { DEFAULT_MAX_IDX_BYTES } from '../data/idx';
-import { AZURE_MNIST_URL, fileUrls, sourceBaseUrl, type DataSource } from '../data/sources';
+import { sourceFileUrls, type DataSource } from '../data/sources';
 import type { LoaderReply, LoaderRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
 import { PERF_MARKS, type LoadedMarkDetail } from './perfMarks';
@@ -43,6 +43,11 @@ function rememberChosen(source: DataSource): void {
   }
 }
 
+/**
+ * Whether opening `source` from a link needs the visitor's yes first: any server other than the
+ * bundled copy and Azure, unless they already chose it in this tab. A link must not make the
+ * visitor's browser fetch from a host of the link's choosing (localhost, a private address).
+ */
 export function linkSourceNeedsConsent(source: DataSource): boolean {
   return source.kind === 'custom' && !chosenSources().includes(sourceKey(source));
 }
@@ -131,10 +136,7 @@ export function loadSource(source: DataSource): void {
   explorerStore.getState().loadStarted(requestId, source);
   // Relative to the app's base, not the page URL, so the app works from any sub-path.
   const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
-  // Azure is read directly where it allows that, else through the app's server (the relay).
-  const relayUrls = source.kind === 'azure' ? fileUrls(sourceBaseUrl(source, appBase)) : undefined;
-  const urls = source.kind === 'azure' ? fileUrls(AZURE_MNIST_URL) : fileUrls(sourceBaseUrl(source, appBase));
-  send({ type: 'load', requestId, urls, relayUrls, maxBytes: MAX_FILE_BYTES });
+  send({ type: 'load', requestId, ...sourceFileUrls(source, appBase), maxBytes: MAX_FILE_BYTES });
 }
 
 /** Loads the source of the last attempt again (the Retry button). */
