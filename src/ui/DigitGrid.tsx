@@ -82,6 +82,8 @@ export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: str
   );
 
   const virtualRows = virtualizer.getVirtualItems();
+  // The rows in the viewport, without the overscan (set by getVirtualItems).
+  const onScreen = virtualizer.range ?? { startIndex: 0, endIndex: -1 };
   // More slots than rows can ever be rendered at once, so slot keys never collide.
   const rowSlots = Math.ceil((scrollRef.current?.clientHeight ?? window.innerHeight) / layout.rowHeight) + 2 * OVERSCAN + 4;
   // After a keyboard move the target cell may only exist once its row renders: focus it then.
@@ -159,6 +161,7 @@ export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: str
               top={row.start}
               layout={layout}
               focusColumn={inRow ? focusPos - rowStart : -1}
+              onScreen={row.index >= onScreen.startIndex && row.index <= onScreen.endIndex}
             />
           );
         })}

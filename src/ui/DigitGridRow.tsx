@@ -13,6 +13,8 @@ interface Props {
   readonly layout: GridLayout;
   /** Column of the roving-focus cell if it is in this row, else -1. */
   readonly focusColumn: number;
+  /** Whether the row is in the viewport (not overscan): its pixels are painted in this frame. */
+  readonly onScreen: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ interface Props {
  * for focus, clicks and its accessible name. Memoized, so scrolling renders only the rows that
  * come into view; clicks and focus are handled once, on the grid, by `data-pos`.
  */
-export const DigitGridRow = memo(function DigitGridRow({ dataset, dataKey, ids, rowIndex, top, layout, focusColumn }: Props) {
+export const DigitGridRow = memo(function DigitGridRow({ dataset, dataKey, ids, rowIndex, top, layout, focusColumn, onScreen }: Props) {
   const start = rowIndex * layout.columns;
   const count = Math.min(layout.columns, ids.length - start);
   const cells = [];
@@ -48,7 +50,7 @@ export const DigitGridRow = memo(function DigitGridRow({ dataset, dataKey, ids, 
       className="digit-grid-row"
       style={{ transform: `translateY(${top}px)`, height: layout.rowHeight, left: GRID_PADDING }}
     >
-      <DigitRowCanvas dataset={dataset} dataKey={dataKey} ids={ids} start={start} count={count} layout={layout} />
+      <DigitRowCanvas dataset={dataset} dataKey={dataKey} ids={ids} start={start} count={count} layout={layout} onScreen={onScreen} />
       {cells}
     </div>
   );

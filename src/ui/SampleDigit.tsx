@@ -2,6 +2,7 @@ import { memo, useEffect, useRef } from 'react';
 import { describeDigit, labelOf, pixelsOf, type Dataset } from '../data/dataset';
 import { IMAGE_SIDE } from '../data/mnist';
 import { drawDigit } from '../render/drawDigits';
+import { paintQueue } from '../render/paintQueue';
 
 const SIZE = IMAGE_SIDE * 2;
 
@@ -12,8 +13,13 @@ const SIZE = IMAGE_SIDE * 2;
  */
 export const SampleDigit = memo(function SampleDigit({ dataset, id }: { dataset: Dataset; id: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // Painted in a later task with the grid's rows below the screen: 30 canvases at once were a
+  // quarter of the long task that shows a new dataset.
   useEffect(() => {
-    if (ref.current) drawDigit(ref.current, pixelsOf(dataset, id));
+    const canvas = ref.current;
+    if (!canvas) return;
+    paintQueue.paint(canvas, () => drawDigit(canvas, pixelsOf(dataset, id)), false);
+    return () => paintQueue.cancel(canvas);
   }, [dataset, id]);
   const name = describeDigit(dataset, id);
   return (
