@@ -33,12 +33,17 @@ export class MnistFileDecoder {
     return this.idx;
   }
 
+  /** Takes the next served bytes; copies what it keeps, so `chunk` may be reused or freed after. */
   push(chunk: Uint8Array): void {
     this.compressedIn += chunk.length;
     if (this.formatValue === null) {
-      this.prefix = concatBytes(this.prefix, chunk);
-      if (this.prefix.length < 2) return;
-      chunk = this.prefix;
+      const joined = concatBytes(this.prefix, chunk);
+      if (joined.length < 2) {
+        // Kept for the next push, so a copy: push() keeps nothing it was handed.
+        this.prefix = joined.slice();
+        return;
+      }
+      chunk = joined;
       this.prefix = new Uint8Array(0);
       this.detectFormat(chunk);
     }

@@ -122,6 +122,7 @@ export class IdxStreamDecoder {
     return this.data;
   }
 
+  /** Takes the next bytes of the file; copies what it keeps, so `chunk` may be reused or freed after. */
   push(chunk: Uint8Array): void {
     let rest = chunk;
     if (!this.data) {
@@ -163,7 +164,8 @@ export class IdxStreamDecoder {
     if (joined.length >= 4) parseMagicOnly(joined, this.maxBytes);
     const needed = idxHeaderLength(joined);
     if (needed === null || joined.length < needed) {
-      this.headerPrefix = joined;
+      // Never the caller's chunk itself: push() keeps nothing it was handed (see GunzipStream).
+      this.headerPrefix = joined === chunk ? chunk.slice() : joined;
       return new Uint8Array(0);
     }
     const header = parseIdxHeader(joined, this.maxBytes);

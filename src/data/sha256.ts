@@ -1,6 +1,8 @@
 // Incremental SHA-256 (FIPS 180-4), so the loader can hash each file as its bytes stream in,
 // without holding a second copy and without needing crypto.subtle (absent on plain-http hosts).
 
+import { releaseBuffer } from './bytes';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -124,7 +126,11 @@ export async function sha256OfParts(
     whole.set(part, at);
     at += part.length;
   }
-  return hexOf(new Uint8Array(await native.digest('SHA-256', whole)));
+  try {
+    return hexOf(new Uint8Array(await native.digest('SHA-256', whole)));
+  } finally {
+    releaseBuffer(whole);
+  }
 }
 
 /** SharedArrayBuffer where it exists (it is missing on pages without cross-origin isolation). */

@@ -3,7 +3,7 @@
 // inflating 11 MB again. A cached copy is used only after HEAD requests show the server still
 // has the same files (ETag, or Last-Modified and Content-Length); anything unexpected — no OPFS,
 // no validators, a quota error, a short file — means "no cache", never a failed load.
-import { hexBytes } from '../data/bytes';
+import { hexBytes, releaseBuffer } from '../data/bytes';
 import { DEFAULT_MAX_IDX_BYTES, encodeIdxHeader, IDX_MAX_DIMS, IDX_TYPE_UBYTE, type Allocate } from '../data/idx';
 import { sha256OfParts } from '../data/sha256';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
@@ -221,7 +221,9 @@ export async function findDamagedFile(
     const { info, data, dims } = files[name];
     const idx = await sha256OfParts([encodeIdxHeader(info.idxType, dims), data]);
     if (idx !== info.idxSha256) return { file: name, what: 'data' };
-    const served = await sha256OfParts([new Uint8Array(await info.blob.arrayBuffer())]);
+    const servedBytes = new Uint8Array(await info.blob.arrayBuffer());
+    const served = await sha256OfParts([servedBytes]);
+    releaseBuffer(servedBytes);
     if (served !== info.sha256) return { file: name, what: 'served bytes' };
   }
   return null;
@@ -255,7 +257,9 @@ export async function writeCachedFiles(
     await dir.removeEntry('meta.json').catch(() => undefined);
     for (const f of files) {
       await writeWhole(await dir.getFileHandle(`${f.info.name}.data`, { create: true }), f.data);
-      await writeWhole(await dir.getFileHandle(`${f.info.name}.served`, { create: true }), new Uint8Array(await f.info.blob.arrayBuffer()));
+      const served = new Uint8Array(await f.info.blob.arrayBuffer());
+      await writeWhole(await dir.getFileHandle(`${f.info.name}.served`, { create: true }), served);
+      releaseBuffer(served);
     }
     const meta: CacheMeta = {
       version: CACHE_VERSION,
