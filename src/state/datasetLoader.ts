@@ -94,7 +94,7 @@ function applyReply(reply: LoaderReply): void {
       performance.mark(PERF_MARKS.loaded, { detail });
       // After the frame that draws it (React renders synchronously here), tell the worker it
       // may start its after-load work: hashing on the other core slowed the first paint.
-      requestAnimationFrame(() => setTimeout(() => send({ type: 'shown', requestId: reply.requestId }), 0));
+      requestAnimationFrame(() => setTimeout(() => tell({ type: 'shown', requestId: reply.requestId }), 0));
       break;
     }
     case 'error':
@@ -122,11 +122,29 @@ function applyReply(reply: LoaderReply): void {
     case 'cancelled':
       store.loadCancelled(reply.requestId);
       break;
+    case 'idle':
+      // The worker is done with the newest load: let it go. Its heap still held ~70 MB of
+      // hashing and writing copies (freed only at its next garbage collection, which an idle
+      // worker may not have for minutes); the data itself lives on in the page. The next load
+      // starts a fresh worker (~150 ms).
+      if (reply.requestId === lastLoadId) {
+        worker?.terminate();
+        worker = null;
+      }
+      break;
   }
 }
 
+/** The id of the last load asked for: only its worker's `idle` ends the worker. */
+let lastLoadId = 0;
+
 function send(request: LoaderRequest): void {
   loaderWorker().postMessage(request);
+}
+
+/** Messages about a load in flight go only to a worker that exists (an idle one was let go). */
+function tell(request: LoaderRequest): void {
+  worker?.postMessage(request);
 }
 
 /** Starts loading `source`; the data on screen stays until the new data has fully arrived. */
@@ -136,6 +154,7 @@ export function loadSource(source: DataSource): void {
   explorerStore.getState().loadStarted(requestId, source);
   // Relative to the app's base, not the page URL, so the app works from any sub-path.
   const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
+  lastLoadId = requestId;
   send({ type: 'load', requestId, ...sourceFileUrls(source, appBase), maxBytes: MAX_FILE_BYTES });
 }
 
@@ -148,5 +167,5 @@ export function retryLoad(): void {
 
 export function cancelLoad(): void {
   const load = explorerStore.getState().load;
-  if (load.status === 'loading') send({ type: 'cancel', requestId: load.requestId });
+  if (load.status === 'loading') tell({ type: 'cancel', requestId: load.requestId });
 }

@@ -106,8 +106,8 @@ describe('loader worker protocol', () => {
     const info = loaded.files.find((f) => f.name === 't10k-images-idx3-ubyte.gz')!;
     expect(info).toMatchObject({ servedBytes: goodFiles['t10k-images-idx3-ubyte.gz']!.length, format: 'gzip', magic: '00 00 08 03', dims: [12, 28, 28], inflatedBytes: 16 + 12 * 784, sha256: null });
     expect(new Uint8Array(await info.blob.arrayBuffer())).toEqual(goodFiles['t10k-images-idx3-ubyte.gz']);
-    const hashes = replies.at(-1);
-    if (hashes?.type !== 'hashes') throw new Error('hashes must come last');
+    const hashes = replies.filter((r) => r.type !== 'idle').at(-1);
+    if (hashes?.type !== 'hashes') throw new Error('hashes must come last (before idle)');
     for (const [name, bytes] of Object.entries(goodFiles)) {
       expect(hashes.sha256[name as keyof typeof hashes.sha256]).toBe(createHash('sha256').update(bytes).digest('hex'));
       // The IDX hash is of the file as inflated: the raw bytes the .gz was made from.
@@ -291,7 +291,7 @@ describe('loader worker protocol', () => {
       const { handle, replies, done } = run(fetchImpl);
       handle({ type: 'load', requestId: 1, urls: fileUrls(DIRECT), relayUrls: fileUrls(RELAY) });
       await done;
-      const error = replies.at(-1);
+      const error = final(replies).at(-1);
       if (error?.type !== 'error') throw new Error('expected an error');
       expect(error.message).toMatch(/404/);
       expect(error.message).toContain('no working relay at /azure-mnist/');
@@ -303,8 +303,9 @@ describe('loader worker protocol', () => {
       const { handle, replies, done } = run(folderFetch({}));
       handle({ type: 'load', requestId: 1, urls: fileUrls(BASE) });
       await done;
-      const error = replies.at(-1);
-      expect(error?.type === 'error' && error.message).not.toContain('relay');
+      const error = final(replies).at(-1);
+      if (error?.type !== 'error') throw new Error('expected an error');
+      expect(error.message).not.toContain('relay');
     });
   });
 
@@ -331,6 +332,48 @@ describe('loader worker protocol', () => {
     expect(replies.some((r) => r.type === 'hashes')).toBe(false);
     handle({ type: 'shown', requestId: 4 });
     await hashedNow;
-    expect(replies.at(-1)?.type).toBe('hashes');
+    expect(replies.filter((r) => r.type !== 'idle').at(-1)?.type).toBe('hashes');
+  });
+
+  it('says it is idle once all work for the newest load is over (data shown, hashed), never for a superseded one', async () => {
+    const replies: LoaderReply[] = [];
+    let idle: () => void = () => {};
+    const idleNow = new Promise<void>((r) => (idle = r));
+    // The first load stalls on one file until it is superseded; the second gets every file.
+    const stalling = folderFetch(goodFiles, { stallOn: 't10k-images-idx3-ubyte.gz' });
+    const whole = folderFetch(goodFiles);
+    let loads = 0;
+    const fetchImpl: typeof fetch = (input, init) => ((input instanceof Request ? input.url : input.toString()).endsWith('t10k-images-idx3-ubyte.gz') && loads++ === 0 ? stalling : whole)(input, init);
+    const handle = createLoaderHandler({
+      fetch: fetchImpl,
+      shared: true,
+      shownTimeoutMs: 60_000,
+      post: (reply) => {
+        replies.push(reply);
+        if (reply.type === 'loaded') handle({ type: 'shown', requestId: reply.requestId });
+        if (reply.type === 'idle') idle();
+      },
+    });
+    handle({ type: 'load', requestId: 1, urls: fileUrls(BASE) });
+    await new Promise((r) => setTimeout(r, 20));
+    handle({ type: 'load', requestId: 2, urls: fileUrls(BASE) });
+    await idleNow;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(replies.filter((r) => r.type === 'idle')).toEqual([{ type: 'idle', requestId: 2 }]);
+    expect(replies.some((r) => r.type === 'cancelled' && r.requestId === 1)).toBe(true);
+    // Last of all: after the data and its hashes.
+    expect(replies.at(-1)).toEqual({ type: 'idle', requestId: 2 });
+    const loadedAt = replies.findIndex((r) => r.type === 'loaded' && r.requestId === 2);
+    expect(loadedAt).toBeGreaterThanOrEqual(0);
+    expect(replies.findIndex((r) => r.type === 'hashes' && r.requestId === 2)).toBeGreaterThan(loadedAt);
+  });
+
+  it('says it is idle after a failed load too', async () => {
+    const { handle, replies, done } = run(folderFetch({ ...goodFiles, 't10k-labels-idx1-ubyte.gz': 404 }));
+    handle({ type: 'load', requestId: 7, urls: fileUrls(BASE) });
+    await done;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(replies.at(-2)?.type).toBe('error');
+    expect(replies.at(-1)).toEqual({ type: 'idle', requestId: 7 });
   });
 });

@@ -4,6 +4,7 @@ import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { discardCachedFiles, findDamagedFile, headWithinStall, readCachedFiles, writeCachedFiles } from './decodedCache';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
+import { releaseBuffer } from '../data/bytes';
 import { sha256OfParts } from '../data/sha256';
 import type { FileUrls } from '../data/sources';
 import type { FileProgress, LoadedFileInfo, LoaderReply, LoaderRequest } from './protocol';
@@ -77,7 +78,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       signal.addEventListener('abort', done);
       shownWaiters.set(requestId, done);
     });
-  /** Whether the browser could read a relayed source directly, once asked (kept for the worker's life). */
+  /** Whether the browser could read a relayed source directly, once asked (kept for the worker's life, which ends when it is idle). */
   const directlyReadable = new Map<string, boolean>();
 
   const start = async (requestId: number, requestedUrls: FileUrls, maxBytes: number | undefined, relayUrls: FileUrls | undefined) => {
@@ -156,6 +157,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         await shown;
         if (controller.signal.aborted) return;
         const damaged = await findDamagedFile(toCheck, controller.signal);
+        if (!deps.shared) for (const f of MNIST_FILES) releaseBuffer(toCheck[f.name].data);
         if (controller.signal.aborted) return;
         if (damaged) {
           await discardCachedFiles(urls);
@@ -193,6 +195,8 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       postLoaded(dataset, files, false);
       await shown;
       const sha256 = await hashServedBytes(files, served, controller.signal);
+      // The served chunks live on in each file's Blob (a copy); these were only kept for the hash.
+      for (const chunks of served) for (const chunk of chunks) releaseBuffer(chunk);
       const idxSha256 = idxFirst ?? (await hashIdxFiles(files, decoded.map((d) => d.idx), controller.signal));
       if (!sha256 || !idxSha256) return;
       deps.post({ type: 'hashes', requestId, sha256, idxSha256 }, []);
@@ -205,6 +209,8 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
           validator: decoded[i]!.validator,
         })),
       );
+      // Without shared memory these are the copies made for the disk, written now.
+      if (!deps.shared) for (const data of toKeep) releaseBuffer(data);
       if (kept) deps.post({ type: 'cached', requestId }, []);
     } catch (error) {
       if (controller.signal.aborted) {
@@ -217,7 +223,12 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
           : { type: 'error', requestId, file: null, url: null, message: `unexpected failure: ${String(error)}` };
       deps.post(reply, []);
     } finally {
-      if (current?.requestId === requestId) current = null;
+      // Everything for the newest load is done (kept, checked, failed or cancelled): the page may
+      // let this worker go, and with it whatever its heap still holds (see datasetLoader).
+      if (current?.requestId === requestId) {
+        current = null;
+        deps.post({ type: 'idle', requestId }, []);
+      }
     }
   };
 

@@ -103,7 +103,9 @@ export type LoaderReply =
   | { readonly type: 'kept-copy-checked'; readonly requestId: number }
   /** The decoded files were kept for the next visit (see decodedCache.ts). */
   | { readonly type: 'cached'; readonly requestId: number }
-  | { readonly type: 'cancelled'; readonly requestId: number };
+  | { readonly type: 'cancelled'; readonly requestId: number }
+  /** All work for the newest load is over (after `cached`, a failure or a cancel): nothing more will come. */
+  | { readonly type: 'idle'; readonly requestId: number };
 
 /** To the CSV worker: write these rows of the frame. Cancel is terminating the worker. */
 export interface CsvRequest {
