@@ -16,6 +16,7 @@ import { build, preview } from 'vite';
 import { MNIST_FILES } from '../src/data/mnist';
 import { PERF_MARKS, type LoadedMarkDetail } from '../src/state/perfMarks';
 import { measureLayoutShift } from '../src/testing/layoutShift';
+import { describeMemoryDump, processMemoryDump, type MemoryDumpEvent, type ProcessMemoryDump } from './memoryDump';
 import { describeProfile, mainThreadProfile, type TraceEvent } from './traceProfile';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -366,6 +367,23 @@ async function processMemory(browser: Browser): Promise<{ app: ProcessMemory; bl
   return app && blank ? { app, blank } : null;
 }
 
+/** Chromium's own account of a process's memory by allocator (a detailed memory-infra dump). */
+async function memoryDump(browser: Browser, pid: number): Promise<ProcessMemoryDump | null> {
+  const cdp = await browser.newBrowserCDPSession();
+  const events: MemoryDumpEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as MemoryDumpEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } },
+    transferMode: 'ReportEvents',
+  } as never);
+  await cdp.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' } as never);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return processMemoryDump(events, pid);
+}
+
 /**
  * A trusted click (Playwright's mouse, through the browser's input pipeline) on a filter button,
  * timed by the Event Timing API: from the click to the next paint after its handlers. Entries
@@ -502,6 +520,8 @@ interface SetResults {
   scroll: Record<'defaultZoom' | 'smallestZoom', { frames: number; rafP50: Stats; rafP99: Stats; mainThreadMsPerFrame: Stats; longTasks: number }>;
   memory: { totalBytes: number; byScope: Record<string, number>; pixelBytes: number; labelBytes: number; shared: boolean };
   osMemory: { app: ProcessMemory; blank: ProcessMemory } | null;
+  /** The app renderer's memory by allocator, as Chromium accounts it. */
+  allocators: ProcessMemoryDump | null;
   /** Main-thread time by kind of work, from full traces (slower than untraced runs). */
   profiles: Record<string, string>;
 }
@@ -531,10 +551,13 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
   const context = await newContext(browser, set);
   const page = await context.newPage();
   await measureLoad(page, set, false);
-  // Measured once the worker is done with the load (hashed, kept): what stays, not what passes.
+  // Measured once the worker is done with the load (hashed, kept, then let go by the page, which
+  // follows at once): what stays, not what passes.
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS.cached, { timeout: 60_000 }).catch(() => undefined);
+  await page.waitForTimeout(500);
   const memory = await measureMemory(page);
   const osMemory = await processMemory(browser);
+  const allocators = osMemory ? await memoryDump(browser, osMemory.app.pid) : null;
   const clicks = await filterClicks(page, runs);
   const profiles: Record<string, string> = {};
   profiles['click one digit'] = await profiledClick(browser, page, '4');
@@ -576,6 +599,7 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
     scroll: { defaultZoom: scroll(scrollDefault), smallestZoom: scroll(scrollSmallest) },
     memory: { ...memory, pixelBytes: cold[0]!.pixelBytes, labelBytes: cold[0]!.labelBytes, shared: cold[0]!.shared },
     osMemory,
+    allocators,
     profiles,
   };
 }
@@ -696,6 +720,7 @@ function formatTable(r: Results): string {
     ...rows.map((x) => line(x)),
     '',
     `memory by scope (MNIST): ${Object.entries(a.memory.byScope).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`,
+    ...r.sets.map((set) => `memory by allocator (${set.title}, app renderer, Chromium's memory-infra dump): ${set.allocators ? describeMemoryDump(set.allocators) : 'not available'}`),
     '',
     'Main-thread profiles (full trace, so slower than the untraced figures above), self time in ms:',
     ...r.sets.flatMap((set) => Object.entries(set.profiles).map(([what, text]) => `- ${set.title}, ${what}: ${text}`)),
