@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeMemoryDump, processMemoryDump, type MemoryDumpEvent } from './memoryDump';
 
-const size = (bytes: number) => ({ attrs: { size: { value: `0x${bytes.toString(16)}` } } });
+// Chromium writes sizes as bare hex digits; "0x" is accepted too.
+const size = (bytes: number) => ({ attrs: { size: { value: bytes % 2 ? `0x${bytes.toString(16)}` : bytes.toString(16) } } });
 
 describe('memory-infra dump', () => {
   const events: MemoryDumpEvent[] = [
@@ -13,7 +14,6 @@ describe('memory-infra dump', () => {
       pid: 7,
       args: {
         dumps: {
-          process_totals: { private_footprint_bytes: '0x5f5e100' },
           allocators: {
             partition_alloc: size(60_000_000),
             'partition_alloc/partitions': size(59_000_000),
@@ -29,6 +29,8 @@ describe('memory-infra dump', () => {
         },
       },
     },
+    // The process totals, in an event of their own.
+    { ph: 'v', pid: 7, args: { dumps: { process_totals: { private_footprint_bytes: '5f5e100' } } } },
     { ph: 'v', pid: 8, args: { dumps: { allocators: { malloc: size(99_000_000) } } } },
   ];
 

@@ -24,21 +24,26 @@ export interface ProcessMemoryDump {
 /** Partitions worth naming apart from their parent allocator. */
 const DETAIL = ['partition_alloc/partitions/array_buffer', 'partition_alloc/partitions/buffer', 'cc/tile_memory', 'v8/main', 'v8/workers'];
 
-/** Dump sizes are hex strings ("0x1a2b"). */
-const hex = (value: string | undefined): number | null => (value && /^0x[0-9a-f]+$/i.test(value) ? parseInt(value.slice(2), 16) : null);
+/** Dump sizes are hex strings, with or without "0x" ("1a2b", "0x1a2b"). */
+const hex = (value: string | undefined): number | null => {
+  const digits = value?.replace(/^0x/i, '');
+  return digits && /^[0-9a-f]+$/i.test(digits) ? parseInt(digits, 16) : null;
+};
 
 /** The last detailed dump of `pid` in the trace's events, or null when there is none. */
 export function processMemoryDump(events: readonly MemoryDumpEvent[], pid: number): ProcessMemoryDump | null {
-  const dumps = events.filter((e) => e.ph === 'v' && e.pid === pid && e.args?.dumps?.allocators);
-  const dump = dumps.at(-1)?.args?.dumps;
+  const ofProcess = events.filter((e) => e.ph === 'v' && e.pid === pid);
+  const dump = ofProcess.filter((e) => e.args?.dumps?.allocators).at(-1)?.args?.dumps;
   if (!dump?.allocators) return null;
+  // The totals may come in an event of their own.
+  const totals = ofProcess.filter((e) => e.args?.dumps?.process_totals).at(-1)?.args?.dumps?.process_totals;
   const allocators: Record<string, number> = {};
   for (const [name, node] of Object.entries(dump.allocators)) {
     const size = hex(node?.attrs?.size?.value);
     if (size === null) continue;
     if (!name.includes('/') || DETAIL.includes(name)) allocators[name] = size;
   }
-  return { privateFootprintBytes: hex(dump.process_totals?.private_footprint_bytes), allocators };
+  return { privateFootprintBytes: hex(totals?.private_footprint_bytes), allocators };
 }
 
 const LABELS: Record<string, string> = {
