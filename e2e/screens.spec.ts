@@ -1,7 +1,7 @@
 // The page on every screen: phones upright and sideways, a desktop at 200 % browser zoom (the
 // same CSS viewport as 640 × 400), 320 px wide; touch targets; dark mode; the static shell.
 import { expect, test, type Page } from '@playwright/test';
-import { MIN_VISIBLE_ROWS } from '../src/ui/gridLayout';
+import { MIN_VISIBLE_ROWS } from '../src/ui/grid/gridLayout';
 import { grid, openLoaded, status } from './helpers/explorer';
 
 const SCREENS = [

@@ -1,0 +1,10 @@
+import { selectionPython } from '../../data/pythonSnippet';
+import { useExplorerStore } from '../../state/useExplorerStore';
+import { PythonSnippetButton } from './PythonSnippetButton';
+
+/** The grid's split and digit filter as numpy selections of the notebook's arrays. */
+export function SelectionPythonButton() {
+  const split = useExplorerStore((s) => s.split);
+  const digits = useExplorerStore((s) => s.digits);
+  return <PythonSnippetButton label="Selection as Python" title="Python for the digits shown" code={() => selectionPython(split, digits)} />;
+}

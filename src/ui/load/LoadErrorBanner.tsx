@@ -1,0 +1,32 @@
+import { SOURCE_LABELS } from '../../data/sources';
+import { loadSource, retryLoad } from '../../state/datasetLoader';
+import { useExplorerStore } from '../../state/useExplorerStore';
+
+/** Says which file failed and why; Retry loads the same source again. */
+export function LoadErrorBanner() {
+  const load = useExplorerStore((s) => s.load);
+  const hasData = useExplorerStore((s) => s.dataset !== null);
+  const dismiss = useExplorerStore((s) => s.dismissLoadError);
+  if (load.status !== 'failed') return null;
+  return (
+    <div role="alert" className="error-banner">
+      <p>
+        <strong>Could not load MNIST from {SOURCE_LABELS[load.source.kind]}.</strong> {load.message}
+        {hasData && ' The digits loaded before are still shown.'}
+      </p>
+      <button type="button" onClick={retryLoad}>
+        Retry
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          dismiss();
+          // Nothing on screen to go back to (a link whose source failed): show the bundled copy.
+          if (!hasData) loadSource({ kind: 'bundled' });
+        }}
+      >
+        Dismiss
+      </button>
+    </div>
+  );
+}

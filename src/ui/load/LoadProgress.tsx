@@ -1,0 +1,41 @@
+import { MNIST_FILES } from '../../data/mnist';
+import { cancelLoad } from '../../state/datasetLoader';
+import { useExplorerStore } from '../../state/useExplorerStore';
+import { formatBytes } from '../common/format';
+
+
+/** One progress bar per file while a load runs, with a way to stop it. */
+export function LoadProgress() {
+  const load = useExplorerStore((s) => s.load);
+  if (load.status !== 'loading') return null;
+  return (
+    <section className="load-progress" aria-label="Loading progress">
+      {MNIST_FILES.map(({ name }) => {
+        const progress = load.files[name];
+        const percent = progress?.total ? Math.min(100, Math.round((100 * progress.received) / progress.total)) : null;
+        return (
+          <div key={name} className="load-progress-file">
+            <span className="file-name">{name}</span>
+            <div
+              role="progressbar"
+              aria-label={name}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent ?? 0}
+              aria-valuetext={
+                progress ? `${formatBytes(progress.received)}${progress.total ? ` of ${formatBytes(progress.total)}` : ''}` : 'waiting'
+              }
+              className="progress-track"
+            >
+              <div className="progress-fill" style={{ width: `${percent ?? 0}%` }} />
+            </div>
+            <span className="progress-text">{progress ? formatBytes(progress.received) : '—'}</span>
+          </div>
+        );
+      })}
+      <button type="button" onClick={cancelLoad}>
+        Cancel
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { SOURCE_LABELS, type DataSource } from '../../data/sources';
+import { useExplorerStore } from '../../state/useExplorerStore';
+
+function describeSource(source: DataSource): string {
+  return source.kind === 'custom' ? `${SOURCE_LABELS.custom} ${source.baseUrl}` : SOURCE_LABELS[source.kind];
+}
+
+/**
+ * Where the digits on screen came from and how long that took, in plain words. Always present
+ * (saying "Loading…" first), so its arrival never moves the header.
+ */
+export function LoadedSourceNote() {
+  const source = useExplorerStore((s) => s.loadedSource);
+  const decodeMs = useExplorerStore((s) => s.decodeMs);
+  const fromCache = useExplorerStore((s) => s.fromCache);
+  const shared = useExplorerStore((s) => s.sharedMemory);
+  // How the pixels are held is for tools and tests, not for people: an attribute, not words.
+  const text = source
+    ? `Loaded from ${describeSource(source)}${decodeMs !== null ? ` in ${(decodeMs / 1000).toFixed(2)} s` : ''}${fromCache ? ' (kept copy, checked with the server)' : ''}`
+    : 'Loading…';
+  // One line of a fixed width, cut with an ellipsis (whole in the tooltip): its text changing
+  // from "Loading…" to a long custom URL must not move or wrap the header.
+  return (
+    <p className="loaded-source" aria-label="Loaded data" title={text} data-memory={source ? (shared ? 'shared' : 'transferred') : undefined}>
+      {text}
+    </p>
+  );
+}
