@@ -5,7 +5,7 @@ import { ALL_DIGITS, type SplitFilter } from '../data/labelIndex';
 import { LABEL_COUNT, type MnistFileName } from '../data/mnist';
 import type { DataSource } from '../data/sources';
 import type { FileProgress, LoadedFileInfo } from '../worker/protocol';
-import { DEFAULT_SHARE_STATE, type IgnoredParameter, type ShareState } from './shareUrl';
+import { DEFAULT_SHARE_STATE, SHARE_FIELDS, type IgnoredParameter, type ShareState } from './shareUrl';
 import type { View } from './viewOptions';
 
 export type LoadState =
@@ -208,6 +208,5 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
 
 /** The shareable part of the state, for building links. */
 export function shareStateOf(facts: ExplorerFacts): ShareState {
-  const { source, split, digits, view, zoom, sampleSize, seed, normalized, open, sampleSplit } = facts;
-  return { source, split, digits, view, zoom, sampleSize, seed, normalized, open, sampleSplit };
+  return Object.fromEntries(SHARE_FIELDS.map((field) => [field, facts[field]])) as unknown as ShareState;
 }

@@ -31,20 +31,88 @@ export interface IgnoredParameter {
   readonly reason: string;
 }
 
-export const DEFAULT_SHARE_STATE: Omit<ShareState, 'seed'> = {
-  source: { kind: 'bundled' },
-  split: 'all',
-  digits: ALL_DIGITS,
-  view: 'digits',
-  zoom: DEFAULT_ZOOM,
-  sampleSize: DEFAULT_SAMPLE_SIZE,
-  normalized: false,
-  open: null,
-  sampleSplit: null,
-};
+/** The fields a link carries by one parameter each, with a fixed default: all but source and seed. */
+type TableField = Exclude<keyof ShareState, 'source' | 'seed'>;
 
-const KNOWN = ['source', 'url', 'split', 'digits', 'view', 'zoom', 'n', 'seed', 'norm', 'open', 'sample'] as const;
-type Known = (typeof KNOWN)[number];
+/** One share-link parameter, typed by the field it sets. */
+interface ParameterSpec<K extends TableField> {
+  /** Its name in the link. */
+  readonly name: string;
+  readonly default: ShareState[K];
+  /** The value, or undefined when the link's text cannot be used (then `reason` is shown). */
+  readonly parse: (value: string) => ShareState[K] | undefined;
+  readonly format: (value: ShareState[K]) => string;
+  /** Why an unusable value was ignored, as the link notice says it: "must be …". */
+  readonly reason: string;
+  /** Left out of links when true (default: equal to `default`). */
+  readonly isDefault?: (value: ShareState[K]) => boolean;
+}
+
+/** The same, with its type closed over: what the parse and build loops use. */
+interface Parameter {
+  readonly name: string;
+  readonly default: unknown;
+  read(raw: string | undefined): { readonly value: unknown; readonly ignored?: string };
+  write(state: ShareState, params: URLSearchParams): void;
+}
+
+function parameter<K extends TableField>(field: K, spec: ParameterSpec<K>): Parameter {
+  const isDefault = spec.isDefault ?? ((value: ShareState[K]) => value === spec.default);
+  return {
+    name: spec.name,
+    default: spec.default,
+    read: (raw) => {
+      if (raw === undefined) return { value: spec.default };
+      const value = spec.parse(raw);
+      return value === undefined ? { value: spec.default, ignored: spec.reason } : { value };
+    },
+    write: (state, params) => {
+      if (!isDefault(state[field])) params.set(spec.name, spec.format(state[field]));
+    },
+  };
+}
+
+/**
+ * Every parameter but source (two of them: source and url) and seed (no fixed default: a fresh
+ * random one; always written): its name, default, parsing, formatting and why it may be ignored.
+ * Parsing, defaults, links and the store's share state all derive from this table, and the
+ * compiler checks it has an entry for each field of ShareState.
+ */
+const PARAMETERS = {
+  split: parameter('split', { name: 'split', default: 'all', parse: parseSplit, format: String, reason: 'must be train, test or all' }),
+  digits: parameter('digits', {
+    name: 'digits',
+    default: ALL_DIGITS,
+    parse: parseDigits,
+    format: (digits) => digits.join(','),
+    isDefault: (digits) => digits.length === LABEL_COUNT,
+    reason: 'must be "all" or digits 0–9 separated by commas',
+  }),
+  view: parameter('view', { name: 'view', default: 'digits', parse: (v) => ((VIEWS as readonly string[]).includes(v) ? (v as View) : undefined), format: String, reason: `must be one of ${VIEWS.join(', ')}` }),
+  zoom: parameter('zoom', { name: 'zoom', default: DEFAULT_ZOOM, parse: (v) => ZOOM_LEVELS.find((z) => String(z) === v), format: String, reason: `must be one of ${ZOOM_LEVELS.join(', ')}` }),
+  sampleSize: parameter('sampleSize', {
+    name: 'n',
+    default: DEFAULT_SAMPLE_SIZE,
+    parse: (v) => parseIntInRange(v, MIN_SAMPLE_SIZE, MAX_SAMPLE_SIZE),
+    format: String,
+    reason: `must be a whole number from ${MIN_SAMPLE_SIZE} to ${MAX_SAMPLE_SIZE}`,
+  }),
+  normalized: parameter('normalized', { name: 'norm', default: false, parse: (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : undefined), format: () => '1', reason: 'must be 1 or 0' }),
+  open: parameter('open', { name: 'open', default: null, parse: parseDigitRef, format: (ref) => (ref ? `${ref.split}-${ref.index}` : ''), reason: 'must look like train-123 or test-45' }),
+  sampleSplit: parameter('sampleSplit', { name: 'sample', default: null, parse: parseSplit, format: String, reason: 'must be train, test or all' }),
+} satisfies Record<TableField, Parameter>;
+
+const TABLE_FIELDS = Object.keys(PARAMETERS) as TableField[];
+
+/** Every field of ShareState, in the order links list them. */
+export const SHARE_FIELDS: readonly (keyof ShareState)[] = ['source', ...TABLE_FIELDS, 'seed'];
+
+export const DEFAULT_SHARE_STATE = {
+  source: { kind: 'bundled' },
+  ...Object.fromEntries(TABLE_FIELDS.map((field) => [field, PARAMETERS[field].default])),
+} as Omit<ShareState, 'seed'>;
+
+const KNOWN = ['source', 'url', 'seed', ...TABLE_FIELDS.map((field) => PARAMETERS[field].name)];
 /** Longer values are refused unread; no legitimate parameter comes near it. */
 const MAX_VALUE_LENGTH = 2048;
 /** How many ignored parameters the notice names before it summarizes the rest. */
@@ -64,7 +132,7 @@ export interface ParsedShareUrl {
 
 export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: number): ParsedShareUrl {
   const ignored: IgnoredParameter[] = [];
-  const values = new Map<Known, string>();
+  const values = new Map<string, string>();
   let unknown = 0;
   let params: URLSearchParams;
   try {
@@ -74,13 +142,13 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
     ignored.push({ name: 'link', reason: 'could not be read' });
   }
   // Repeats are counted and reported once per parameter: 40,000 × n=1 is one line, not 40,000.
-  const repeats = new Map<Known, number>();
+  const repeats = new Map<string, number>();
   for (const [name, value] of params) {
-    if (!(KNOWN as readonly string[]).includes(name)) {
+    if (!KNOWN.includes(name)) {
       if (unknown++ < MAX_NAMED) ignored.push({ name: displayName(name), reason: 'is not a parameter MNIST Explorer knows' });
       continue;
     }
-    const key = name as Known;
+    const key = name;
     if (values.has(key) || repeats.has(key)) {
       repeats.set(key, (repeats.get(key) ?? 0) + 1);
       continue;
@@ -96,35 +164,24 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
     ignored.push({ name, reason: `appears ${(extra + 1).toLocaleString('en-US')} times; the first value was used` });
   }
 
-  const read = <T>(name: Known, parse: (v: string) => T | undefined, fallback: T, reason: string): T => {
-    const raw = values.get(name);
-    if (raw === undefined) return fallback;
-    const parsed = parse(raw);
-    if (parsed === undefined) {
-      ignored.push({ name, reason });
-      return fallback;
-    }
-    return parsed;
-  };
-
-  const defaults = DEFAULT_SHARE_STATE;
-  const state: ShareState = {
-    source: readSource(values, pageUrl, ignored),
-    split: read('split', parseSplit, defaults.split, 'must be train, test or all'),
-    digits: read('digits', parseDigits, defaults.digits, 'must be "all" or digits 0–9 separated by commas'),
-    view: read('view', (v) => ((VIEWS as readonly string[]).includes(v) ? (v as View) : undefined), defaults.view, `must be one of ${VIEWS.join(', ')}`),
-    zoom: read('zoom', (v) => ZOOM_LEVELS.find((z) => String(z) === v), defaults.zoom, `must be one of ${ZOOM_LEVELS.join(', ')}`),
-    sampleSize: read('n', (v) => parseIntInRange(v, MIN_SAMPLE_SIZE, MAX_SAMPLE_SIZE), defaults.sampleSize, `must be a whole number from ${MIN_SAMPLE_SIZE} to ${MAX_SAMPLE_SIZE}`),
-    seed: read('seed', (v) => parseIntInRange(v, 0, MAX_SEED), fallbackSeed, `must be a whole number from 0 to ${MAX_SEED}`),
-    normalized: read('norm', (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : undefined), defaults.normalized, 'must be 1 or 0'),
-    open: read('open', parseDigitRef, defaults.open, 'must look like train-123 or test-45'),
-    sampleSplit: read<SplitFilter | null>('sample', parseSplit, defaults.sampleSplit, 'must be train, test or all'),
-  };
-  const hasSeed = values.has('seed') && !ignored.some((i) => i.name === 'seed');
+  const source = readSource(values, pageUrl, ignored);
+  const table = Object.fromEntries(
+    TABLE_FIELDS.map((field) => {
+      const { name } = PARAMETERS[field];
+      const { value, ignored: reason } = PARAMETERS[field].read(values.get(name));
+      if (reason) ignored.push({ name, reason });
+      return [field, value];
+    }),
+  ) as Pick<ShareState, TableField>;
+  const seedText = values.get('seed');
+  const seed = seedText === undefined ? undefined : parseIntInRange(seedText, 0, MAX_SEED);
+  if (seedText !== undefined && seed === undefined) ignored.push({ name: 'seed', reason: `must be a whole number from 0 to ${MAX_SEED}` });
+  const state: ShareState = { source, ...table, seed: seed ?? fallbackSeed };
+  const hasSeed = seed !== undefined;
   return { state, hasSeed, ignored };
 }
 
-function readSource(values: Map<Known, string>, pageUrl: string, ignored: IgnoredParameter[]): DataSource {
+function readSource(values: Map<string, string>, pageUrl: string, ignored: IgnoredParameter[]): DataSource {
   const kind = values.get('source');
   const url = values.get('url');
   if (kind === undefined && url === undefined) return { kind: 'bundled' };
@@ -175,18 +232,10 @@ function parseDigitRef(value: string): DigitRef | undefined {
 /** The query string for a state: defaults are left out so links stay short; the seed never is. */
 export function buildShareSearch(state: ShareState): string {
   const params = new URLSearchParams();
-  const d = DEFAULT_SHARE_STATE;
   if (state.source.kind !== 'bundled') params.set('source', state.source.kind);
   if (state.source.kind === 'custom') params.set('url', state.source.baseUrl);
-  if (state.split !== d.split) params.set('split', state.split);
-  if (state.digits.length !== LABEL_COUNT) params.set('digits', state.digits.join(','));
-  if (state.view !== d.view) params.set('view', state.view);
-  if (state.zoom !== d.zoom) params.set('zoom', String(state.zoom));
-  if (state.sampleSize !== d.sampleSize) params.set('n', String(state.sampleSize));
+  for (const field of TABLE_FIELDS) PARAMETERS[field].write(state, params);
   params.set('seed', String(state.seed));
-  if (state.normalized) params.set('norm', '1');
-  if (state.open) params.set('open', `${state.open.split}-${state.open.index}`);
-  if (state.sampleSplit !== null) params.set('sample', state.sampleSplit);
   return `?${params.toString()}`;
 }
 
