@@ -3,7 +3,7 @@ import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { discardCachedFiles, findDamagedFile, headWithinStall, readCachedFiles, writeCachedFiles } from './decodedCache';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
-import { assembleNamed, FileLoadError, loadMnist, type TrainPrefix } from './loadMnist';
+import { assembleNamed, FileLoadError, loadMnist, type LoadedMnist, type TrainPrefix } from './loadMnist';
 import { releaseBuffer } from '../data/bytes';
 import { sha256OfParts } from '../data/sha256';
 import type { FileUrls } from '../data/sources';
@@ -81,139 +81,181 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   /** Whether the browser could read a relayed source directly, once asked (kept for the worker's life, which ends when it is idle). */
   const directlyReadable = new Map<string, boolean>();
 
-  const start = async (requestId: number, requestedUrls: FileUrls, maxBytes: number | undefined, relayUrls: FileUrls | undefined) => {
+  /** One load in flight: what its steps share. */
+  interface Load {
+    readonly requestId: number;
+    readonly signal: AbortSignal;
+    /** Set once every file is decoded: progress and partial data stop then. */
+    decodedAll: boolean;
+    progressOf(file: MnistFileName): (progress: FileProgress) => void;
+    postLoaded(dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean): void;
+  }
+
+  const stallMs = deps.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const superseded = () => new DOMException('superseded', 'AbortError');
+
+  const begin = (requestId: number): Load => {
     current?.controller.abort();
     const controller = new AbortController();
     current = { requestId, controller };
     const started = now();
-    let urls = requestedUrls;
-    let viaRelay = false;
-    let decodedAll = false;
     // Progress per file, at most every 100 ms: each message re-renders the page, which shares the
     // two cores with this decoding.
     const progressPosts = new Map<MnistFileName, (progress: FileProgress) => void>();
-    const progressOf = (file: MnistFileName) => {
-      let post = progressPosts.get(file);
-      if (!post) {
-        post = throttle((progress: FileProgress) => {
-          if (!controller.signal.aborted && !decodedAll) deps.post({ type: 'progress', requestId, file, progress }, []);
-        }, PROGRESS_INTERVAL_MS);
-        progressPosts.set(file, post);
-      }
-      return post;
+    const load: Load = {
+      requestId,
+      signal: controller.signal,
+      decodedAll: false,
+      progressOf: (file) => {
+        let post = progressPosts.get(file);
+        if (!post) {
+          post = throttle((progress: FileProgress) => {
+            if (!controller.signal.aborted && !load.decodedAll) deps.post({ type: 'progress', requestId, file, progress }, []);
+          }, PROGRESS_INTERVAL_MS);
+          progressPosts.set(file, post);
+        }
+        return post;
+      },
+      postLoaded: (dataset, files, fromCache) => {
+        // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
+        const transfer = deps.shared
+          ? []
+          : [dataset.train.images.buffer, dataset.train.labels.buffer, dataset.test.images.buffer, dataset.test.labels.buffer];
+        const reply: LoaderReply = { type: 'loaded', requestId, dataset, files, shared: deps.shared, decodeMs: now() - started, startedAt: performance.timeOrigin + started, fromCache };
+        deps.post(reply, transfer as ArrayBuffer[]);
+      },
     };
-    const postLoaded = (dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean) => {
-      // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
-      const transfer = deps.shared
-        ? []
-        : [dataset.train.images.buffer, dataset.train.labels.buffer, dataset.test.images.buffer, dataset.test.labels.buffer];
-      deps.post(
-        {
-          type: 'loaded',
-          requestId,
-          dataset,
-          files,
-          shared: deps.shared,
-          decodeMs: now() - started,
-          startedAt: performance.timeOrigin + started,
-          fromCache,
-        },
-        transfer as ArrayBuffer[],
-      );
-    };
+    return load;
+  };
+
+  /**
+   * Step 1: where the files are read from. A source with a relay (Azure) is tried directly
+   * first: it works wherever the host sends CORS headers, and on a static host, which has no
+   * relay, it is the only way.
+   */
+  const chooseUrls = async (load: Load, requested: FileUrls, relayUrls: FileUrls | undefined): Promise<{ urls: FileUrls; viaRelay: boolean }> => {
+    if (!relayUrls) return { urls: requested, viaRelay: false };
+    const key = MNIST_FILES.map((f) => requested[f.name]).join('\n');
+    let direct = directlyReadable.get(key);
+    if (direct === undefined) {
+      direct = await canReadDirectly(requested, deps.fetch, load.signal, stallMs);
+      if (load.signal.aborted) throw superseded();
+      directlyReadable.set(key, direct);
+    }
+    return direct ? { urls: requested, viaRelay: false } : { urls: relayUrls, viaRelay: true };
+  };
+
+  /**
+   * Step 2: the kept copy, if the server still has the same files: shown, then (once on screen)
+   * proved to be the bytes that were kept. False when there is none to use.
+   */
+  const loadFromCache = async (load: Load, urls: FileUrls): Promise<boolean> => {
+    const cached = await readCachedFiles(urls, deps.fetch, allocate, load.signal, stallMs);
+    if (load.signal.aborted) throw superseded();
+    if (!cached) return false;
+    const byName = new Map(
+      MNIST_FILES.map((f): [MnistFileName, DecodedIdx] => {
+        const { info, data, dims } = cached[f.name];
+        const headerBytes = info.inflatedBytes - data.length;
+        return [f.name, { header: { type: info.idxType, dims, headerBytes, dataBytes: data.length }, data }];
+      }),
+    );
+    // Transferred buffers leave with the reply: without shared memory the check reads a copy.
+    const toCheck = deps.shared
+      ? cached
+      : (Object.fromEntries(MNIST_FILES.map((f) => [f.name, { ...cached[f.name], data: cached[f.name].data.slice() }])) as typeof cached);
+    const shown = untilShown(load.requestId, load.signal);
+    load.postLoaded(assembleNamed(byName, urls), MNIST_FILES.map((f) => cached[f.name].info), true);
+    await shown;
+    if (load.signal.aborted) return true;
+    const damaged = await findDamagedFile(toCheck, load.signal);
+    if (!deps.shared) for (const f of MNIST_FILES) releaseBuffer(toCheck[f.name].data);
+    if (load.signal.aborted) return true;
+    if (damaged) {
+      await discardCachedFiles(urls);
+      deps.post({ type: 'kept-copy-damaged', requestId: load.requestId, ...damaged }, []);
+    } else {
+      deps.post({ type: 'kept-copy-checked', requestId: load.requestId }, []);
+    }
+    return true;
+  };
+
+  /** What the network step hands to hashing and keeping. */
+  interface Fetched {
+    readonly loaded: LoadedMnist;
+    /** The IDX hashes, when they had to be taken before the buffers moved (no shared memory). */
+    readonly idxSha256: Record<MnistFileName, string> | null;
+    /** The decoded payloads to write to disk: the shared buffers, or copies of moved ones. */
+    readonly toKeep: readonly Uint8Array[];
+  }
+
+  /** Step 3: the four files from the network, decoded as they stream in, then shown. */
+  const loadFromNetwork = async (load: Load, urls: FileUrls, maxBytes: number | undefined): Promise<Fetched | null> => {
+    const loaded = await loadMnist({
+      urls,
+      fetch: deps.fetch,
+      allocate,
+      signal: load.signal,
+      stallTimeoutMs: deps.stallTimeoutMs,
+      maxBytes,
+      // Only shared buffers can be shown while they fill; transferred ones move once, at the end.
+      onTrainPrefix: deps.shared
+        ? throttle((prefix) => {
+            if (!load.decodedAll) postPrefix(load.requestId, prefix);
+          }, PARTIAL_INTERVAL_MS)
+        : undefined,
+      onProgress: (file, progress) => load.progressOf(file)(progress),
+    });
+    load.decodedAll = true;
+    if (load.signal.aborted) return null;
+    const { dataset, files, decoded } = loaded;
+    // Transferred buffers leave with the reply, so without shared memory the IDX bytes are
+    // hashed first; shared ones stay readable here and are hashed after the digits are shown.
+    const idxSha256 = deps.shared ? null : await hashIdxFiles(files, decoded.map((d) => d.idx), load.signal);
+    // Without shared memory the buffers move to the page, so a copy (55 MB, ~10 ms) is what
+    // gets kept on disk; it is let go as soon as it is written. A plain static host gets the
+    // same fast second visit as an isolated one.
+    const toKeep = deps.shared ? decoded.map((d) => d.idx.data) : decoded.map((d) => d.idx.data.slice());
+    const shown = untilShown(load.requestId, load.signal);
+    load.postLoaded(dataset, files, false);
+    await shown;
+    return { loaded, idxSha256, toKeep };
+  };
+
+  /** Step 4, once the data is on screen: the files' hashes, then the kept copy for next time. */
+  const hashAndKeep = async (load: Load, urls: FileUrls, { loaded, idxSha256: idxFirst, toKeep }: Fetched): Promise<void> => {
+    const { files, served, decoded } = loaded;
+    const sha256 = await hashServedBytes(files, served, load.signal);
+    // The served chunks live on in each file's Blob (a copy); these were only kept for the hash.
+    for (const chunks of served) for (const chunk of chunks) releaseBuffer(chunk);
+    const idxSha256 = idxFirst ?? (await hashIdxFiles(files, decoded.map((d) => d.idx), load.signal));
+    if (!sha256 || !idxSha256) return;
+    deps.post({ type: 'hashes', requestId: load.requestId, sha256, idxSha256 }, []);
+    const kept = await writeCachedFiles(
+      urls,
+      files.map((info, i) => ({
+        info: { ...info, sha256: sha256[info.name], idxSha256: idxSha256[info.name] },
+        data: toKeep[i]!,
+        headerBytes: decoded[i]!.idx.header.headerBytes,
+        validator: decoded[i]!.validator,
+      })),
+    );
+    // Without shared memory these are the copies made for the disk, written now.
+    if (!deps.shared) for (const data of toKeep) releaseBuffer(data);
+    if (kept) deps.post({ type: 'cached', requestId: load.requestId }, []);
+  };
+
+  const start = async (requestId: number, requested: FileUrls, maxBytes: number | undefined, relayUrls: FileUrls | undefined) => {
+    const load = begin(requestId);
+    let viaRelay = false;
     try {
-      // A source with a relay (Azure) is tried directly first: it works wherever the host sends
-      // CORS headers, and on a static host, which has no relay, it is the only way.
-      if (relayUrls) {
-        const key = MNIST_FILES.map((f) => requestedUrls[f.name]).join('\n');
-        let direct = directlyReadable.get(key);
-        if (direct === undefined) {
-          direct = await canReadDirectly(requestedUrls, deps.fetch, controller.signal, deps.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
-          if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
-          directlyReadable.set(key, direct);
-        }
-        if (!direct) {
-          urls = relayUrls;
-          viaRelay = true;
-        }
-      }
-      const cached = await readCachedFiles(urls, deps.fetch, allocate, controller.signal, deps.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
-      if (controller.signal.aborted) throw new DOMException('superseded', 'AbortError');
-      if (cached) {
-        const byName = new Map(
-          MNIST_FILES.map((f): [MnistFileName, DecodedIdx] => {
-            const { info, data, dims } = cached[f.name];
-            const headerBytes = info.inflatedBytes - data.length;
-            return [f.name, { header: { type: info.idxType, dims, headerBytes, dataBytes: data.length }, data }];
-          }),
-        );
-        // Transferred buffers leave with the reply: without shared memory the check reads a copy.
-        const toCheck = deps.shared
-          ? cached
-          : (Object.fromEntries(MNIST_FILES.map((f) => [f.name, { ...cached[f.name], data: cached[f.name].data.slice() }])) as typeof cached);
-        const shown = untilShown(requestId, controller.signal);
-        postLoaded(assembleNamed(byName, urls), MNIST_FILES.map((f) => cached[f.name].info), true);
-        // Once the digits are on screen, prove they are the bytes that were kept.
-        await shown;
-        if (controller.signal.aborted) return;
-        const damaged = await findDamagedFile(toCheck, controller.signal);
-        if (!deps.shared) for (const f of MNIST_FILES) releaseBuffer(toCheck[f.name].data);
-        if (controller.signal.aborted) return;
-        if (damaged) {
-          await discardCachedFiles(urls);
-          deps.post({ type: 'kept-copy-damaged', requestId, ...damaged }, []);
-        } else {
-          deps.post({ type: 'kept-copy-checked', requestId }, []);
-        }
-        return;
-      }
-      const { dataset, files, served, decoded } = await loadMnist({
-        urls,
-        fetch: deps.fetch,
-        allocate,
-        signal: controller.signal,
-        stallTimeoutMs: deps.stallTimeoutMs,
-        maxBytes,
-        // Only shared buffers can be shown while they fill; transferred ones move once, at the end.
-        onTrainPrefix: deps.shared
-          ? throttle((prefix) => {
-              if (!decodedAll) postPrefix(requestId, prefix);
-            }, PARTIAL_INTERVAL_MS)
-          : undefined,
-        onProgress: (file, progress) => progressOf(file)(progress),
-      });
-      decodedAll = true;
-      if (controller.signal.aborted) return;
-      // Transferred buffers leave with the reply, so without shared memory the IDX bytes are
-      // hashed first; shared ones stay readable here and are hashed after the digits are shown.
-      const idxFirst = deps.shared ? null : await hashIdxFiles(files, decoded.map((d) => d.idx), controller.signal);
-      // Without shared memory the buffers move to the page, so a copy (55 MB, ~10 ms) is what
-      // gets kept on disk; it is let go as soon as it is written. A plain static host gets the
-      // same fast second visit as an isolated one.
-      const toKeep = deps.shared ? decoded.map((d) => d.idx.data) : decoded.map((d) => d.idx.data.slice());
-      const shown = untilShown(requestId, controller.signal);
-      postLoaded(dataset, files, false);
-      await shown;
-      const sha256 = await hashServedBytes(files, served, controller.signal);
-      // The served chunks live on in each file's Blob (a copy); these were only kept for the hash.
-      for (const chunks of served) for (const chunk of chunks) releaseBuffer(chunk);
-      const idxSha256 = idxFirst ?? (await hashIdxFiles(files, decoded.map((d) => d.idx), controller.signal));
-      if (!sha256 || !idxSha256) return;
-      deps.post({ type: 'hashes', requestId, sha256, idxSha256 }, []);
-      const kept = await writeCachedFiles(
-        urls,
-        files.map((info, i) => ({
-          info: { ...info, sha256: sha256[info.name], idxSha256: idxSha256[info.name] },
-          data: toKeep[i]!,
-          headerBytes: decoded[i]!.idx.header.headerBytes,
-          validator: decoded[i]!.validator,
-        })),
-      );
-      // Without shared memory these are the copies made for the disk, written now.
-      if (!deps.shared) for (const data of toKeep) releaseBuffer(data);
-      if (kept) deps.post({ type: 'cached', requestId }, []);
+      const chosen = await chooseUrls(load, requested, relayUrls);
+      viaRelay = chosen.viaRelay;
+      if (await loadFromCache(load, chosen.urls)) return;
+      const fetched = await loadFromNetwork(load, chosen.urls, maxBytes);
+      if (fetched) await hashAndKeep(load, chosen.urls, fetched);
     } catch (error) {
-      if (controller.signal.aborted) {
+      if (load.signal.aborted) {
         deps.post({ type: 'cancelled', requestId }, []);
         return;
       }
