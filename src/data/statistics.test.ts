@@ -1,0 +1,125 @@
+// Every statistic against numpy on the same bytes: an independent computation, never the code
+// under test. On small generated files (always, odd labels included) and on the original MNIST
+// files in ../shared/mnist (when there).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gzipBytes, makeIdx, patternBytes } from '../testing/idxFiles';
+import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
+import { assembleDataset, type Dataset } from './dataset';
+import { decodeMnistFile } from './fileDecoder';
+import { IMAGE_SIDE, LABEL_COUNT, MNIST_FILES, PIXELS_PER_IMAGE } from './mnist';
+import { ALL_LABELS, computeStatistics, meanImage, meanPixelValue, stdImage, type SplitStatistics } from './statistics';
+
+interface NumpySplit {
+  counts: number[];
+  other: number;
+  means: number[][];
+  stds: number[][];
+  meanPixel: (number | null)[];
+  hist: number[];
+  ink: number[];
+  distance: (number | null)[];
+}
+
+/** numpy's answers for the four files in `dir` (the notebook's load_data, then plain numpy). */
+function numpyStatistics(dir: string): Record<'train' | 'test', NumpySplit> {
+  const code = `${notebookPrelude(dir)}
+import json
+out = {}
+for name, X, y in (("train", X_train, y_train), ("test", X_test, y_test)):
+    rows = [X[y == d] for d in range(10)] + [X]
+    M = np.stack([X[y == d].mean(axis=0) if (y == d).any() else np.zeros(784) for d in range(10)])
+    known = y < 10
+    dist = np.full(len(y), np.nan)
+    dist[known] = np.linalg.norm(X[known].astype(np.float64) - M[y[known]], axis=1)
+    out[name] = dict(
+        counts=[int((y == d).sum()) for d in range(10)],
+        other=int((~known).sum()),
+        means=[(r.mean(axis=0) if len(r) else np.zeros(784)).tolist() for r in rows],
+        stds=[(r.std(axis=0) if len(r) else np.zeros(784)).tolist() for r in rows],
+        meanPixel=[float(r.mean()) if len(r) else None for r in rows],
+        hist=np.bincount(X.ravel(), minlength=256).tolist(),
+        ink=X.sum(axis=1, dtype=np.int64).tolist(),
+        distance=[None if np.isnan(v) else float(v) for v in dist],
+    )
+print(json.dumps(out))
+`;
+  return JSON.parse(runPython(PYTHON_WITH_NUMPY!, code)) as Record<'train' | 'test', NumpySplit>;
+}
+
+function datasetFrom(dir: string): Dataset {
+  const [trainImages, trainLabels, testImages, testLabels] = MNIST_FILES.map((f) => decodeMnistFile(readFileSync(join(dir, f.name))));
+  return assembleDataset({ train: { images: trainImages!, labels: trainLabels! }, test: { images: testImages!, labels: testLabels! } });
+}
+
+/** The first index where two equally long sequences differ (-1: none), for one cheap expect on 70,000 values. */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
+/** The largest difference relative to max(1, |numpy's value|); NaN where only one side is NaN/null. */
+function worstRelative(ours: ArrayLike<number>, numpy: readonly (number | null)[]): number {
+  let worst = 0;
+  for (let i = 0; i < numpy.length; i++) {
+    const v = numpy[i];
+    if (v === null || v === undefined) {
+      if (!Number.isNaN(ours[i])) return NaN;
+      continue;
+    }
+    worst = Math.max(worst, Math.abs(ours[i]! - v) / Math.max(1, Math.abs(v)));
+  }
+  return worst;
+}
+
+function expectSame(ours: SplitStatistics, numpy: NumpySplit): void {
+  expect(ours.labelCounts).toEqual(numpy.counts);
+  expect(ours.otherLabels).toBe(numpy.other);
+  expect(firstDifference(ours.pixelHistogram, numpy.hist)).toBe(-1);
+  expect(firstDifference(ours.ink, numpy.ink)).toBe(-1);
+  for (let row = 0; row <= ALL_LABELS; row++) {
+    // Means: exact sums of integers, one division — the same float64 as numpy's, to the last bit.
+    expect(firstDifference(meanImage(ours, row), numpy.means[row]!)).toBe(-1);
+    const mean = meanPixelValue(ours, row);
+    if (numpy.meanPixel[row] === null) expect(mean).toBeNaN();
+    else expect(mean).toBe(numpy.meanPixel[row]);
+    // Spread: numpy subtracts the mean first; the two roundings differ in the last bits only.
+    expect(worstRelative(stdImage(ours, row), numpy.stds[row]!)).toBeLessThan(1e-9);
+  }
+  expect(ours.distance).toHaveLength(numpy.distance.length);
+  expect(worstRelative(ours.distance, numpy.distance)).toBeLessThan(1e-9);
+}
+
+describe.skipIf(!PYTHON_WITH_NUMPY)('statistics, against numpy', () => {
+  it('on small generated files: counts, means, spreads, histogram, ink and distances, odd labels included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mnist-stats-'));
+    const split = (count: number, labels: readonly number[], seed: number) => ({
+      images: makeIdx({ dims: [count, IMAGE_SIDE, IMAGE_SIDE], data: patternBytes(count * PIXELS_PER_IMAGE, seed) }),
+      labels: makeIdx({ dims: [count], data: Uint8Array.from({ length: count }, (_, i) => labels[(i * 7 + seed) % labels.length]!) }),
+    });
+    // The test split lacks most labels and has a label outside 0–9 (12): empty classes and "other".
+    const train = split(53, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3);
+    const test = split(17, [3, 7, 12], 5);
+    const files = [train.images, train.labels, test.images, test.labels];
+    MNIST_FILES.forEach((f, i) => writeFileSync(join(dir, f.name), gzipBytes(files[i]!)));
+    const numpy = numpyStatistics(dir);
+    const stats = computeStatistics(datasetFrom(dir));
+    expectSame(stats.train, numpy.train);
+    expectSame(stats.test, numpy.test);
+    expect(stats.test.otherLabels).toBeGreaterThan(0);
+    expect(stats.test.labelCounts.filter((n) => n === 0)).toHaveLength(LABEL_COUNT - 2);
+  });
+
+  it.skipIf(!HAVE_SHARED_MNIST)('on the original MNIST files', { timeout: 60_000 }, () => {
+    const numpy = numpyStatistics(SHARED_MNIST_DIR);
+    const stats = computeStatistics(datasetFrom(SHARED_MNIST_DIR));
+    expectSame(stats.train, numpy.train);
+    expectSame(stats.test, numpy.test);
+    // Facts anyone can check in the notebook: the class balance and the mean pixel value.
+    expect(stats.train.labelCounts).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
+    expect(meanPixelValue(stats.train, ALL_LABELS)).toBeCloseTo(33.318421, 6);
+  });
+});

@@ -1,0 +1,204 @@
+// What is in the data as a whole: class balance, the mean and spread of each pixel per label
+// (the class averages), the histogram of pixel values, and for every digit its ink and its
+// distance to the mean image of its label. Pure: runs in the analysis worker and in Node tests.
+//
+// Exactness: every sum here is of integers (pixel values 0–255) and stays below 2^53, so it is
+// held exactly in a float64; a mean is then one division, as numpy's float64 mean of the same
+// integers. Nothing is accumulated in float32.
+import type { Dataset, SplitData } from './dataset';
+import { LABEL_COUNT, PIXELS_PER_IMAGE, type Split } from './mnist';
+
+/** Index of "every digit of the split" beside the ten labels, in per-label arrays. */
+export const ALL_LABELS = LABEL_COUNT;
+/** Rows of the per-label arrays: labels 0–9, then all. */
+export const LABEL_ROWS = LABEL_COUNT + 1;
+export const PIXEL_VALUES = 256;
+
+export interface SplitStatistics {
+  readonly split: Split;
+  readonly count: number;
+  /** Digits per label 0–9 (a label outside 0–9 counts only in `otherLabels` and in all). */
+  readonly labelCounts: readonly number[];
+  readonly otherLabels: number;
+  /** Per label row (0–9, then all), the sum of each of the 784 pixels: LABEL_ROWS × 784. */
+  readonly pixelSums: Float64Array<ArrayBuffer>;
+  /** The same for the squares of the pixel values (for the spread). */
+  readonly pixelSquareSums: Float64Array<ArrayBuffer>;
+  /** How many pixels of the split have each value 0–255. */
+  readonly pixelHistogram: Float64Array<ArrayBuffer>;
+  /** Per digit, in file order: the sum of its 784 pixel values ("ink"). */
+  readonly ink: Uint32Array<ArrayBuffer>;
+  /**
+   * Per digit: the Euclidean distance (over the 784 pixel values) to the mean image of its label
+   * in this split; NaN for a label outside 0–9.
+   */
+  readonly distance: Float64Array<ArrayBuffer>;
+}
+
+export type DatasetStatistics = Record<Split, SplitStatistics>;
+
+export function computeStatistics(dataset: Dataset): DatasetStatistics {
+  return { train: splitStatistics(dataset.train), test: splitStatistics(dataset.test) };
+}
+
+export function splitStatistics(data: SplitData): SplitStatistics {
+  const { count, images, labels } = data;
+  const labelCounts = new Array<number>(LABEL_COUNT).fill(0);
+  let otherLabels = 0;
+  const pixelSums = new Float64Array(LABEL_ROWS * PIXELS_PER_IMAGE);
+  const pixelSquareSums = new Float64Array(LABEL_ROWS * PIXELS_PER_IMAGE);
+  const pixelHistogram = new Float64Array(PIXEL_VALUES);
+  const ink = new Uint32Array(count);
+  /** Per digit, the sum of its squared pixels (≤ 784 × 255², exact). */
+  const squares = new Float64Array(count);
+
+  // One pass over the pixels: sums per label, squares, the value histogram and each digit's ink.
+  // A zero pixel adds nothing to any sum, and four in five MNIST pixels are zero: the pixels are
+  // read four at a time as one 32-bit word and a zero word is skipped whole (zeros are counted
+  // at the end, as what is left). This pass was 150–250 ms a byte at a time.
+  const words = wordsOf(images);
+  let nonZero = 0;
+  for (let i = 0; i < count; i++) {
+    const label = labels[i]!;
+    const inRange = label < LABEL_COUNT;
+    if (inRange) labelCounts[label]!++;
+    else otherLabels++;
+    const base = i * PIXELS_PER_IMAGE;
+    // Digits with other labels are summed into no label row here (see addOtherLabels).
+    const sums = inRange ? pixelSums : null;
+    const row = label * PIXELS_PER_IMAGE;
+    const wordBase = base / 4;
+    let sum = 0;
+    let square = 0;
+    for (let w = 0; w < WORDS_PER_IMAGE; w++) {
+      if (words[wordBase + w] === 0) continue;
+      for (let p = w * 4, end = p + 4; p < end; p++) {
+        const v = images[base + p]!;
+        if (v === 0) continue;
+        nonZero++;
+        sum += v;
+        square += v * v;
+        pixelHistogram[v]!++;
+        if (sums) {
+          sums[row + p]! += v;
+          pixelSquareSums[row + p]! += v * v;
+        }
+      }
+    }
+    ink[i] = sum;
+    squares[i] = square;
+  }
+  pixelHistogram[0] = count * PIXELS_PER_IMAGE - nonZero;
+  // "All" = the ten labels plus any others, summed per pixel (others were not added per label).
+  const all = ALL_LABELS * PIXELS_PER_IMAGE;
+  if (otherLabels > 0) addOtherLabels(data, pixelSums, pixelSquareSums);
+  for (let label = 0; label < LABEL_COUNT; label++) {
+    const row = label * PIXELS_PER_IMAGE;
+    for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
+      pixelSums[all + p]! += pixelSums[row + p]!;
+      pixelSquareSums[all + p]! += pixelSquareSums[row + p]!;
+    }
+  }
+
+  return { split: data.split, count, labelCounts, otherLabels, pixelSums, pixelSquareSums, pixelHistogram, ink, distance: distances(data, labelCounts, pixelSums, squares) };
+}
+
+/** Adds the digits whose label is outside 0–9 to the "all" row. */
+function addOtherLabels(data: SplitData, pixelSums: Float64Array, pixelSquareSums: Float64Array): void {
+  const all = ALL_LABELS * PIXELS_PER_IMAGE;
+  for (let i = 0; i < data.count; i++) {
+    if (data.labels[i]! < LABEL_COUNT) continue;
+    const base = i * PIXELS_PER_IMAGE;
+    for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
+      const v = data.images[base + p]!;
+      pixelSums[all + p]! += v;
+      pixelSquareSums[all + p]! += v * v;
+    }
+  }
+}
+
+/**
+ * The distance of each digit x to its class mean m = s / n (s: the class's pixel sums, n: its
+ * count): |x − m|² = Σx² − 2 Σx·s / n + Σm². Σx² and Σx·s are integers below 2^53 (exact), and
+ * Σm² is one number per class, so two digits of a class with the same image — or the same
+ * integer terms — get exactly the same distance, whatever order the pixels were added in.
+ */
+function distances(data: SplitData, labelCounts: readonly number[], pixelSums: Float64Array, squares: Float64Array): Float64Array<ArrayBuffer> {
+  const meanSquares = labelCounts.map((n, label) => {
+    let total = 0;
+    for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
+      const mean = n > 0 ? pixelSums[label * PIXELS_PER_IMAGE + p]! / n : 0;
+      total += mean * mean;
+    }
+    return total;
+  });
+  const distance = new Float64Array(data.count);
+  const { images } = data;
+  const words = wordsOf(images);
+  for (let i = 0; i < data.count; i++) {
+    const label = data.labels[i]!;
+    if (label >= LABEL_COUNT) {
+      distance[i] = NaN;
+      continue;
+    }
+    const base = i * PIXELS_PER_IMAGE;
+    const row = label * PIXELS_PER_IMAGE;
+    const wordBase = base / 4;
+    let dot = 0;
+    for (let w = 0; w < WORDS_PER_IMAGE; w++) {
+      if (words[wordBase + w] === 0) continue;
+      for (let p = w * 4, end = p + 4; p < end; p++) dot += images[base + p]! * pixelSums[row + p]!;
+    }
+    const n = labelCounts[label]!;
+    // Rounding can leave a hair below zero for a digit equal to its class mean.
+    distance[i] = Math.sqrt(Math.max(0, squares[i]! - (2 * dot) / n + meanSquares[label]!));
+  }
+  return distance;
+}
+
+/** 784 pixels = 196 words of four. */
+const WORDS_PER_IMAGE = PIXELS_PER_IMAGE / 4;
+
+/**
+ * The pixels as 32-bit words (four pixels each), to skip runs of zeros four at a time. The
+ * decoders allocate each buffer afresh, so it is aligned; a view that is not gets an aligned copy.
+ */
+function wordsOf(images: Uint8Array): Uint32Array {
+  const aligned = images.byteOffset % 4 === 0 ? images : images.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.length / 4));
+}
+
+/** The mean image of a label row (0–9, or ALL_LABELS), as 784 float64 values. */
+export function meanImage(stats: SplitStatistics, row: number): Float64Array {
+  const n = row === ALL_LABELS ? stats.count : stats.labelCounts[row]!;
+  const out = new Float64Array(PIXELS_PER_IMAGE);
+  if (n === 0) return out;
+  for (let p = 0; p < PIXELS_PER_IMAGE; p++) out[p] = stats.pixelSums[row * PIXELS_PER_IMAGE + p]! / n;
+  return out;
+}
+
+/**
+ * The per-pixel population standard deviation of a label row (numpy's `std`, ddof 0), from the
+ * exact integer sums: (n Σx² − (Σx)²) is an integer below 2^53, so only the final division and
+ * square root round.
+ */
+export function stdImage(stats: SplitStatistics, row: number): Float64Array {
+  const n = row === ALL_LABELS ? stats.count : stats.labelCounts[row]!;
+  const out = new Float64Array(PIXELS_PER_IMAGE);
+  if (n === 0) return out;
+  for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
+    const s = stats.pixelSums[row * PIXELS_PER_IMAGE + p]!;
+    const q = stats.pixelSquareSums[row * PIXELS_PER_IMAGE + p]!;
+    out[p] = Math.sqrt(Math.max(0, n * q - s * s)) / n;
+  }
+  return out;
+}
+
+/** The mean pixel value of a label row: all its pixels' sum over (digits × 784). */
+export function meanPixelValue(stats: SplitStatistics, row: number): number {
+  const n = row === ALL_LABELS ? stats.count : stats.labelCounts[row]!;
+  if (n === 0) return NaN;
+  let total = 0;
+  for (let p = 0; p < PIXELS_PER_IMAGE; p++) total += stats.pixelSums[row * PIXELS_PER_IMAGE + p]!;
+  return total / (n * PIXELS_PER_IMAGE);
+}
