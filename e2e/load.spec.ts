@@ -40,3 +40,18 @@ test('split counts and per-label counts match MNIST', async ({ page }) => {
     await digitButton(page, 'All').click();
   }
 });
+
+test('the statistics are computed after the data is shown, in a worker of their own', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await openLoaded(page);
+  const marks = await page.waitForFunction(() => {
+    const loaded = performance.getEntriesByName('mnist-loaded')[0];
+    const statistics = performance.getEntriesByName('mnist-statistics')[0] as PerformanceMark | undefined;
+    return loaded && statistics ? { loaded: loaded.startTime, statistics: statistics.startTime, ms: (statistics.detail as { ms: number }).ms } : null;
+  });
+  const { loaded, statistics, ms } = (await marks.jsonValue())!;
+  expect(statistics).toBeGreaterThan(loaded);
+  expect(ms).toBeGreaterThan(0);
+  expect(workers.some((url) => /analysis\.worker/.test(url))).toBe(true);
+});

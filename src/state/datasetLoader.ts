@@ -4,6 +4,7 @@ import { DEFAULT_MAX_IDX_BYTES } from '../data/idx';
 import { sourceFileUrls, type DataSource } from '../data/sources';
 import type { LoaderReply, LoaderRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
+import { computeStatisticsOf } from './statisticsRunner';
 import { PERF_MARKS, type LoadedMarkDetail } from './perfMarks';
 
 /**
@@ -94,7 +95,13 @@ function applyReply(reply: LoaderReply): void {
       performance.mark(PERF_MARKS.loaded, { detail });
       // After the frame that draws it (React renders synchronously here), tell the worker it
       // may start its after-load work: hashing on the other core slowed the first paint.
-      requestAnimationFrame(() => setTimeout(() => tell({ type: 'shown', requestId: reply.requestId }), 0));
+      // The statistics are computed then too, in a worker of their own.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          tell({ type: 'shown', requestId: reply.requestId });
+          if (explorerStore.getState().dataset === reply.dataset) computeStatisticsOf(reply.dataset);
+        }, 0),
+      );
       break;
     }
     case 'error':

@@ -4,7 +4,8 @@ import type { Dataset, DigitRef } from '../data/dataset';
 import { ALL_DIGITS, type SplitFilter } from '../data/labelIndex';
 import { LABEL_COUNT, type MnistFileName } from '../data/mnist';
 import type { DataSource } from '../data/sources';
-import type { FileProgress, LoadedFileInfo } from '../worker/protocol';
+import type { DatasetStatistics } from '../data/statistics';
+import type { AnalysisErrorCode, FileProgress, LoadedFileInfo } from '../worker/protocol';
 import { DEFAULT_SHARE_STATE, SHARE_FIELDS, type IgnoredParameter, type ShareState } from './shareUrl';
 import type { View } from './viewOptions';
 
@@ -59,9 +60,18 @@ export interface ExplorerFacts extends ShareState {
    * until they answer (Load, or show the bundled data instead). Null when nothing is asked.
    */
   readonly linkSourceQuestion: DataSource | null;
+  /** Derived from `dataset`, but too costly to derive on the page: kept with the dataset it is of. */
+  readonly statistics: StatisticsState;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
+
+/** The statistics of the dataset on screen, computed by the analysis worker after it is shown. */
+export type StatisticsState =
+  | { readonly status: 'none' }
+  | { readonly status: 'computing'; readonly dataset: Dataset }
+  | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DatasetStatistics; readonly ms: number }
+  | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
 
 export interface ExplorerActions {
   setSplit: (split: SplitFilter) => void;
@@ -89,6 +99,8 @@ export interface ExplorerActions {
   ) => void;
   loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
   loadCancelled: (requestId: number) => void;
+  /** Taken only while `state.dataset` is the dataset on screen (a late answer is dropped). */
+  statisticsChanged: (state: Exclude<StatisticsState, { status: 'none' }>) => void;
   filesHashed: (
     requestId: number,
     sha256: Readonly<Record<MnistFileName, string>>,
@@ -114,6 +126,7 @@ export const initialFacts: ExplorerFacts = {
   openFrom: 'grid',
   keptCopyNotice: null,
   linkSourceQuestion: null,
+  statistics: { status: 'none' },
 };
 
 /** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
@@ -176,6 +189,8 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
       const openGone = open !== null && !digitExists(dataset, open);
       set({
         dataset,
+        // Of the dataset replaced, if any: the new one's are computed once it is shown.
+        statistics: { status: 'none' },
         preview: null,
         loadedSource: load.source,
         loadedFiles: files,
@@ -202,6 +217,9 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     },
     loadCancelled: (requestId) => {
       if (currentLoad(requestId)) set({ preview: null, load: { status: 'idle' }, source: get().loadedSource ?? get().source });
+    },
+    statisticsChanged: (statistics) => {
+      if (statistics.dataset === get().dataset) set({ statistics });
     },
   };
 });

@@ -11,6 +11,8 @@ export const PERF_MARKS = {
   cached: 'mnist-cached',
   /** Page: the kept copy on screen passed its content check (its hashes match). */
   keptChecked: 'mnist-kept-checked',
+  /** Page: the statistics of the dataset on screen arrived; detail: { ms } spent in the worker. */
+  statistics: 'mnist-statistics',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

@@ -1,5 +1,6 @@
 // Every message between the page and the loader worker. Both sides import these types, so a new
 // message kind is a compile error in each `switch` until it is handled.
+import type { DatasetStatistics } from '../data/statistics';
 import type { Dataset } from '../data/dataset';
 import type { FileUrls } from '../data/sources';
 import type { FileFormat } from '../data/fileDecoder';
@@ -119,3 +120,20 @@ export type CsvReply =
   | { readonly type: 'csv-progress'; readonly rows: number; readonly total: number }
   | { readonly type: 'csv-done'; readonly blob: Blob }
   | { readonly type: 'csv-error'; readonly message: string };
+
+/**
+ * To the analysis worker: compute something about the whole dataset, from its (shared) buffers.
+ * One kind today; the look-alikes and the map join as further kinds of the same contract.
+ */
+export type AnalysisKind = 'statistics';
+
+export type AnalysisRequest = { readonly type: 'analyse'; readonly requestId: number; readonly kind: AnalysisKind; readonly dataset: Dataset };
+
+/** Why an analysis failed, for code to act on; `message` beside it is for people. */
+export type AnalysisErrorCode = 'bad-dataset' | 'failed';
+
+export type AnalysisResult = { readonly kind: 'statistics'; readonly statistics: DatasetStatistics };
+
+export type AnalysisReply =
+  | { readonly type: 'analysed'; readonly requestId: number; readonly result: AnalysisResult; readonly ms: number }
+  | { readonly type: 'analysis-failed'; readonly requestId: number; readonly kind: AnalysisKind; readonly code: AnalysisErrorCode; readonly message: string };

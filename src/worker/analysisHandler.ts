@@ -1,0 +1,51 @@
+// The analysis worker's brain, apart from `self` so it runs in Node tests (like loaderHandler):
+// takes a request, checks the dataset it was handed, computes, replies with the result's
+// buffers moved, never copied. Errors leave as a code and a sentence.
+import type { Dataset, SplitData } from '../data/dataset';
+import { PIXELS_PER_IMAGE } from '../data/mnist';
+import { computeStatistics, type DatasetStatistics } from '../data/statistics';
+import type { AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
+
+export interface AnalysisDeps {
+  readonly post: (reply: AnalysisReply, transfer: Transferable[]) => void;
+  readonly now?: () => number;
+}
+
+/** Why a dataset handed over cannot be analysed, or null when its shape holds together. */
+export function datasetProblem(dataset: Dataset): string | null {
+  for (const data of [dataset.train, dataset.test] as SplitData[]) {
+    if (!Number.isInteger(data.count) || data.count < 0) return `${data.split}: the digit count ${String(data.count)} is not a count`;
+    if (data.images.length !== data.count * PIXELS_PER_IMAGE) return `${data.split}: ${data.images.length} pixel bytes for ${data.count} digits of ${PIXELS_PER_IMAGE}`;
+    if (data.labels.length < data.count) return `${data.split}: ${data.labels.length} labels for ${data.count} digits`;
+  }
+  return null;
+}
+
+function transferablesOf(statistics: DatasetStatistics): ArrayBuffer[] {
+  return [statistics.train, statistics.test].flatMap((s) => [s.pixelSums.buffer, s.pixelSquareSums.buffer, s.pixelHistogram.buffer, s.ink.buffer, s.distance.buffer]);
+}
+
+export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisRequest) => void {
+  const now = deps.now ?? (() => performance.now());
+  return (request) => {
+    const { requestId, kind, dataset } = request;
+    const problem = datasetProblem(dataset);
+    if (problem) {
+      deps.post({ type: 'analysis-failed', requestId, kind, code: 'bad-dataset', message: problem }, []);
+      return;
+    }
+    const started = now();
+    let result: AnalysisResult;
+    try {
+      switch (kind) {
+        case 'statistics':
+          result = { kind, statistics: computeStatistics(dataset) };
+          break;
+      }
+    } catch (error) {
+      deps.post({ type: 'analysis-failed', requestId, kind, code: 'failed', message: error instanceof Error ? error.message : String(error) }, []);
+      return;
+    }
+    deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result.statistics));
+  };
+}
