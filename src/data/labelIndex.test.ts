@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLabelIndex, countSelected, selectIds, type SplitFilter } from './labelIndex';
+import { buildLabelIndex, countSelected, positionOf, selectIds, type SplitFilter } from './labelIndex';
 import type { Dataset } from './dataset';
 
 function datasetWithLabels(train: number[], test: number[]): Dataset {
@@ -56,5 +56,15 @@ describe('label index', () => {
     expect(Array.from(selectIds(odd, 'all', [1]))).toEqual([0, 2]);
     expect(selectIds(odd, 'all', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).length).toBe(4);
     expect(buildLabelIndex(odd).counts.train).toEqual([0, 2, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('positionOf', () => {
+  it('finds an id in a selection in file order, and in one in any other order', () => {
+    const ascending = Uint32Array.of(2, 5, 9, 40);
+    expect([2, 5, 9, 40, 3, 41, 0].map((id) => positionOf(ascending, id))).toEqual([0, 1, 2, 3, -1, -1, -1]);
+    const sorted = Uint32Array.of(40, 2, 9, 5);
+    expect([40, 2, 9, 5, 3, 41, 0].map((id) => positionOf(sorted, id))).toEqual([0, 1, 2, 3, -1, -1, -1]);
+    expect(positionOf(new Uint32Array(0), 0)).toBe(-1);
   });
 });

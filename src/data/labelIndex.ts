@@ -72,8 +72,17 @@ function range(start: number, end: number): Uint32Array {
   return ids;
 }
 
-/** Where `id` stands in an ascending id list, or -1. */
+/**
+ * Where `id` is in `ids` (-1 if it is not): a binary search when the ids are in file order (a
+ * selection), else through an inverse index built once per list (a sorted selection).
+ */
 export function positionOf(ids: Uint32Array, id: number): number {
+  let lookup = positionLookups.get(ids);
+  if (!lookup) {
+    lookup = isAscending(ids) ? 'ascending' : inverseIndex(ids);
+    positionLookups.set(ids, lookup);
+  }
+  if (lookup !== 'ascending') return id < lookup.length ? lookup[id]! : -1;
   let lo = 0;
   let hi = ids.length - 1;
   while (lo <= hi) {
@@ -84,4 +93,19 @@ export function positionOf(ids: Uint32Array, id: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+const positionLookups = new WeakMap<Uint32Array, 'ascending' | Int32Array>();
+
+function isAscending(ids: Uint32Array): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i]! <= ids[i - 1]!) return false;
+  return true;
+}
+
+function inverseIndex(ids: Uint32Array): Int32Array {
+  let max = -1;
+  for (const id of ids) if (id > max) max = id;
+  const inverse = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < ids.length; i++) inverse[ids[i]!] = i;
+  return inverse;
 }

@@ -4,6 +4,7 @@ import type { Dataset, DigitRef } from '../data/dataset';
 import { ALL_DIGITS, type SplitFilter } from '../data/labelIndex';
 import { LABEL_COUNT, type MnistFileName } from '../data/mnist';
 import type { DataSource } from '../data/sources';
+import type { SortOrder } from '../data/sortOrder';
 import type { DatasetStatistics } from '../data/statistics';
 import type { AnalysisErrorCode, FileProgress, LoadedFileInfo } from '../worker/protocol';
 import { DEFAULT_SHARE_STATE, SHARE_FIELDS, type IgnoredParameter, type ShareState } from './shareUrl';
@@ -84,6 +85,7 @@ export interface ExplorerActions {
   setSampleSize: (size: number) => void;
   setSeed: (seed: number) => void;
   setNormalized: (normalized: boolean) => void;
+  setSort: (sort: SortOrder) => void;
   applyShareState: (state: ShareState, ignored: readonly IgnoredParameter[]) => void;
   dismissLinkNotice: () => void;
   keptCopyDamaged: (message: string) => void;
@@ -158,6 +160,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     setSampleSize: (sampleSize) => set({ sampleSize }),
     setSeed: (seed) => set({ seed }),
     setNormalized: (normalized) => set({ normalized }),
+    setSort: (sort) => set({ sort }),
     applyShareState: (state, ignored) => {
       const dataset = get().dataset;
       const open = state.open && dataset && !digitExists(dataset, state.open) ? null : state.open;

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import type { Dataset } from '../data/dataset';
 import { buildLabelIndex, countSelected, selectIds, type LabelIndex, type SplitFilter } from '../data/labelIndex';
 import { sampleIds } from '../data/sample';
+import { sortIds, type SortOrder } from '../data/sortOrder';
+import type { DatasetStatistics } from '../data/statistics';
 import { useExplorerStore } from './useExplorerStore';
 
 const EMPTY_IDS = new Uint32Array(0);
@@ -51,17 +53,46 @@ export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly nu
   return ids;
 }
 
+// Sorted selections per statistics object (so per dataset), a few recent ones.
+const sortedCache = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
+
+/** The selection in `sort` order; file order until the dataset's statistics are there. */
+export function sortedIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], sort: SortOrder, statistics: DatasetStatistics | null): Uint32Array {
+  const ids = idsFor(dataset, split, digits);
+  if (sort === 'file' || !statistics) return ids;
+  let byKey = sortedCache.get(statistics);
+  if (!byKey) {
+    byKey = new Map();
+    sortedCache.set(statistics, byKey);
+  }
+  const key = `${split}:${digits.join(',')}:${sort}`;
+  let sorted = byKey.get(key);
+  if (!sorted) {
+    sorted = sortIds(ids, sort, { trainCount: dataset.train.count, train: statistics.train, test: statistics.test });
+    if (byKey.size >= IDS_CACHE_SIZE) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, sorted);
+  }
+  return sorted;
+}
+
+/** The statistics of the dataset on screen, once computed; null before (or if they failed). */
+export function useStatistics(): DatasetStatistics | null {
+  return useExplorerStore((s) => (s.statistics.status === 'ready' && s.statistics.dataset === s.dataset ? s.statistics.value : null));
+}
+
 /**
- * The global ids the grid shows, in order, for the current split and digit filter: of the
- * loaded dataset, or of the digits streamed in so far during the first load.
+ * The global ids the grid shows, in order, for the current split, digit filter and sort: of the
+ * loaded dataset, or of the digits streamed in so far during the first load (in file order).
  */
 export function useVisibleIds(): Uint32Array {
   const dataset = useExplorerStore((s) => s.dataset ?? s.preview);
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
+  const sort = useExplorerStore((s) => s.sort);
+  const statistics = useStatistics();
   return useMemo(
-    () => (dataset ? idsFor(dataset, split, digits) : EMPTY_IDS),
-    [dataset, split, digits],
+    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics) : EMPTY_IDS),
+    [dataset, split, digits, sort, statistics],
   );
 }
 

@@ -16,7 +16,7 @@ describe('parseShareUrl: good links', () => {
 
   it('reads every parameter', () => {
     const { state, ignored, hasSeed } = parse(
-      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42&sample=train',
+      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42&sample=train&sort=-ink',
     );
     expect(ignored).toEqual([]);
     expect(hasSeed).toBe(true);
@@ -31,6 +31,7 @@ describe('parseShareUrl: good links', () => {
       normalized: true,
       open: { split: 'test', index: 42 },
       sampleSplit: 'train',
+      sort: '-ink',
     });
   });
 
@@ -54,6 +55,7 @@ describe('parseShareUrl: good links', () => {
       normalized: true,
       open: { split: 'train', index: 59999 },
       sampleSplit: 'all',
+      sort: 'atypical',
     };
     const search = buildShareSearch(state);
     expect(parse(search)).toEqual({ state: { ...state, source: { kind: 'custom', baseUrl: 'https://m.example/a%20b/' } }, hasSeed: true, ignored: [] });

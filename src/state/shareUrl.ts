@@ -7,6 +7,7 @@ import { LABEL_COUNT, type Split } from '../data/mnist';
 import { ALL_DIGITS, SPLIT_FILTERS, type SplitFilter } from '../data/labelIndex';
 import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE } from '../data/sample';
 import { safeEcho } from '../data/safeText';
+import { SORT_ORDERS, type SortOrder } from '../data/sortOrder';
 import { parseCustomBaseUrl, type DataSource } from '../data/sources';
 import { DEFAULT_ZOOM, VIEWS, ZOOM_LEVELS, type View } from './viewOptions';
 
@@ -24,6 +25,8 @@ export interface ShareState {
   readonly open: DigitRef | null;
   /** The split the random sample draws from; null = the split the grid shows. */
   readonly sampleSplit: SplitFilter | null;
+  /** The order the grid shows the selection in. */
+  readonly sort: SortOrder;
 }
 
 export interface IgnoredParameter {
@@ -100,6 +103,7 @@ const PARAMETERS = {
   normalized: parameter('normalized', { name: 'norm', default: false, parse: (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : undefined), format: () => '1', reason: 'must be 1 or 0' }),
   open: parameter('open', { name: 'open', default: null, parse: parseDigitRef, format: (ref) => (ref ? `${ref.split}-${ref.index}` : ''), reason: 'must look like train-123 or test-45' }),
   sampleSplit: parameter('sampleSplit', { name: 'sample', default: null, parse: parseSplit, format: String, reason: 'must be train, test or all' }),
+  sort: parameter('sort', { name: 'sort', default: 'file', parse: (v) => SORT_ORDERS.find((o) => o === v), format: String, reason: `must be one of ${SORT_ORDERS.join(', ')}` }),
 } satisfies Record<TableField, Parameter>;
 
 const TABLE_FIELDS = Object.keys(PARAMETERS) as TableField[];

@@ -18,6 +18,7 @@ import { SamplePanel } from './sample/SamplePanel';
 import { SourcePicker } from './load/SourcePicker';
 import { SelectionPythonButton } from './common/SelectionPythonButton';
 import { SkipLink } from './common/SkipLink';
+import { SortSelect } from './filters/SortSelect';
 import { SplitSelect } from './filters/SplitSelect';
 import { StatusLine } from './grid/StatusLine';
 import { ViewTabs } from './common/ViewTabs';
@@ -57,6 +58,7 @@ export function App() {
         {/* The files are the same whatever the filter: no filter controls there. */}
         {view !== 'files' && <DigitFilter />}
         {view !== 'files' && <SplitSelect />}
+        {view !== 'files' && <SortSelect />}
         {view !== 'files' && <SelectionPythonButton />}
         {view === 'digits' && <ZoomControl />}
         <StatusLine />
