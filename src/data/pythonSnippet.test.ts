@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
-import type { DigitRef } from './dataset';
-import { ALL_DIGITS, type SplitFilter } from './labelIndex';
+import { locateDigit, type Dataset, type DigitRef } from './dataset';
+import { ALL_DIGITS, selectIds, type SplitFilter } from './labelIndex';
 import { samplePython, selectionPython } from './pythonSnippet';
+import { sortIds } from './sortOrder';
+import { computeStatistics } from './statistics';
 
 const canRun = PYTHON_WITH_NUMPY !== null && HAVE_SHARED_MNIST;
 const python = PYTHON_WITH_NUMPY ?? 'python3';
@@ -25,11 +27,15 @@ const files = canRun
   : null;
 
 /** Label and pixel sum of each selected digit, as Python prints them. */
-const REPORT = 'print(len(y_{0})); print(" ".join(map(str, y_{0}.tolist()))); print(" ".join(map(str, X_{0}.astype(np.int64).sum(axis=1).tolist())))';
+const REPORT =
+  'print(len(y_{0})); print(" ".join(map(str, y_{0}.tolist()))); print(" ".join(map(str, X_{0}.astype(np.int64).sum(axis=1).tolist())))\n' +
+  // A fingerprint that tells apart digits of equal label and ink: each pixel weighted by its place.
+  'print(" ".join(map(str, (X_{0}.astype(np.int64) @ np.arange(1, 785)).tolist())))';
 
 function runSnippet(snippet: string, name: 'sample' | 'sel') {
   const out = runPython(python, `${notebookPrelude(SHARED_MNIST_DIR)}${snippet}${REPORT.replaceAll('{0}', name)}\n`).trim().split('\n');
-  return { count: Number(out[0]), labels: (out[1] ?? '').split(' ').filter(Boolean).map(Number), sums: (out[2] ?? '').split(' ').filter(Boolean).map(Number) };
+  const numbers = (line: string | undefined) => (line ?? '').split(' ').filter(Boolean).map(Number);
+  return { count: Number(out[0]), labels: numbers(out[1]), sums: numbers(out[2]), fingerprints: numbers(out[3]) };
 }
 
 function expected(refs: readonly DigitRef[]) {
@@ -37,6 +43,7 @@ function expected(refs: readonly DigitRef[]) {
     count: refs.length,
     labels: refs.map((r) => files![r.split].labels[r.index]!),
     sums: refs.map((r) => files![r.split].images.subarray(r.index * 784, (r.index + 1) * 784).reduce((a, b) => a + b, 0)),
+    fingerprints: refs.map((r) => files![r.split].images.subarray(r.index * 784, (r.index + 1) * 784).reduce((a, b, p) => a + b * (p + 1), 0)),
   };
 }
 
@@ -81,4 +88,29 @@ describe.skipIf(!canRun)('Copy as Python, run with numpy on the original files',
     expect(got.labels).toEqual(want.labels);
     expect(got.sums).toEqual(want.sums);
   });
+
+  it.each([
+    ['test', ALL_DIGITS, '-ink'],
+    ['all', [1, 7], 'ink'],
+    ['test', ALL_DIGITS, 'atypical'],
+    ['all', [4, 9], 'typical'],
+  ] as const)('the selection %s / %j sorted %s is the grid’s order, ties included', (split, digits, sort) => {
+    const dataset = datasetOfFiles();
+    const stats = computeStatistics(dataset);
+    const ids = sortIds(selectIds(dataset, split, digits), sort, { trainCount: dataset.train.count, train: stats.train, test: stats.test });
+    const refs = Array.from(ids, (id) => locateDigit(dataset, id));
+    const got = runSnippet(selectionPython(split, digits, sort), 'sel');
+    const want = expected(refs);
+    expect(got.count).toBe(want.count);
+    expect(got.labels).toEqual(want.labels);
+    expect(got.sums).toEqual(want.sums);
+    expect(got.fingerprints).toEqual(want.fingerprints);
+  });
 });
+
+/** The files read above as the app's Dataset (for the app's own order of a sorted selection). */
+function datasetOfFiles(): Dataset {
+  const split = (name: 'train' | 'test') => ({ split: name, count: files![name].labels.length, images: files![name].images, labels: files![name].labels });
+  return { train: split('train'), test: split('test'), warnings: [] };
+}
+

@@ -4,6 +4,7 @@
 import type { DigitRef } from './dataset';
 import { ALL_DIGITS, type SplitFilter } from './labelIndex';
 import { LABEL_COUNT, type Split } from './mnist';
+import type { SortOrder } from './sortOrder';
 
 const ARRAYS: Record<Split, { x: string; y: string }> = {
   train: { x: 'X_train', y: 'y_train' },
@@ -62,27 +63,73 @@ export function samplePython(refs: readonly DigitRef[], about: SampleDescription
   ].join('\n');
 }
 
-/** Python for the grid's selection, in the grid's order (train before test, file order): X_sel, y_sel. */
-export function selectionPython(split: SplitFilter, digits: readonly number[]): string {
+const SORT_WORDS: Record<SortOrder, string> = {
+  file: 'in file order',
+  ink: 'least ink first',
+  '-ink': 'most ink first',
+  typical: 'most typical first (nearest the mean image of their label)',
+  atypical: 'most atypical first (farthest from the mean image of their label)',
+};
+
+/**
+ * The distance of each digit to the mean image of its label in its split, computed the way MNIST
+ * Explorer computes it (statistics.ts: exact integer sums, the same float operations in the same
+ * order), so that numpy ranks the digits exactly as the app does, ties included.
+ */
+const DISTANCE_FUNCTION = [
+  'def distance_to_class_mean(X, y):',
+  '    X64, d = X.astype(np.int64), np.full(len(y), np.nan)',
+  '    for c in range(10):',
+  '        members = y == c',
+  '        n = int(members.sum())',
+  '        if n == 0:',
+  '            continue',
+  '        s = X64[members].sum(axis=0)',
+  '        msq = 0.0',
+  '        for v in s.tolist():',
+  '            m = v / n',
+  '            msq += m * m',
+  '        sq = (X64[members] ** 2).sum(axis=1)',
+  '        d[members] = np.sqrt(np.maximum(0, sq - (2 * (X64[members] @ s)) / n + msq))',
+  '    return d',
+];
+
+/**
+ * Python for the grid's selection, in the grid's order (file order: train before test, then by
+ * index; or the sort shown, ties in file order): X_sel, y_sel.
+ */
+export function selectionPython(split: SplitFilter, digits: readonly number[], sort: SortOrder = 'file'): string {
   const header = [
-    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}, in file order.`,
+    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}, ${SORT_WORDS[sort]}.`,
     '# Paste after the notebook\'s load_data cells (X_train, y_train, X_test, y_test).',
     'import numpy as np',
   ];
   const filtered = digits.length !== ALL_DIGITS.length;
+  const byDistance = sort === 'typical' || sort === 'atypical';
   const lines = [...header];
+  if (byDistance) lines.push(...DISTANCE_FUNCTION);
   if (filtered) lines.push(`digits = [${digits.join(', ')}]`);
   const parts = (split === 'all' ? (['train', 'test'] as const) : [split]).map((s) => {
     const { x, y } = ARRAYS[s];
-    if (!filtered) return { x, y };
+    // Each split is ranked against its own class means, over the whole split.
+    const d = byDistance ? `distance_to_class_mean(${x}, ${y})` : null;
+    if (!filtered) return { x, y, d };
     lines.push(`mask_${s} = np.isin(${y}, digits)`);
-    return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]` };
+    return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]`, d: d && `${d}[mask_${s}]` };
   });
   if (parts.length === 1) {
     lines.push(`X_sel, y_sel = ${parts[0]!.x}, ${parts[0]!.y}`);
+    if (byDistance) lines.push(`d_sel = ${parts[0]!.d}`);
   } else {
     lines.push(`X_sel = np.concatenate([${parts.map((p) => p.x).join(', ')}])`);
     lines.push(`y_sel = np.concatenate([${parts.map((p) => p.y).join(', ')}])`);
+    if (byDistance) lines.push(`d_sel = np.concatenate([${parts.map((p) => p.d).join(', ')}])`);
+  }
+  if (sort !== 'file') {
+    // A stable sort keeps file order among equals; NaN (a label outside 0-9) sorts last.
+    const key = byDistance ? 'd_sel' : 'X_sel.sum(axis=1, dtype=np.int64)';
+    lines.push(`order = np.argsort(${sort === '-ink' || sort === 'atypical' ? `-${byDistance ? key : `(${key})`}` : key}, kind="stable")`);
+    lines.push('X_sel, y_sel = X_sel[order], y_sel[order]');
   }
   lines.push('');
   return lines.join('\n');

@@ -2,9 +2,10 @@ import { selectionPython } from '../../data/pythonSnippet';
 import { useExplorerStore } from '../../state/useExplorerStore';
 import { PythonSnippetButton } from './PythonSnippetButton';
 
-/** The grid's split and digit filter as numpy selections of the notebook's arrays. */
+/** The grid's split, digit filter and sort as numpy selections of the notebook's arrays. */
 export function SelectionPythonButton() {
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
-  return <PythonSnippetButton label="Selection as Python" title="Python for the digits shown" code={() => selectionPython(split, digits)} />;
+  const sort = useExplorerStore((s) => s.sort);
+  return <PythonSnippetButton label="Selection as Python" title="Python for the digits shown" code={() => selectionPython(split, digits, sort)} />;
 }
