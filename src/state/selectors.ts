@@ -32,47 +32,42 @@ export function datasetId(dataset: Dataset): number {
   return id;
 }
 
-// The id list per (dataset, split, digits), computed once however many components ask (grid,
-// detail, sample, data frame). A few recent selections are kept; a new dataset starts afresh.
-const idsCache = new WeakMap<Dataset, Map<string, Uint32Array>>();
+/**
+ * A few recent id lists per owner (a dataset, or its statistics), by key: computed once however
+ * many components ask (grid, detail, sample, data frame); a new owner starts afresh.
+ */
 const IDS_CACHE_SIZE = 8;
-
-export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
-  let byKey = idsCache.get(dataset);
+function cachedIds<Owner extends object>(cache: WeakMap<Owner, Map<string, Uint32Array>>, owner: Owner, key: string, compute: () => Uint32Array): Uint32Array {
+  let byKey = cache.get(owner);
   if (!byKey) {
     byKey = new Map();
-    idsCache.set(dataset, byKey);
+    cache.set(owner, byKey);
   }
-  const key = `${split}:${digits.join(',')}`;
   let ids = byKey.get(key);
   if (!ids) {
-    ids = selectIds(dataset, split, digits);
+    ids = compute();
     if (byKey.size >= IDS_CACHE_SIZE) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, ids);
   }
   return ids;
 }
 
-// Sorted selections per statistics object (so per dataset), a few recent ones.
+const idsCache = new WeakMap<Dataset, Map<string, Uint32Array>>();
+
+/** The selection (split, digits) in file order. */
+export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
+  return cachedIds(idsCache, dataset, `${split}:${digits.join(',')}`, () => selectIds(dataset, split, digits));
+}
+
 const sortedCache = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
 
 /** The selection in `sort` order; file order until the dataset's statistics are there. */
 export function sortedIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], sort: SortOrder, statistics: DatasetStatistics | null): Uint32Array {
   const ids = idsFor(dataset, split, digits);
   if (sort === 'file' || !statistics) return ids;
-  let byKey = sortedCache.get(statistics);
-  if (!byKey) {
-    byKey = new Map();
-    sortedCache.set(statistics, byKey);
-  }
-  const key = `${split}:${digits.join(',')}:${sort}`;
-  let sorted = byKey.get(key);
-  if (!sorted) {
-    sorted = sortIds(ids, sort, { trainCount: dataset.train.count, train: statistics.train, test: statistics.test });
-    if (byKey.size >= IDS_CACHE_SIZE) byKey.delete(byKey.keys().next().value!);
-    byKey.set(key, sorted);
-  }
-  return sorted;
+  return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}`, () =>
+    sortIds(ids, sort, { trainCount: dataset.train.count, train: statistics.train, test: statistics.test }),
+  );
 }
 
 /** The statistics of the dataset on screen, once computed; null before (or if they failed). */
