@@ -69,3 +69,16 @@ test('sorting composes with the digit filter and the detail view walks the sorte
   await dialog.getByRole('button', { name: /next/i }).click();
   await expect(dialog).toContainText(`test #${sevens[1]}`);
 });
+
+test('the detail says the digit’s ink, its distance to its class mean and its rank in its class', async ({ page }) => {
+  // test #0 is a 7; its rank among the test split's sevens by distance, most atypical first.
+  const sevens = [...Array(COUNT).keys()].filter((i) => labels[i] === 7).sort((a, b) => distance[b]! - distance[a]! || a - b);
+  const rank = sevens.indexOf(0) + 1;
+  const ordinal = (n: number) => `${n.toLocaleString('en-US')}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+  await open(page, '/?split=test&open=test-0&seed=1', COUNT);
+  const facts = page.getByRole('dialog', { name: 'test #0, label 7' }).locator('dl');
+  await expect(facts).toContainText(`Ink${ink[0]!.toLocaleString('en-US')}`);
+  await expect(facts).toContainText(
+    `Distance to the mean 7${distance[0]!.toFixed(2)}: ${rank === 1 ? 'the most' : `${ordinal(rank)} most`} atypical 7 of the test split (of ${sevens.length.toLocaleString('en-US')})`,
+  );
+});

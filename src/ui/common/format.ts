@@ -11,3 +11,10 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1e6) return `${COUNT.format(bytes)} bytes`;
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
+
+/** 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, … 21st, 1,002nd. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${formatCount(n)}${suffix}`;
+}

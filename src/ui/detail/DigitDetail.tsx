@@ -9,6 +9,7 @@ import { CopyLinkButton } from '../common/CopyLinkButton';
 import { focusDigit } from '../grid/digitFocus';
 import { formatCount } from '../common/format';
 import { ModalDialog } from '../common/ModalDialog';
+import { DigitStatistics } from './DigitStatistics';
 import { PixelTable } from './PixelTable';
 
 const ENLARGED_SIZE = IMAGE_SIDE * 10;
@@ -78,6 +79,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
               <dd>{index}</dd>
               <dt>Label</dt>
               <dd>{label}</dd>
+              <DigitStatistics dataset={dataset} digit={{ split, index }} label={label} />
             </dl>
             <div className="digit-detail-nav">
               <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && setOpenDigit(prev)}>

@@ -1,0 +1,47 @@
+import { globalId, type Dataset, type DigitRef } from '../../data/dataset';
+import { positionOf } from '../../data/labelIndex';
+import { LABEL_COUNT } from '../../data/mnist';
+import { sortedIdsFor, useStatistics } from '../../state/selectors';
+import { formatCount, ordinal } from '../common/format';
+
+/**
+ * The open digit's ink and its distance to the mean image of its label in its split, with its
+ * rank among that class by the distance (the sort `atypical` of that class alone).
+ */
+export function DigitStatistics({ dataset, digit, label }: { dataset: Dataset; digit: DigitRef; label: number }) {
+  const statistics = useStatistics();
+  if (!statistics) {
+    return (
+      <>
+        <dt>Ink</dt>
+        <dd className="hint">computing…</dd>
+      </>
+    );
+  }
+  const { split, index } = digit;
+  const stats = statistics[split];
+  const ink = stats.ink[index]!;
+  if (label >= LABEL_COUNT) {
+    return (
+      <>
+        <dt>Ink</dt>
+        <dd>{formatCount(ink)}</dd>
+        <dt>Distance to class mean</dt>
+        <dd>none: label {label} is outside 0–9</dd>
+      </>
+    );
+  }
+  const distance = stats.distance[index]!;
+  const classIds = sortedIdsFor(dataset, split, [label], 'atypical', statistics);
+  const rank = positionOf(classIds, globalId(dataset, digit)) + 1;
+  return (
+    <>
+      <dt>Ink</dt>
+      <dd>{formatCount(ink)}</dd>
+      <dt>Distance to the mean {label}</dt>
+      <dd>
+        {distance.toFixed(2)}: {rank === 1 ? 'the most' : `${ordinal(rank)} most`} atypical {label} of the {split} split (of {formatCount(classIds.length)})
+      </dd>
+    </>
+  );
+}
