@@ -100,7 +100,7 @@ export function splitStatistics(data: SplitData): SplitStatistics {
     }
   }
 
-  return { split: data.split, count, labelCounts, otherLabels, pixelSums, pixelSquareSums, pixelHistogram, ink, distance: distances(data, labelCounts, pixelSums, squares) };
+  return { split: data.split, count, labelCounts, otherLabels, pixelSums, pixelSquareSums, pixelHistogram, ink, distance: distances(data, words, labelCounts, pixelSums, squares) };
 }
 
 /** Adds the digits whose label is outside 0–9 to the "all" row. */
@@ -123,7 +123,7 @@ function addOtherLabels(data: SplitData, pixelSums: Float64Array, pixelSquareSum
  * Σm² is one number per class, so two digits of a class with the same image — or the same
  * integer terms — get exactly the same distance, whatever order the pixels were added in.
  */
-function distances(data: SplitData, labelCounts: readonly number[], pixelSums: Float64Array, squares: Float64Array): Float64Array<ArrayBuffer> {
+function distances(data: SplitData, words: Uint32Array, labelCounts: readonly number[], pixelSums: Float64Array, squares: Float64Array): Float64Array<ArrayBuffer> {
   const meanSquares = labelCounts.map((n, label) => {
     let total = 0;
     for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
@@ -134,7 +134,6 @@ function distances(data: SplitData, labelCounts: readonly number[], pixelSums: F
   });
   const distance = new Float64Array(data.count);
   const { images } = data;
-  const words = wordsOf(images);
   for (let i = 0; i < data.count; i++) {
     const label = data.labels[i]!;
     if (label >= LABEL_COUNT) {

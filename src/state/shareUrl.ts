@@ -152,16 +152,15 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
       if (unknown++ < MAX_NAMED) ignored.push({ name: displayName(name), reason: 'is not a parameter MNIST Explorer knows' });
       continue;
     }
-    const key = name;
-    if (values.has(key) || repeats.has(key)) {
-      repeats.set(key, (repeats.get(key) ?? 0) + 1);
+    if (values.has(name) || repeats.has(name)) {
+      repeats.set(name, (repeats.get(name) ?? 0) + 1);
       continue;
     }
     if (value.length > MAX_VALUE_LENGTH) {
       ignored.push({ name, reason: 'is too long' });
       continue;
     }
-    values.set(key, value);
+    values.set(name, value);
   }
   if (unknown > MAX_NAMED) ignored.push({ name: `${unknown - MAX_NAMED} more`, reason: 'unknown parameters' });
   for (const [name, extra] of repeats) {
