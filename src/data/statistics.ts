@@ -24,7 +24,10 @@ export interface SplitStatistics {
   readonly pixelSums: Float64Array<ArrayBuffer>;
   /** The same for the squares of the pixel values (for the spread). */
   readonly pixelSquareSums: Float64Array<ArrayBuffer>;
-  /** How many pixels of the split have each value 0–255. */
+  /**
+   * Per label row (0–9, then all), how many of its pixels have each value 0–255:
+   * LABEL_ROWS × 256 (a label outside 0–9 counts in the "all" row only).
+   */
   readonly pixelHistogram: Float64Array<ArrayBuffer>;
   /** Per digit, in file order: the sum of its 784 pixel values ("ink"). */
   readonly ink: Uint32Array<ArrayBuffer>;
@@ -47,7 +50,9 @@ export function splitStatistics(data: SplitData): SplitStatistics {
   let otherLabels = 0;
   const pixelSums = new Float64Array(LABEL_ROWS * PIXELS_PER_IMAGE);
   const pixelSquareSums = new Float64Array(LABEL_ROWS * PIXELS_PER_IMAGE);
-  const pixelHistogram = new Float64Array(PIXEL_VALUES);
+  const pixelHistogram = new Float64Array(LABEL_ROWS * PIXEL_VALUES);
+  /** Non-zero pixels per label row, to count the zeros (skipped in the pass) at the end. */
+  const nonZero = new Float64Array(LABEL_ROWS);
   const ink = new Uint32Array(count);
   /** Per digit, the sum of its squared pixels (≤ 784 × 255², exact). */
   const squares = new Float64Array(count);
@@ -57,7 +62,6 @@ export function splitStatistics(data: SplitData): SplitStatistics {
   // read four at a time as one 32-bit word and a zero word is skipped whole (zeros are counted
   // at the end, as what is left). This pass was 150–250 ms a byte at a time.
   const words = wordsOf(images);
-  let nonZero = 0;
   for (let i = 0; i < count; i++) {
     const label = labels[i]!;
     const inRange = label < LABEL_COUNT;
@@ -67,18 +71,20 @@ export function splitStatistics(data: SplitData): SplitStatistics {
     // Digits with other labels are summed into no label row here (see addOtherLabels).
     const sums = inRange ? pixelSums : null;
     const row = label * PIXELS_PER_IMAGE;
+    const histogramRow = (inRange ? label : ALL_LABELS) * PIXEL_VALUES;
     const wordBase = base / 4;
     let sum = 0;
+    let inked = 0;
     let square = 0;
     for (let w = 0; w < WORDS_PER_IMAGE; w++) {
       if (words[wordBase + w] === 0) continue;
       for (let p = w * 4, end = p + 4; p < end; p++) {
         const v = images[base + p]!;
         if (v === 0) continue;
-        nonZero++;
+        inked++;
         sum += v;
         square += v * v;
-        pixelHistogram[v]!++;
+        pixelHistogram[histogramRow + v]!++;
         if (sums) {
           sums[row + p]! += v;
           pixelSquareSums[row + p]! += v * v;
@@ -87,17 +93,21 @@ export function splitStatistics(data: SplitData): SplitStatistics {
     }
     ink[i] = sum;
     squares[i] = square;
+    nonZero[inRange ? label : ALL_LABELS]! += inked;
   }
-  pixelHistogram[0] = count * PIXELS_PER_IMAGE - nonZero;
   // "All" = the ten labels plus any others, summed per pixel (others were not added per label).
   const all = ALL_LABELS * PIXELS_PER_IMAGE;
   if (otherLabels > 0) addOtherLabels(data, pixelSums, pixelSquareSums);
+  pixelHistogram[ALL_LABELS * PIXEL_VALUES] = otherLabels * PIXELS_PER_IMAGE - nonZero[ALL_LABELS]!;
   for (let label = 0; label < LABEL_COUNT; label++) {
     const row = label * PIXELS_PER_IMAGE;
     for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
       pixelSums[all + p]! += pixelSums[row + p]!;
       pixelSquareSums[all + p]! += pixelSquareSums[row + p]!;
     }
+    const histogramRow = label * PIXEL_VALUES;
+    pixelHistogram[histogramRow] = labelCounts[label]! * PIXELS_PER_IMAGE - nonZero[label]!;
+    for (let v = 0; v < PIXEL_VALUES; v++) pixelHistogram[ALL_LABELS * PIXEL_VALUES + v]! += pixelHistogram[histogramRow + v]!;
   }
 
   return { split: data.split, count, labelCounts, otherLabels, pixelSums, pixelSquareSums, pixelHistogram, ink, distance: distances(data, words, labelCounts, pixelSums, squares) };
