@@ -77,6 +77,8 @@ export type StatisticsState =
 export interface ExplorerActions {
   setSplit: (split: SplitFilter) => void;
   toggleDigit: (digit: number) => void;
+  /** Shows exactly these labels (ascending, at least one; an empty list shows all). */
+  setDigits: (digits: readonly number[]) => void;
   showAllDigits: () => void;
   setZoom: (zoom: number) => void;
   setOpen: (ref: DigitRef | null, from?: OpenOrigin) => void;
@@ -152,6 +154,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     setSplit: (split) => set({ split }),
     toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit) }),
     showAllDigits: () => set({ digits: ALL_DIGITS }),
+    setDigits: (digits) => set({ digits: digits.length === 0 ? ALL_DIGITS : [...new Set(digits)].sort((a, b) => a - b) }),
     setZoom: (zoom) => set({ zoom }),
     // Stepping to the next digit keeps the origin; a fresh open names it.
     setOpen: (open, from) => set(from ? { open, openFrom: from } : { open }),

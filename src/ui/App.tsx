@@ -20,6 +20,7 @@ import { SelectionPythonButton } from './common/SelectionPythonButton';
 import { SkipLink } from './common/SkipLink';
 import { SortSelect } from './filters/SortSelect';
 import { SplitSelect } from './filters/SplitSelect';
+import { StatisticsView } from './stats/StatisticsView';
 import { StatusLine } from './grid/StatusLine';
 import { ViewTabs } from './common/ViewTabs';
 import { ZoomControl } from './grid/ZoomControl';
@@ -58,8 +59,9 @@ export function App() {
         {/* The files are the same whatever the filter: no filter controls there. */}
         {view !== 'files' && <DigitFilter />}
         {view !== 'files' && <SplitSelect />}
-        {view !== 'files' && <SortSelect />}
-        {view !== 'files' && <SelectionPythonButton />}
+        {/* The statistics are of the whole selection: its order changes nothing there. */}
+        {(view === 'digits' || view === 'table') && <SortSelect />}
+        {(view === 'digits' || view === 'table') && <SelectionPythonButton />}
         {view === 'digits' && <ZoomControl />}
         <StatusLine />
       </nav>
@@ -79,6 +81,8 @@ export function App() {
           <div className="grid-placeholder" />
         ) : view === 'table' ? (
           <DataFrameView dataset={dataset} />
+        ) : view === 'stats' ? (
+          <StatisticsView dataset={dataset} />
         ) : (
           <FilesView />
         )}

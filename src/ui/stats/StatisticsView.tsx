@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import type { Dataset } from '../../data/dataset';
+import { LABEL_COUNT } from '../../data/mnist';
+import { computeStatisticsOf } from '../../state/statisticsRunner';
+import { useExplorerStore } from '../../state/useExplorerStore';
+import { formatCount } from '../common/format';
+import { ClassAveragesFigure } from './ClassAveragesFigure';
+import { ClassBalanceFigure } from './ClassBalanceFigure';
+import type { FigureProps } from './figureProps';
+import { InkHistogramsFigure } from './InkHistogramsFigure';
+import { PixelHistogramFigure } from './PixelHistogramFigure';
+
+/**
+ * What is in the data as a whole, for the split and digit filter on screen: class balance, class
+ * averages, pixel values and ink. Drawn from the statistics the analysis worker computed.
+ */
+export function StatisticsView({ dataset }: { dataset: Dataset }) {
+  const statistics = useExplorerStore((s) => (s.statistics.status !== 'none' && s.statistics.dataset === dataset ? s.statistics : null));
+  const split = useExplorerStore((s) => s.split);
+  const digits = useExplorerStore((s) => s.digits);
+  const stats = statistics?.status === 'ready' ? statistics.value : null;
+  const labels = useMemo(() => ({ train: dataset.train.labels, test: dataset.test.labels }), [dataset]);
+
+  if (!statistics || statistics.status === 'computing') {
+    return (
+      <div className="stats-view">
+        <p aria-live="polite">Computing the statistics of all {formatCount(dataset.train.count + dataset.test.count)} digits…</p>
+      </div>
+    );
+  }
+  if (statistics.status === 'failed' || !stats) {
+    return (
+      <div className="stats-view">
+        <div role="alert" className="error-banner">
+          <p>
+            The statistics could not be computed ({statistics.status === 'failed' ? `${statistics.code}: ${statistics.message}` : 'no answer'}).
+          </p>
+          <button type="button" onClick={() => computeStatisticsOf(dataset)}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const props: FigureProps = {
+    stats,
+    labels,
+    split,
+    digits,
+    fileStem: `mnist-${split}-${digits.length === LABEL_COUNT ? 'all' : digits.join('')}`,
+  };
+  return (
+    <div className="stats-view">
+      <p className="hint">
+        Computed from the decoded pixels in a worker in {statistics.ms.toFixed(0)} ms. The split and the digit filter above apply to
+        every figure.
+      </p>
+      <ClassBalanceFigure {...props} />
+      <ClassAveragesFigure {...props} />
+      <PixelHistogramFigure {...props} />
+      <InkHistogramsFigure {...props} />
+    </div>
+  );
+}
