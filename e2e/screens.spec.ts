@@ -126,3 +126,23 @@ test('the status says the numbers with thousands separators to people, plainly t
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
   await expect(page.getByText('Showing 70,000 of 70,000 digits', { exact: true })).toBeVisible();
 });
+
+test('the statistics view on a 320 px phone: nothing sideways, every control on screen, mean images big enough to tap', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openLoaded(page, '/?view=stats');
+  const averages = page.getByRole('region', { name: 'Class averages' });
+  const means = averages.getByRole('button', { name: /^Mean image of / });
+  await expect(means).toHaveCount(11);
+  await expectNoSidewaysOverflow(page, 'statistics on a phone');
+  for (const control of await page.getByRole('main').getByRole('button').all()) {
+    await control.scrollIntoViewIfNeeded();
+    const box = (await control.boundingBox())!;
+    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent());
+    expect(box.x, `${name} starts off screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${name} ends off screen`).toBeLessThanOrEqual(321);
+  }
+  for (const mean of await means.all()) {
+    const box = (await mean.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  }
+});
