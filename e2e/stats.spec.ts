@@ -118,3 +118,39 @@ test('a shared link with view=stats and sort= keeps both: the statistics of the 
   const inkiest = membersOf(test_, 7).sort((a, b) => inkOf(test_, b) - inkOf(test_, a) || a - b)[0]!;
   await expect(grid(page).getByRole('gridcell').first()).toHaveAccessibleName(`test #${inkiest}, label 7`);
 });
+
+test('the statistics are kept with the decoded copy: a reload shows them at once; a damaged kept file is computed again', async ({ page }) => {
+  const marked = (name: string) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 30_000 });
+  const hint = page.getByText(/^(Kept with the decoded copy|Computed from the decoded pixels)/);
+  const sevens = (rows: string[][]) => rows.find((r) => r[0] === '7')!.slice(0, 4);
+  const expected = ['7', fmt(countOf(train, 7)), fmt(countOf(test_, 7)), fmt(countOf(train, 7) + countOf(test_, 7))];
+
+  await page.goto('/?view=stats&split=test');
+  await expect(hint).toHaveText(/^Computed from the decoded pixels/);
+  // Both kept: the decoded copy (else the reload loads afresh) and the statistics.
+  await marked('mnist-statistics-kept');
+  await marked('mnist-cached');
+
+  await page.reload();
+  await expect(hint).toHaveText(/^Kept with the decoded copy/);
+  expect(sevens(await tableOf(page, 'Class balance'))).toEqual(expected);
+
+  // One bit of the kept file changes on disk: it is not believed, and is computed (and kept) again.
+  await page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
+    for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
+      if (!name.startsWith('statistics-')) continue;
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      bytes[bytes.length - 3]! ^= 0x10;
+      const writable = await handle.createWritable();
+      await writable.write(bytes);
+      await writable.close();
+    }
+  });
+  await page.reload();
+  await expect(hint).toHaveText(/^Computed from the decoded pixels/);
+  expect(sevens(await tableOf(page, 'Class balance'))).toEqual(expected);
+  await marked('mnist-statistics-kept');
+  await page.reload();
+  await expect(hint).toHaveText(/^Kept with the decoded copy/);
+});

@@ -71,7 +71,15 @@ export type OpenOrigin = 'grid' | 'sample';
 export type StatisticsState =
   | { readonly status: 'none' }
   | { readonly status: 'computing'; readonly dataset: Dataset }
-  | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DatasetStatistics; readonly ms: number }
+  | {
+      readonly status: 'ready';
+      readonly dataset: Dataset;
+      readonly value: DatasetStatistics;
+      /** Time the analysis worker took (when first computed, for kept ones). */
+      readonly ms: number;
+      /** Read back from the copy kept with the decoded data, not computed now. */
+      readonly kept: boolean;
+    }
   | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
 
 export interface ExplorerActions {

@@ -11,8 +11,13 @@ export const PERF_MARKS = {
   cached: 'mnist-cached',
   /** Page: the kept copy on screen passed its content check (its hashes match). */
   keptChecked: 'mnist-kept-checked',
-  /** Page: the statistics of the dataset on screen arrived; detail: { ms } spent in the worker. */
+  /**
+   * Page: the statistics of the dataset on screen arrived; detail: { ms, kept }: the time spent
+   * in the worker, or reading them back when they were kept.
+   */
   statistics: 'mnist-statistics',
+  /** Page: the statistics were kept beside the decoded copy for the next visit. */
+  statisticsKept: 'mnist-statistics-kept',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

@@ -1,25 +1,52 @@
-// The page side of the analysis worker, for the statistics: asked for once a dataset is shown,
-// answered into the store. One worker per request, let go with its answer: on a page without
-// shared memory the dataset is copied into it (55 MB), and a worker that ends frees it at once.
+// The page side of the statistics: asked for once a dataset is shown, answered into the store.
+// Read back from the kept copy when this data's statistics were kept before; else computed by
+// the analysis worker — one worker per request, let go with its answer (on a page without
+// shared memory the dataset is copied into it, 55 MB, and a worker that ends frees it at once)
+// — and then kept, as soon as the data's identity (its files' SHA-256) is known.
 import type { Dataset } from '../data/dataset';
+import type { DatasetStatistics } from '../data/statistics';
 import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
+import { keepStatistics, readKeptStatistics, statisticsKey } from './keptStatistics';
 import { PERF_MARKS } from './perfMarks';
 
-let running: { worker: Worker; requestId: number } | null = null;
+let running: { worker: Worker | null; requestId: number } | null = null;
 let nextRequestId = 1;
 
-/** Computes the statistics of `dataset` in a worker; a newer request ends an older one. */
+const isCurrent = (requestId: number) => running?.requestId === requestId;
+
+/** Shows the statistics of `dataset`: kept ones at once, else computed; a newer request ends an older one. */
 export function computeStatisticsOf(dataset: Dataset): void {
-  running?.worker.terminate();
+  running?.worker?.terminate();
   const requestId = nextRequestId++;
-  const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'mnist-analysis' });
-  running = { worker, requestId };
+  running = { worker: null, requestId };
   const store = explorerStore.getState();
   store.statisticsChanged({ status: 'computing', dataset });
+  const key = store.dataset === dataset ? statisticsKey(store.loadedFiles) : null;
+  if (!key) {
+    compute(dataset, requestId);
+    return;
+  }
+  const started = performance.now();
+  void readKeptStatistics(key, { train: dataset.train.count, test: dataset.test.count }).then((read) => {
+    if (!isCurrent(requestId)) return;
+    if (read && 'statistics' in read) {
+      running = null;
+      performance.mark(PERF_MARKS.statistics, { detail: { ms: performance.now() - started, kept: true } });
+      explorerStore.getState().statisticsChanged({ status: 'ready', dataset, value: read.statistics, ms: read.ms, kept: true });
+      return;
+    }
+    if (read) console.warn(`The kept statistics could not be used (${read.problem}); computing them again.`);
+    compute(dataset, requestId);
+  });
+}
+
+function compute(dataset: Dataset, requestId: number): void {
+  const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'mnist-analysis' });
+  running = { worker, requestId };
   const finish = () => {
     worker.terminate();
-    if (running?.requestId === requestId) running = null;
+    if (isCurrent(requestId)) running = null;
   };
   worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
     const reply = event.data;
@@ -27,8 +54,9 @@ export function computeStatisticsOf(dataset: Dataset): void {
     finish();
     switch (reply.type) {
       case 'analysed':
-        performance.mark(PERF_MARKS.statistics, { detail: { ms: reply.ms } });
-        explorerStore.getState().statisticsChanged({ status: 'ready', dataset, value: reply.result.statistics, ms: reply.ms });
+        performance.mark(PERF_MARKS.statistics, { detail: { ms: reply.ms, kept: false } });
+        explorerStore.getState().statisticsChanged({ status: 'ready', dataset, value: reply.result.statistics, ms: reply.ms, kept: false });
+        keepOnceKnown(dataset, reply.result.statistics, reply.ms);
         break;
       case 'analysis-failed':
         explorerStore.getState().statisticsChanged({ status: 'failed', dataset, code: reply.code, message: reply.message });
@@ -41,4 +69,23 @@ export function computeStatisticsOf(dataset: Dataset): void {
   });
   const request: AnalysisRequest = { type: 'analyse', requestId, kind: 'statistics', dataset };
   worker.postMessage(request);
+}
+
+/**
+ * Keeps the statistics under the data's identity, now or when the loader's hashes arrive (on a
+ * first load they follow the data); given up when another dataset is shown first.
+ */
+function keepOnceKnown(dataset: Dataset, statistics: DatasetStatistics, ms: number): void {
+  const tryKeep = (): boolean => {
+    const state = explorerStore.getState();
+    if (state.dataset !== dataset) return true;
+    const key = statisticsKey(state.loadedFiles);
+    if (!key) return false;
+    void keepStatistics(key, statistics, ms).then((kept) => kept && performance.mark(PERF_MARKS.statisticsKept));
+    return true;
+  };
+  if (tryKeep()) return;
+  const unsubscribe = explorerStore.subscribe(() => {
+    if (tryKeep()) unsubscribe();
+  });
 }

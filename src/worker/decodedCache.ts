@@ -12,7 +12,8 @@ import type { LoadedFileInfo } from './protocol';
 
 // 2: each file's meta carries the SHA-256 of its inflated IDX bytes too.
 const CACHE_VERSION = 2;
-const ROOT_DIR = 'mnist-explorer-cache';
+/** The folder of the Origin Private File System everything kept lives in (the statistics too). */
+export const ROOT_DIR = 'mnist-explorer-cache';
 
 /** What must still match for a cached file to stand for the file on the server. */
 export interface FileValidator {

@@ -52,8 +52,10 @@ export function StatisticsView({ dataset }: { dataset: Dataset }) {
   return (
     <div className="stats-view">
       <p className="hint">
-        Computed from the decoded pixels in a worker in {statistics.ms.toFixed(0)} ms. The split and the digit filter above apply to
-        every figure.
+        {statistics.kept
+          ? `Kept with the decoded copy (computed from its pixels in ${statistics.ms.toFixed(0)} ms when it was first loaded).`
+          : `Computed from the decoded pixels in a worker in ${statistics.ms.toFixed(0)} ms.`}{' '}
+        The split and the digit filter above apply to every figure.
       </p>
       <ClassBalanceFigure {...props} />
       <ClassAveragesFigure {...props} />

@@ -1,0 +1,123 @@
+// The statistics of a dataset as one file, kept beside the decoded copy so a warm load shows
+// them at once. A kept file is untrusted input like any other: it is read back only if its
+// SHA-256 matches, it names the same data (the key: the SHA-256 of the four IDX files) and every
+// array has exactly the length the data's shape asks for. Anything else is "not kept".
+//
+// Layout: "MNSTATS1", a little-endian u32 header length, the JSON header, then the arrays
+// (8-byte aligned) in the order of ARRAYS, train before test. The header carries the SHA-256
+// of everything after it.
+import { sha256Hex } from './sha256';
+import { LABEL_COUNT, PIXELS_PER_IMAGE, SPLITS, type Split } from './mnist';
+import { LABEL_ROWS, PIXEL_VALUES, type DatasetStatistics, type SplitStatistics } from './statistics';
+
+const MAGIC = 'MNSTATS1';
+const FORMAT_VERSION = 1;
+
+type ArrayField = 'pixelSums' | 'pixelSquareSums' | 'pixelHistogram' | 'ink' | 'distance';
+const ARRAYS: readonly { field: ArrayField; kind: 'f64' | 'u32'; length: (count: number) => number }[] = [
+  { field: 'pixelSums', kind: 'f64', length: () => LABEL_ROWS * PIXELS_PER_IMAGE },
+  { field: 'pixelSquareSums', kind: 'f64', length: () => LABEL_ROWS * PIXELS_PER_IMAGE },
+  { field: 'pixelHistogram', kind: 'f64', length: () => LABEL_ROWS * PIXEL_VALUES },
+  { field: 'ink', kind: 'u32', length: (count) => count },
+  { field: 'distance', kind: 'f64', length: (count) => count },
+];
+
+interface Header {
+  readonly version: number;
+  readonly key: string;
+  readonly ms: number;
+  readonly splits: Record<Split, { count: number; labelCounts: number[]; otherLabels: number }>;
+  readonly sha256: string;
+}
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+export function encodeStatistics(statistics: DatasetStatistics, key: string, ms: number): Uint8Array<ArrayBuffer> {
+  const parts: Uint8Array[] = [];
+  for (const split of SPLITS) for (const { field } of ARRAYS) {
+    const a = statistics[split][field];
+    parts.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+  const bodyLength = parts.reduce((n, p) => n + align8(p.byteLength), 0);
+  const body = new Uint8Array(bodyLength);
+  let at = 0;
+  for (const p of parts) {
+    body.set(p, at);
+    at += align8(p.byteLength);
+  }
+  const header: Header = {
+    version: FORMAT_VERSION,
+    key,
+    ms,
+    splits: Object.fromEntries(SPLITS.map((s) => [s, { count: statistics[s].count, labelCounts: [...statistics[s].labelCounts], otherLabels: statistics[s].otherLabels }])) as Header['splits'],
+    sha256: sha256Hex(body),
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const start = align8(MAGIC.length + 4 + json.byteLength);
+  const out = new Uint8Array(start + bodyLength);
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(MAGIC.length, json.byteLength, true);
+  out.set(json, MAGIC.length + 4);
+  out.set(body, start);
+  return out;
+}
+
+export type DecodedStatistics = { readonly statistics: DatasetStatistics; readonly ms: number };
+
+/**
+ * The statistics in `bytes` if they are whole and of the data named by `key` with these split
+ * sizes; otherwise why not (a sentence, for the console and tests).
+ */
+export function decodeStatistics(bytes: Uint8Array, key: string, counts: Record<Split, number>): DecodedStatistics | { readonly problem: string } {
+  if (bytes.byteLength < MAGIC.length + 4 || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return { problem: 'not a statistics file' };
+  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
+  const start = align8(MAGIC.length + 4 + jsonLength);
+  if (start > bytes.byteLength) return { problem: 'the header runs past the end' };
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + jsonLength))) as Header;
+  } catch {
+    return { problem: 'the header is not JSON' };
+  }
+  if (typeof header !== 'object' || header === null || header.version !== FORMAT_VERSION) return { problem: 'another format version' };
+  if (header.key !== key) return { problem: 'kept for other data' };
+  const body = bytes.subarray(start);
+  if (typeof header.sha256 !== 'string' || sha256Hex(body) !== header.sha256) return { problem: 'its SHA-256 does not match' };
+  // The body is whole; check the shape it claims is the data's shape before trusting any length.
+  let expected = 0;
+  for (const split of SPLITS) {
+    const s = header.splits?.[split];
+    if (!s || s.count !== counts[split]) return { problem: `${split}: kept for ${String(s?.count)} digits, the data has ${counts[split]}` };
+    if (!Array.isArray(s.labelCounts) || s.labelCounts.length !== LABEL_COUNT || !s.labelCounts.every((n) => Number.isInteger(n) && n >= 0) || !Number.isInteger(s.otherLabels)) {
+      return { problem: `${split}: label counts are not counts` };
+    }
+    if (s.labelCounts.reduce((a, b) => a + b, 0) + s.otherLabels !== s.count) return { problem: `${split}: label counts do not add up` };
+    for (const a of ARRAYS) expected += align8(a.length(s.count) * (a.kind === 'f64' ? 8 : 4));
+  }
+  if (body.byteLength !== expected) return { problem: `${body.byteLength} bytes of arrays where ${expected} are due` };
+  // One aligned copy of the body, viewed as the arrays (the file's bytes may sit anywhere).
+  const own = body.slice();
+  let at = 0;
+  const splits = {} as Record<Split, SplitStatistics>;
+  for (const split of SPLITS) {
+    const s = header.splits[split];
+    const arrays = {} as Record<ArrayField, Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>;
+    for (const a of ARRAYS) {
+      const length = a.length(s.count);
+      arrays[a.field] = a.kind === 'f64' ? new Float64Array(own.buffer, at, length) : new Uint32Array(own.buffer, at, length);
+      at += align8(length * (a.kind === 'f64' ? 8 : 4));
+    }
+    splits[split] = {
+      split,
+      count: s.count,
+      labelCounts: s.labelCounts,
+      otherLabels: s.otherLabels,
+      pixelSums: arrays.pixelSums as Float64Array<ArrayBuffer>,
+      pixelSquareSums: arrays.pixelSquareSums as Float64Array<ArrayBuffer>,
+      pixelHistogram: arrays.pixelHistogram as Float64Array<ArrayBuffer>,
+      ink: arrays.ink as Uint32Array<ArrayBuffer>,
+      distance: arrays.distance as Float64Array<ArrayBuffer>,
+    };
+  }
+  return { statistics: splits, ms: typeof header.ms === 'number' ? header.ms : NaN };
+}

@@ -1,0 +1,74 @@
+// Keeps each dataset's statistics in the Origin Private File System beside its decoded copy
+// (the same folder), named by the data's identity: the SHA-256 of its four IDX files. A warm
+// load reads them back (1.2 MB) instead of a pass over 55 MB; data with other bytes has another
+// key, so its statistics are computed afresh. Everything here may fail (no OPFS, a quota, a
+// damaged file): that only means "not kept" — the statistics are then computed as on a first visit.
+import type { DatasetStatistics } from '../data/statistics';
+import { decodeStatistics, encodeStatistics } from '../data/statisticsFile';
+import { sha256Hex } from '../data/sha256';
+import { MNIST_FILES, type Split } from '../data/mnist';
+import { ROOT_DIR } from '../worker/decodedCache';
+import type { LoadedFileInfo } from '../worker/protocol';
+
+const PREFIX = 'statistics-';
+/** Statistics of this many datasets are kept; the oldest go first. */
+const KEEP_AT_MOST = 4;
+
+/** The data's identity: its four IDX files' SHA-256 in file order, or null until all are known. */
+export function statisticsKey(files: readonly LoadedFileInfo[]): string | null {
+  const sums = MNIST_FILES.map((f) => files.find((info) => info.name === f.name)?.idxSha256 ?? null);
+  return sums.every((s) => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s)) ? sums.join(':') : null;
+}
+
+const fileNameOf = (key: string) => `${PREFIX}${sha256Hex(new TextEncoder().encode(key)).slice(0, 32)}.bin`;
+
+async function folder(create: boolean): Promise<FileSystemDirectoryHandle | null> {
+  try {
+    return await (await navigator.storage.getDirectory()).getDirectoryHandle(ROOT_DIR, { create });
+  } catch {
+    return null;
+  }
+}
+
+export type KeptRead = { readonly statistics: DatasetStatistics; readonly ms: number } | { readonly problem: string } | null;
+
+/** The kept statistics of the data named by `key` (null: none kept; a problem: kept but unusable, now forgotten). */
+export async function readKeptStatistics(key: string, counts: Record<Split, number>): Promise<KeptRead> {
+  const dir = await folder(false);
+  if (!dir) return null;
+  const name = fileNameOf(key);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
+  } catch {
+    return null;
+  }
+  const read = decodeStatistics(bytes, key, counts);
+  if ('problem' in read) await dir.removeEntry(name).catch(() => undefined);
+  return read;
+}
+
+/** Keeps `statistics` for the data named by `key`; never throws. */
+export async function keepStatistics(key: string, statistics: DatasetStatistics, ms: number): Promise<boolean> {
+  const dir = await folder(true);
+  if (!dir) return false;
+  try {
+    const file = await dir.getFileHandle(fileNameOf(key), { create: true });
+    const writable = await file.createWritable();
+    await writable.write(encodeStatistics(statistics, key, ms));
+    await writable.close();
+    await forgetOldest(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function forgetOldest(dir: FileSystemDirectoryHandle): Promise<void> {
+  const kept: { name: string; modified: number }[] = [];
+  for await (const [name, handle] of (dir as unknown as AsyncIterable<[string, FileSystemHandle]>)) {
+    if (name.startsWith(PREFIX) && handle.kind === 'file') kept.push({ name, modified: (await (handle as FileSystemFileHandle).getFile()).lastModified });
+  }
+  kept.sort((a, b) => b.modified - a.modified);
+  for (const old of kept.slice(KEEP_AT_MOST)) await dir.removeEntry(old.name).catch(() => undefined);
+}
