@@ -1,15 +1,10 @@
 // Every statistic against numpy on the same bytes: an independent computation, never the code
 // under test. On small generated files (always, odd labels included) and on the original MNIST
 // files in ../shared/mnist (when there).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gzipBytes, makeIdx, patternBytes } from '../testing/idxFiles';
+import { datasetFromDir, writeGeneratedMnist } from '../testing/mnistDir';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
-import { assembleDataset, type Dataset } from './dataset';
-import { decodeMnistFile } from './fileDecoder';
-import { IMAGE_SIDE, LABEL_COUNT, MNIST_FILES, PIXELS_PER_IMAGE } from './mnist';
+import { LABEL_COUNT } from './mnist';
 import { ALL_LABELS, computeStatistics, meanImage, meanPixelValue, PIXEL_VALUES, stdImage, type SplitStatistics } from './statistics';
 
 interface NumpySplit {
@@ -47,11 +42,6 @@ for name, X, y in (("train", X_train, y_train), ("test", X_test, y_test)):
 print(json.dumps(out))
 `;
   return JSON.parse(runPython(PYTHON_WITH_NUMPY!, code)) as Record<'train' | 'test', NumpySplit>;
-}
-
-function datasetFrom(dir: string): Dataset {
-  const [trainImages, trainLabels, testImages, testLabels] = MNIST_FILES.map((f) => decodeMnistFile(readFileSync(join(dir, f.name))));
-  return assembleDataset({ train: { images: trainImages!, labels: trainLabels! }, test: { images: testImages!, labels: testLabels! } });
 }
 
 /** The first index where two equally long sequences differ (-1: none), for one cheap expect on 70,000 values. */
@@ -97,18 +87,10 @@ function expectSame(ours: SplitStatistics, numpy: NumpySplit): void {
 
 describe.skipIf(!PYTHON_WITH_NUMPY)('statistics, against numpy', () => {
   it('on small generated files: counts, means, spreads, histogram, ink and distances, odd labels included', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mnist-stats-'));
-    const split = (count: number, labels: readonly number[], seed: number) => ({
-      images: makeIdx({ dims: [count, IMAGE_SIDE, IMAGE_SIDE], data: patternBytes(count * PIXELS_PER_IMAGE, seed) }),
-      labels: makeIdx({ dims: [count], data: Uint8Array.from({ length: count }, (_, i) => labels[(i * 7 + seed) % labels.length]!) }),
-    });
     // The test split lacks most labels and has a label outside 0–9 (12): empty classes and "other".
-    const train = split(53, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3);
-    const test = split(17, [3, 7, 12], 5);
-    const files = [train.images, train.labels, test.images, test.labels];
-    MNIST_FILES.forEach((f, i) => writeFileSync(join(dir, f.name), gzipBytes(files[i]!)));
+    const dir = writeGeneratedMnist('mnist-stats-', { train: { count: 53, labels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], seed: 3 }, test: { count: 17, labels: [3, 7, 12], seed: 5 } });
     const numpy = numpyStatistics(dir);
-    const stats = computeStatistics(datasetFrom(dir));
+    const stats = computeStatistics(datasetFromDir(dir));
     expectSame(stats.train, numpy.train);
     expectSame(stats.test, numpy.test);
     expect(stats.test.otherLabels).toBeGreaterThan(0);
@@ -117,7 +99,7 @@ describe.skipIf(!PYTHON_WITH_NUMPY)('statistics, against numpy', () => {
 
   it.skipIf(!HAVE_SHARED_MNIST)('on the original MNIST files', { timeout: 60_000 }, () => {
     const numpy = numpyStatistics(SHARED_MNIST_DIR);
-    const stats = computeStatistics(datasetFrom(SHARED_MNIST_DIR));
+    const stats = computeStatistics(datasetFromDir(SHARED_MNIST_DIR));
     expectSame(stats.train, numpy.train);
     expectSame(stats.test, numpy.test);
     // Facts anyone can check in the notebook: the class balance and the mean pixel value.

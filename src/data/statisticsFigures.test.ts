@@ -1,15 +1,11 @@
 // The figures' numbers for a split and digit filter, against numpy on the same bytes (the
 // splits concatenated in numpy, not combined from sums as the code under test does).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gzipBytes, makeIdx, patternBytes } from '../testing/idxFiles';
+import { datasetFromDir, writeGeneratedMnist } from '../testing/mnistDir';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
-import { assembleDataset, type Dataset } from './dataset';
-import { decodeMnistFile } from './fileDecoder';
+import type { Dataset } from './dataset';
 import type { SplitFilter } from './labelIndex';
-import { IMAGE_SIDE, LABEL_COUNT, MNIST_FILES, PIXELS_PER_IMAGE } from './mnist';
+import { LABEL_COUNT } from './mnist';
 import { ALL_LABELS, computeStatistics } from './statistics';
 import { classBalance, classMean, classSpread, INK_BIN_WIDTH, inkHistograms, rowMeanPixelValue, selectedPixelHistogram, splitShift } from './statisticsFigures';
 
@@ -60,11 +56,6 @@ print(json.dumps(out))
   return JSON.parse(runPython(PYTHON_WITH_NUMPY!, code)) as NumpyFigures;
 }
 
-function datasetFrom(dir: string): Dataset {
-  const [trainImages, trainLabels, testImages, testLabels] = MNIST_FILES.map((f) => decodeMnistFile(readFileSync(join(dir, f.name))));
-  return assembleDataset({ train: { images: trainImages!, labels: trainLabels! }, test: { images: testImages!, labels: testLabels! } });
-}
-
 const same = (a: ArrayLike<number> | null, b: readonly number[] | null) => (a === null || b === null ? a === b : Array.from(a).every((v, i) => Object.is(v, b[i])) && a.length === b.length);
 const close = (a: ArrayLike<number> | null, b: readonly number[] | null) =>
   a === null || b === null ? a === b : a.length === b.length && Array.from(a).every((v, i) => Math.abs(v - b[i]!) <= 1e-9 * Math.max(1, Math.abs(b[i]!)));
@@ -93,21 +84,13 @@ function expectFigures(dataset: Dataset, numpy: NumpyFigures): void {
 
 describe.skipIf(!PYTHON_WITH_NUMPY)('statistics figures, against numpy', () => {
   it('on small generated files, a class missing from the test split', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mnist-figures-'));
-    const split = (count: number, labels: readonly number[], seed: number) => ({
-      images: makeIdx({ dims: [count, IMAGE_SIDE, IMAGE_SIDE], data: patternBytes(count * PIXELS_PER_IMAGE, seed) }),
-      labels: makeIdx({ dims: [count], data: Uint8Array.from({ length: count }, (_, i) => labels[(i * 7 + seed) % labels.length]!) }),
-    });
-    const train = split(61, Array.from({ length: LABEL_COUNT }, (_, d) => d), 11);
-    const test = split(23, [1, 3, 4, 7, 9], 4);
-    const files = [train.images, train.labels, test.images, test.labels];
-    MNIST_FILES.forEach((f, i) => writeFileSync(join(dir, f.name), gzipBytes(files[i]!)));
-    const dataset = datasetFrom(dir);
+    const dir = writeGeneratedMnist('mnist-figures-', { train: { count: 61, labels: Array.from({ length: LABEL_COUNT }, (_, d) => d), seed: 11 }, test: { count: 23, labels: [1, 3, 4, 7, 9], seed: 4 } });
+    const dataset = datasetFromDir(dir);
     expectFigures(dataset, numpyFigures(dir));
     expect(splitShift(computeStatistics(dataset), 0)).toBeNull();
   });
 
   it.skipIf(!HAVE_SHARED_MNIST)('on the original MNIST files', { timeout: 60_000 }, () => {
-    expectFigures(datasetFrom(SHARED_MNIST_DIR), numpyFigures(SHARED_MNIST_DIR));
+    expectFigures(datasetFromDir(SHARED_MNIST_DIR), numpyFigures(SHARED_MNIST_DIR));
   });
 });
