@@ -43,7 +43,7 @@ export async function readKeptStatistics(key: string, counts: Record<Split, numb
   } catch {
     return null;
   }
-  const read = decodeStatistics(bytes, key, counts);
+  const read = await decodeStatistics(bytes, key, counts);
   if ('problem' in read) await dir.removeEntry(name).catch(() => undefined);
   return read;
 }
@@ -55,7 +55,7 @@ export async function keepStatistics(key: string, statistics: DatasetStatistics,
   try {
     const file = await dir.getFileHandle(fileNameOf(key), { create: true });
     const writable = await file.createWritable();
-    await writable.write(encodeStatistics(statistics, key, ms));
+    await writable.write(await encodeStatistics(statistics, key, ms));
     await writable.close();
     await forgetOldest(dir);
     return true;
