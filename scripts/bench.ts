@@ -2,7 +2,8 @@
 // Chromium through cold and warm loads, filter clicks and scrolling, on MNIST and on a generated
 // 10 × MNIST set (700,000 digits, written by this script). Beside every load it measures, in the
 // same run and interleaved with it, what the machine itself needs for the same bytes: pako alone
-// and the browser's DecompressionStream in a fresh worker, Node's zlib, and numpy's load_data.
+// and the browser's DecompressionStream in a fresh worker, Node's zlib, and numpy's load_data;
+// beside the statistics, a plain numpy pass over the same pixels and numpy's own statistics.
 // Prints a table (median, min, max); writes bench/results.json (git-ignored).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -215,6 +216,102 @@ print(" ".join(f"{x:.3f}" for x in out))
   const result = spawnSync('python3', ['-c', script, dir, String(runs)], { encoding: 'utf8' });
   if (result.status !== 0) return null;
   return result.stdout.trim().split(' ').map(Number);
+}
+
+/**
+ * numpy on the same bytes, loaded once, then timed per run: a plain pass over every pixel
+ * (`X.sum(axis=1)`, the ink) and the statistics the app computes, written the usual numpy way
+ * (class means and standard deviations, pixel histogram, ink, distance to the class mean).
+ */
+function numpyStatisticsMs(dir: string, runs: number): { onePass: number[]; same: number[] } | null {
+  const script = `
+import gzip, sys, time
+import numpy as np
+d = sys.argv[1]
+def load(name, offset):
+    with gzip.open(f"{d}/{name}", "rb") as f:
+        return np.frombuffer(f.read(), np.uint8, offset=offset)
+splits = [(load("train-images-idx3-ubyte.gz", 16).reshape(-1, 784), load("train-labels-idx1-ubyte.gz", 8)),
+          (load("t10k-images-idx3-ubyte.gz", 16).reshape(-1, 784), load("t10k-labels-idx1-ubyte.gz", 8))]
+one, same = [], []
+for _ in range(int(sys.argv[2])):
+    t = time.perf_counter()
+    for X, y in splits:
+        X.sum(axis=1, dtype=np.int64)
+    one.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    for X, y in splits:
+        counts = np.bincount(y, minlength=10)
+        ink = X.sum(axis=1, dtype=np.int64)
+        hist = np.bincount(X.ravel(), minlength=256)
+        for k in range(10):
+            members = X[y == k]
+            mean = members.mean(axis=0)
+            std = members.std(axis=0)
+            dist = np.linalg.norm(members - mean, axis=1)
+    same.append((time.perf_counter() - t) * 1000)
+print(" ".join(f"{x:.3f}" for x in one))
+print(" ".join(f"{x:.3f}" for x in same))
+`;
+  const result = spawnSync('python3', ['-c', script, dir, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) return null;
+  const [one, same] = result.stdout.trim().split('\n').map((line) => line.trim().split(' ').map(Number));
+  return { onePass: one!, same: same! };
+}
+
+/** The statistics mark of this page load: the worker's time (computed) or the read-back time (kept). */
+async function statisticsMark(page: Page, kept: boolean): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ name, kept }) => {
+      const mark = performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
+      const detail = mark?.detail as { ms: number; kept: boolean } | undefined;
+      return detail && detail.kept === kept ? detail.ms : null;
+    },
+    { name: PERF_MARKS.statistics, kept },
+    { timeout: 120_000 },
+  );
+  return (await handle.jsonValue())!;
+}
+
+/**
+ * From an input event to the frame after it is painted: `act` runs in the page, the clock starts
+ * just before it, and stops in a task queued from the next animation frame (after that frame).
+ */
+async function toNextPaint(page: Page, target: 'sort' | 'tab', value: string): Promise<number> {
+  const locator = target === 'sort' ? page.getByRole('combobox', { name: 'Sort' }) : page.getByRole('tab', { name: value, exact: true });
+  return locator.evaluate(
+    (element, { target, value }) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        if (target === 'sort') {
+          (element as HTMLSelectElement).value = value;
+          element.dispatchEvent(new Event('change', { bubbles: true }));
+        } else (element as HTMLElement).click();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      }),
+    { target, value },
+  );
+}
+
+/** Sort switches (each order, on each split, so most are not cached yet) and opening the Statistics tab. */
+async function statisticsInteractions(page: Page, runs: number): Promise<{ sort: number[]; statsView: number[] }> {
+  const sort: number[] = [];
+  const statsView: number[] = [];
+  const splits = ['All', 'Train', 'Test'];
+  for (let run = 0; run < runs; run++) {
+    await page.getByRole('combobox', { name: 'Split' }).selectOption({ label: splits[run % splits.length]! });
+    await page.waitForTimeout(200);
+    for (const order of ['ink', '-ink', 'typical', 'atypical', 'file']) {
+      sort.push(await toNextPaint(page, 'sort', order));
+      await page.waitForTimeout(150);
+    }
+    statsView.push(await toNextPaint(page, 'tab', 'Statistics'));
+    await page.waitForTimeout(300);
+    await page.getByRole('tab', { name: 'Digits', exact: true }).click();
+    await page.waitForTimeout(300);
+  }
+  await page.getByRole('combobox', { name: 'Split' }).selectOption({ label: 'All' });
+  return { sort, statsView };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,6 +614,7 @@ interface SetResults {
   warm: Record<'workerCreatedMs' | 'decodeMs' | 'navToStatusMs' | 'navToStatusPaintedMs' | 'firstDigitMs' | 'longestTaskAfterLoadMs' | 'layoutShift', Stats> & { fromCache: boolean };
   reference: { nodeZlibMs: Stats; pakoWorkerMs: Stats; nativeWorkerMs: Stats; numpyLoadMs: Stats | null };
   clicks: { single: Stats; all: Stats; nine: Stats; underThreshold: number; count: number };
+  statistics: { computedMs: Stats; keptMs: Stats; numpyOnePassMs: Stats | null; numpySameMs: Stats | null; sortSwitchMs: Stats; statsViewMs: Stats };
   scroll: Record<'defaultZoom' | 'smallestZoom', { frames: number; rafP50: Stats; rafP99: Stats; mainThreadMsPerFrame: Stats; longTasks: number }>;
   memory: { totalBytes: number; byScope: Record<string, number>; pixelBytes: number; labelBytes: number; shared: boolean };
   osMemory: { app: ProcessMemory; blank: ProcessMemory } | null;
@@ -530,22 +628,28 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
   const cold: LoadSample[] = [];
   const warm: LoadSample[] = [];
   const refs: References[] = [];
+  const statisticsComputed: number[] = [];
+  const statisticsKept: number[] = [];
   for (let run = 0; run < runs; run++) {
     process.stdout.write(`bench: ${set.title}, load run ${run + 1}/${runs}…\r`);
     // A new context each run: no HTTP cache, no stored data, as on a first visit.
     const context = await newContext(browser, set);
     const page = await context.newPage();
     cold.push(await measureLoad(page, set, false));
-    // The worker keeps the decoded files once the data is drawn; a person does not reload within
-    // that second, so the benchmark waits for it too.
+    statisticsComputed.push(await statisticsMark(page, false));
+    // The worker keeps the decoded files (and the page the statistics) once the data is drawn; a
+    // person does not reload within that second, so the benchmark waits for them too.
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS.cached, { timeout: 60_000 }).catch(() => undefined);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS.statisticsKept, { timeout: 60_000 }).catch(() => undefined);
     warm.push(await measureLoad(page, set, true));
+    statisticsKept.push(await statisticsMark(page, true).catch(() => NaN));
     // The references, interleaved with the app's runs, on the same bytes.
     const worker = await workerReferences(context, set);
     refs.push({ nodeZlibMs: nodeZlibMs(set.dir), ...worker });
     await context.close();
   }
   const numpy = numpyLoadMs(set.dir, runs);
+  const numpyStatistics = numpyStatisticsMs(set.dir, runs);
 
   process.stdout.write(`bench: ${set.title}, memory, clicks and scrolling…          \r`);
   const context = await newContext(browser, set);
@@ -559,6 +663,8 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
   const osMemory = await processMemory(browser);
   const allocators = osMemory ? await memoryDump(browser, osMemory.app.pid) : null;
   const clicks = await filterClicks(page, runs);
+  await statisticsMark(page, false);
+  const interactions = await statisticsInteractions(page, runs);
   const profiles: Record<string, string> = {};
   profiles['click one digit'] = await profiledClick(browser, page, '4');
   profiles['click All'] = await profiledClick(browser, page, 'All');
@@ -596,6 +702,14 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
       numpyLoadMs: numpy ? stats(numpy) : null,
     },
     clicks: { single: stats(clicks.single), all: stats(clicks.all), nine: stats(clicks.nine), underThreshold: clicks.underThreshold, count: 3 * runs },
+    statistics: {
+      computedMs: stats(statisticsComputed),
+      keptMs: stats(statisticsKept),
+      numpyOnePassMs: numpyStatistics ? stats(numpyStatistics.onePass) : null,
+      numpySameMs: numpyStatistics ? stats(numpyStatistics.same) : null,
+      sortSwitchMs: stats(interactions.sort),
+      statsViewMs: stats(interactions.statsView),
+    },
     scroll: { defaultZoom: scroll(scrollDefault), smallestZoom: scroll(scrollSmallest) },
     memory: { ...memory, pixelBytes: cold[0]!.pixelBytes, labelBytes: cold[0]!.labelBytes, shared: cold[0]!.shared },
     osMemory,
@@ -690,6 +804,18 @@ function formatTable(r: Results): string {
     ['click → next paint: All (ms)', ms(a.clicks.all), ms(b.clicks.all), '≤ 32'],
     ['click → next paint: 8 → 9 digits (ms)', ms(a.clicks.nine), ms(b.clicks.nine), '≤ 32'],
     ['clicks under 16 ms (no Event Timing entry; counted as 16)', `${a.clicks.underThreshold} of ${a.clicks.count}`, `${b.clicks.underThreshold} of ${b.clicks.count}`, ''],
+    ['statistics: all digits, in the analysis worker (ms)', ms(a.statistics.computedMs), ms(b.statistics.computedMs), '≤ 300 (MNIST)'],
+    ['reference: numpy, one pass over the pixels, X.sum(axis=1) (ms)', a.statistics.numpyOnePassMs ? ms(a.statistics.numpyOnePassMs) : '–', b.statistics.numpyOnePassMs ? ms(b.statistics.numpyOnePassMs) : '–', ''],
+    [
+      'ratio: statistics ÷ numpy one pass',
+      a.statistics.numpyOnePassMs ? ratio(a.statistics.computedMs.median, a.statistics.numpyOnePassMs.median) : '–',
+      b.statistics.numpyOnePassMs ? ratio(b.statistics.computedMs.median, b.statistics.numpyOnePassMs.median) : '–',
+      '',
+    ],
+    ['reference: numpy, the same statistics (means, std, histogram, ink, distances) (ms)', a.statistics.numpySameMs ? ms(a.statistics.numpySameMs) : '–', b.statistics.numpySameMs ? ms(b.statistics.numpySameMs) : '–', ''],
+    ['warm: statistics read back from the kept copy (ms)', ms(a.statistics.keptMs), ms(b.statistics.keptMs), ''],
+    ['sort switch → next frame painted (ms)', ms(a.statistics.sortSwitchMs), ms(b.statistics.sortSwitchMs), '≤ 50'],
+    ['Statistics tab → first frame painted (ms)', ms(a.statistics.statsViewMs), ms(b.statistics.statsViewMs), '≤ 100'],
     ...(['defaultZoom', 'smallestZoom'] as const).flatMap((zoom): [string, string, string, string][] => {
       const label = zoom === 'defaultZoom' ? 'default zoom' : 'smallest zoom';
       return [
