@@ -23,34 +23,93 @@ export interface SortKeys {
   readonly test: Pick<SplitStatistics, 'ink' | 'distance'>;
 }
 
+/** The orders that rank by a key. */
+export type KeyedOrder = Exclude<SortOrder, 'file'>;
+
 /**
- * `ids` (global ids in file order) in the given order; the same array for `file`. A stable sort:
- * equal keys keep the order they came in. Digits whose key is NaN go last, in file order.
+ * Every global id (train first, then test) in the given order: a stable LSD radix sort on the
+ * keys' float64 bit patterns, which order like the numbers for non-negative keys (ink and
+ * distances are never negative). Descending orders sort the complemented bits, so ties still
+ * keep file order; NaN (no key) sorts last both ways. Four passes of 16 bits over the ids, none
+ * comparing: about 5 ms for MNIST's 70,000, where a comparison sort took 40–60.
  */
-export function sortIds(ids: Uint32Array, order: SortOrder, keys: SortKeys): Uint32Array {
-  if (order === 'file') return ids;
+export function rankAll(order: KeyedOrder, keys: SortKeys): Uint32Array<ArrayBuffer> {
   const byInk = order === 'ink' || order === '-ink';
   const descending = order === '-ink' || order === 'atypical';
   const { trainCount } = keys;
-  const value = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    const [split, index] = id < trainCount ? [keys.train, id] : [keys.test, id - trainCount];
-    const v = byInk ? split.ink[index]! : split.distance[index]!;
-    value[i] = descending ? -v : v;
+  const total = trainCount + keys.test.ink.length;
+  const value = new Float64Array(total);
+  const put = (split: SortKeys['train'], offset: number) => {
+    const source = byInk ? split.ink : split.distance;
+    for (let i = 0; i < source.length; i++) value[offset + i] = source[i]!;
+  };
+  put(keys.train, 0);
+  put(keys.test, trainCount);
+  // Little-endian: word 2i is the low half of value i, word 2i + 1 the high half (sign, exponent).
+  const words = new Uint32Array(value.buffer);
+  for (let i = 0; i < total; i++) {
+    if (Number.isNaN(value[i]!)) {
+      words[2 * i] = 0xffffffff;
+      words[2 * i + 1] = 0xffffffff;
+    } else if (descending) {
+      words[2 * i] = ~words[2 * i]! >>> 0;
+      // Below NaN's all-ones, whatever the value: the top bit stays clear.
+      words[2 * i + 1] = ~words[2 * i + 1]! & 0x7fffffff;
+    }
   }
-  // Sorting positions, then reading the ids through them: one comparator over two typed arrays.
-  const positions = new Uint32Array(ids.length);
-  for (let i = 0; i < positions.length; i++) positions[i] = i;
-  positions.sort((a, b) => {
-    const va = value[a]!;
-    const vb = value[b]!;
-    if (va === vb) return a - b;
-    if (Number.isNaN(va)) return Number.isNaN(vb) ? a - b : 1;
-    if (Number.isNaN(vb)) return -1;
-    return va < vb ? -1 : 1;
-  });
+  let from = new Uint32Array(total);
+  for (let i = 0; i < total; i++) from[i] = i;
+  let to = new Uint32Array(total);
+  const counts = new Uint32Array(RADIX + 1);
+  for (const { half, shift } of PASSES) {
+    counts.fill(0);
+    for (let i = 0; i < total; i++) counts[((words[2 * from[i]! + half]! >>> shift) & MASK) + 1]!++;
+    // A pass where every id has the same digit (ink's high words are all zero) changes nothing.
+    if (counts.some((n) => n === total)) continue;
+    for (let d = 1; d <= RADIX; d++) counts[d]! += counts[d - 1]!;
+    for (let i = 0; i < total; i++) {
+      const id = from[i]!;
+      to[counts[(words[2 * id + half]! >>> shift) & MASK]!++] = id;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+export const KEYED_ORDERS: readonly KeyedOrder[] = SORT_ORDERS.filter((o): o is KeyedOrder => o !== 'file');
+
+/** Every keyed order's ranking of all digits (what the analysis worker hands the page). */
+export type Rankings = Readonly<Record<KeyedOrder, Uint32Array<ArrayBuffer>>>;
+
+export function rankAllOrders(keys: SortKeys): Rankings {
+  return Object.fromEntries(KEYED_ORDERS.map((order) => [order, rankAll(order, keys)])) as unknown as Rankings;
+}
+
+const RADIX = 1 << 16;
+const MASK = RADIX - 1;
+const PASSES = [
+  { half: 0, shift: 0 },
+  { half: 0, shift: 16 },
+  { half: 1, shift: 0 },
+  { half: 1, shift: 16 },
+] as const;
+
+/**
+ * `ids` (global ids in file order) in the given order; the same array for `file`. Equal keys keep
+ * file order; digits whose key is NaN go last, in file order. `ranked` is `rankAll`'s answer for
+ * the order (computed here when not given): the selection is read off it in one pass, O(all digits).
+ */
+export function sortIds(ids: Uint32Array, order: SortOrder, keys: SortKeys, ranked?: Uint32Array): Uint32Array {
+  if (order === 'file') return ids;
+  const all = ranked ?? rankAll(order, keys);
+  if (ids.length === all.length) return all;
+  const chosen = new Uint8Array(all.length);
+  for (let i = 0; i < ids.length; i++) chosen[ids[i]!] = 1;
   const sorted = new Uint32Array(ids.length);
-  for (let i = 0; i < sorted.length; i++) sorted[i] = ids[positions[i]!]!;
+  let k = 0;
+  for (let i = 0; i < all.length && k < sorted.length; i++) {
+    const id = all[i]!;
+    if (chosen[id]) sorted[k++] = id;
+  }
   return sorted;
 }

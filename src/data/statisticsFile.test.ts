@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { patternBytes } from '../testing/idxFiles';
 import type { Dataset, SplitData } from './dataset';
 import { PIXELS_PER_IMAGE } from './mnist';
+import { rankAllOrders } from './sortOrder';
 import { computeStatistics } from './statistics';
 import { decodeStatistics, encodeStatistics } from './statisticsFile';
 
@@ -20,9 +21,10 @@ const KEY = 'a'.repeat(64) + ':' + 'b'.repeat(64);
 
 describe('kept statistics file', () => {
   const statistics = computeStatistics(dataset);
+  const rankings = rankAllOrders({ trainCount: 37, train: statistics.train, test: statistics.test });
   let bytes: Uint8Array;
   beforeAll(async () => {
-    bytes = await encodeStatistics(statistics, KEY, 123.5);
+    bytes = await encodeStatistics(statistics, rankings, KEY, 123.5);
   });
 
   it('reads back exactly what was kept, from bytes at any offset', async () => {
@@ -38,6 +40,7 @@ describe('kept statistics file', () => {
         expect([a.split, a.count, a.labelCounts, a.otherLabels]).toEqual([b.split, b.count, b.labelCounts, b.otherLabels]);
         for (const field of ['pixelSums', 'pixelSquareSums', 'pixelHistogram', 'ink', 'distance'] as const) expect(Array.from(a[field])).toEqual(Array.from(b[field]));
       }
+      for (const order of ['ink', '-ink', 'typical', 'atypical'] as const) expect(Array.from(read.rankings[order])).toEqual(Array.from(rankings[order]));
     }
   });
 
@@ -49,6 +52,11 @@ describe('kept statistics file', () => {
     expect(await decodeStatistics(flipped, KEY, counts)).toEqual({ problem: 'its SHA-256 does not match' });
     expect(await decodeStatistics(bytes.subarray(0, bytes.byteLength - 8), KEY, counts)).toEqual({ problem: 'its SHA-256 does not match' });
     expect(await decodeStatistics(new Uint8Array(3), KEY, counts)).toEqual({ problem: 'not a statistics file' });
+  });
+
+  it('refuses rankings that are not permutations of the ids, even with a matching SHA-256', async () => {
+    const twice = { ...rankings, typical: new Uint32Array(rankings.typical.length) };
+    expect(await decodeStatistics(await encodeStatistics(statistics, twice, KEY, 1), KEY, counts)).toEqual({ problem: 'the typical ranking is not a permutation' });
   });
 
   it('never throws on damaged bytes, whatever is changed', async () => {

@@ -4,14 +4,16 @@
 // array has exactly the length the data's shape asks for. Anything else is "not kept".
 //
 // Layout: "MNSTATS1", a little-endian u32 header length, the JSON header, then the arrays
-// (8-byte aligned) in the order of ARRAYS, train before test. The header carries the SHA-256
-// of everything after it.
+// (8-byte aligned) in the order of ARRAYS, train before test, then the rankings in the order of
+// KEYED_ORDERS. The header carries the SHA-256 of everything after it.
 import { sha256OfParts } from './sha256';
+import { KEYED_ORDERS, type KeyedOrder, type Rankings } from './sortOrder';
 import { LABEL_COUNT, PIXELS_PER_IMAGE, SPLITS, type Split } from './mnist';
 import { LABEL_ROWS, PIXEL_VALUES, type DatasetStatistics, type SplitStatistics } from './statistics';
 
 const MAGIC = 'MNSTATS1';
-const FORMAT_VERSION = 1;
+// 2: the rankings of every sort order follow the statistics.
+const FORMAT_VERSION = 2;
 
 type ArrayField = 'pixelSums' | 'pixelSquareSums' | 'pixelHistogram' | 'ink' | 'distance';
 const ARRAYS: readonly { field: ArrayField; kind: 'f64' | 'u32'; length: (count: number) => number }[] = [
@@ -32,12 +34,13 @@ interface Header {
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
-export async function encodeStatistics(statistics: DatasetStatistics, key: string, ms: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function encodeStatistics(statistics: DatasetStatistics, rankings: Rankings, key: string, ms: number): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Uint8Array[] = [];
   for (const split of SPLITS) for (const { field } of ARRAYS) {
     const a = statistics[split][field];
     parts.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
+  for (const order of KEYED_ORDERS) parts.push(new Uint8Array(rankings[order].buffer, rankings[order].byteOffset, rankings[order].byteLength));
   const bodyLength = parts.reduce((n, p) => n + align8(p.byteLength), 0);
   const body = new Uint8Array(bodyLength);
   let at = 0;
@@ -63,7 +66,7 @@ export async function encodeStatistics(statistics: DatasetStatistics, key: strin
   return out;
 }
 
-export type DecodedStatistics = { readonly statistics: DatasetStatistics; readonly ms: number };
+export type DecodedStatistics = { readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly ms: number };
 
 /**
  * The statistics in `bytes` if they are whole and of the data named by `key` with these split
@@ -95,6 +98,8 @@ export async function decodeStatistics(bytes: Uint8Array, key: string, counts: R
     if (s.labelCounts.reduce((a, b) => a + b, 0) + s.otherLabels !== s.count) return { problem: `${split}: label counts do not add up` };
     for (const a of ARRAYS) expected += align8(a.length(s.count) * (a.kind === 'f64' ? 8 : 4));
   }
+  const total = counts.train + counts.test;
+  expected += KEYED_ORDERS.length * align8(total * 4);
   if (body.byteLength !== expected) return { problem: `${body.byteLength} bytes of arrays where ${expected} are due` };
   // One aligned copy of the body, viewed as the arrays (the file's bytes may sit anywhere).
   const own = body.slice();
@@ -120,5 +125,18 @@ export async function decodeStatistics(bytes: Uint8Array, key: string, counts: R
       distance: arrays.distance as Float64Array<ArrayBuffer>,
     };
   }
-  return { statistics: splits, ms: typeof header.ms === 'number' ? header.ms : NaN };
+  const rankings = {} as Record<KeyedOrder, Uint32Array<ArrayBuffer>>;
+  for (const order of KEYED_ORDERS) {
+    const ranked = new Uint32Array(own.buffer, at, total);
+    at += align8(total * 4);
+    // A ranking must be a permutation of the ids: anything else would show a digit twice.
+    const seen = new Uint8Array(total);
+    for (let i = 0; i < total; i++) {
+      const id = ranked[i]!;
+      if (id >= total || seen[id]) return { problem: `the ${order} ranking is not a permutation` };
+      seen[id] = 1;
+    }
+    rankings[order] = ranked;
+  }
+  return { statistics: splits, rankings, ms: typeof header.ms === 'number' ? header.ms : NaN };
 }

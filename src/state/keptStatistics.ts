@@ -4,7 +4,8 @@
 // key, so its statistics are computed afresh. Everything here may fail (no OPFS, a quota, a
 // damaged file): that only means "not kept" — the statistics are then computed as on a first visit.
 import type { DatasetStatistics } from '../data/statistics';
-import { decodeStatistics, encodeStatistics } from '../data/statisticsFile';
+import { decodeStatistics, encodeStatistics, type DecodedStatistics } from '../data/statisticsFile';
+import type { Rankings } from '../data/sortOrder';
 import { sha256Hex } from '../data/sha256';
 import { MNIST_FILES, type Split } from '../data/mnist';
 import { ROOT_DIR } from '../worker/decodedCache';
@@ -30,7 +31,7 @@ async function folder(create: boolean): Promise<FileSystemDirectoryHandle | null
   }
 }
 
-export type KeptRead = { readonly statistics: DatasetStatistics; readonly ms: number } | { readonly problem: string } | null;
+export type KeptRead = DecodedStatistics | { readonly problem: string } | null;
 
 /** The kept statistics of the data named by `key` (null: none kept; a problem: kept but unusable, now forgotten). */
 export async function readKeptStatistics(key: string, counts: Record<Split, number>): Promise<KeptRead> {
@@ -49,13 +50,13 @@ export async function readKeptStatistics(key: string, counts: Record<Split, numb
 }
 
 /** Keeps `statistics` for the data named by `key`; never throws. */
-export async function keepStatistics(key: string, statistics: DatasetStatistics, ms: number): Promise<boolean> {
+export async function keepStatistics(key: string, statistics: DatasetStatistics, rankings: Rankings, ms: number): Promise<boolean> {
   const dir = await folder(true);
   if (!dir) return false;
   try {
     const file = await dir.getFileHandle(fileNameOf(key), { create: true });
     const writable = await file.createWritable();
-    await writable.write(await encodeStatistics(statistics, key, ms));
+    await writable.write(await encodeStatistics(statistics, rankings, key, ms));
     await writable.close();
     await forgetOldest(dir);
     return true;

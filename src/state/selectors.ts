@@ -3,6 +3,7 @@ import type { Dataset } from '../data/dataset';
 import { buildLabelIndex, countSelected, selectIds, type LabelIndex, type SplitFilter } from '../data/labelIndex';
 import { sampleIds } from '../data/sample';
 import { sortIds, type SortOrder } from '../data/sortOrder';
+import { rankingFor } from './rankings';
 import type { DatasetStatistics } from '../data/statistics';
 import { useExplorerStore } from './useExplorerStore';
 
@@ -60,14 +61,13 @@ export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly nu
 }
 
 const sortedCache = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
-
 /** The selection in `sort` order; file order until the dataset's statistics are there. */
 export function sortedIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], sort: SortOrder, statistics: DatasetStatistics | null): Uint32Array {
   const ids = idsFor(dataset, split, digits);
   if (sort === 'file' || !statistics) return ids;
-  return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}`, () =>
-    sortIds(ids, sort, { trainCount: dataset.train.count, train: statistics.train, test: statistics.test }),
-  );
+  const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
+  const ranked = rankingFor(statistics, sort, keys);
+  return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}`, () => sortIds(ids, sort, keys, ranked));
 }
 
 /** The statistics of the dataset on screen, once computed; null before (or if they failed). */

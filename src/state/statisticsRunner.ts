@@ -4,11 +4,13 @@
 // shared memory the dataset is copied into it, 55 MB, and a worker that ends frees it at once)
 // — and then kept, as soon as the data's identity (its files' SHA-256) is known.
 import type { Dataset } from '../data/dataset';
+import type { Rankings } from '../data/sortOrder';
 import type { DatasetStatistics } from '../data/statistics';
 import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
 import { keepStatistics, readKeptStatistics, statisticsKey } from './keptStatistics';
 import { PERF_MARKS } from './perfMarks';
+import { provideRankings } from './rankings';
 
 let running: { worker: Worker | null; requestId: number } | null = null;
 let nextRequestId = 1;
@@ -32,6 +34,7 @@ export function computeStatisticsOf(dataset: Dataset): void {
     if (!isCurrent(requestId)) return;
     if (read && 'statistics' in read) {
       running = null;
+      provideRankings(read.statistics, read.rankings);
       performance.mark(PERF_MARKS.statistics, { detail: { ms: performance.now() - started, kept: true } });
       explorerStore.getState().statisticsChanged({ status: 'ready', dataset, value: read.statistics, ms: read.ms, kept: true });
       return;
@@ -53,11 +56,15 @@ function compute(dataset: Dataset, requestId: number): void {
     if (reply.requestId !== requestId) return;
     finish();
     switch (reply.type) {
-      case 'analysed':
-        performance.mark(PERF_MARKS.statistics, { detail: { ms: reply.ms, kept: false } });
-        explorerStore.getState().statisticsChanged({ status: 'ready', dataset, value: reply.result.statistics, ms: reply.ms, kept: false });
-        keepOnceKnown(dataset, reply.result.statistics, reply.ms);
+      case 'analysed': {
+        const { statistics, rankings, rankMs } = reply.result;
+        const ms = reply.ms - rankMs;
+        provideRankings(statistics, rankings);
+        performance.mark(PERF_MARKS.statistics, { detail: { ms, rankMs, kept: false } });
+        explorerStore.getState().statisticsChanged({ status: 'ready', dataset, value: statistics, ms, kept: false });
+        keepOnceKnown(dataset, statistics, rankings, ms);
         break;
+      }
       case 'analysis-failed':
         explorerStore.getState().statisticsChanged({ status: 'failed', dataset, code: reply.code, message: reply.message });
         break;
@@ -75,13 +82,13 @@ function compute(dataset: Dataset, requestId: number): void {
  * Keeps the statistics under the data's identity, now or when the loader's hashes arrive (on a
  * first load they follow the data); given up when another dataset is shown first.
  */
-function keepOnceKnown(dataset: Dataset, statistics: DatasetStatistics, ms: number): void {
+function keepOnceKnown(dataset: Dataset, statistics: DatasetStatistics, rankings: Rankings, ms: number): void {
   const tryKeep = (): boolean => {
     const state = explorerStore.getState();
     if (state.dataset !== dataset) return true;
     const key = statisticsKey(state.loadedFiles);
     if (!key) return false;
-    void keepStatistics(key, statistics, ms).then((kept) => kept && performance.mark(PERF_MARKS.statisticsKept));
+    void keepStatistics(key, statistics, rankings, ms).then((kept) => kept && performance.mark(PERF_MARKS.statisticsKept));
     return true;
   };
   if (tryKeep()) return;

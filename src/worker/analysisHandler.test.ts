@@ -30,7 +30,9 @@ describe('analysis worker protocol', () => {
     const { reply, transfer } = replies[0]!;
     if (reply.type !== 'analysed') throw new Error(`expected a result, got ${reply.type}`);
     expect(reply.requestId).toBe(3);
-    expect(reply.ms).toBe(5);
+    // The clock advances 5 per reading: statistics 5…10, rankings 10…15, the whole 5…20.
+    expect(reply.ms).toBe(15);
+    expect(reply.result.rankMs).toBe(5);
     const { train, test } = reply.result.statistics;
     expect(train.count).toBe(20);
     expect(test.labelCounts).toEqual([0, 3, 3, 0, 0, 0, 0, 0, 0, 0]);
@@ -39,6 +41,10 @@ describe('analysis worker protocol', () => {
     expect(train.ink[0]).toBe(first);
     // Moved, not copied: every result buffer is in the transfer list.
     for (const s of [train, test]) for (const a of [s.pixelSums, s.pixelSquareSums, s.pixelHistogram, s.ink, s.distance]) expect(transfer).toContain(a.buffer);
+    for (const ranked of Object.values(reply.result.rankings)) expect(transfer).toContain(ranked.buffer);
+    // Every digit ranked by ink, against sums and a sort done here.
+    const all = [data.train, data.test].flatMap((s) => Array.from({ length: s.count }, (_, i) => s.images.subarray(i * 784, (i + 1) * 784).reduce((a, b) => a + b, 0)));
+    expect(Array.from(reply.result.rankings['-ink'])).toEqual([...all.keys()].sort((a, b) => all[b]! - all[a]! || a - b));
   });
 
   it('refuses a dataset whose shape does not hold together, with a code and the reason', () => {

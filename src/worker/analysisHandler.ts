@@ -4,6 +4,7 @@
 import type { Dataset, SplitData } from '../data/dataset';
 import { PIXELS_PER_IMAGE } from '../data/mnist';
 import { computeStatistics, type DatasetStatistics } from '../data/statistics';
+import { rankAllOrders, type Rankings } from '../data/sortOrder';
 import type { AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
 export interface AnalysisDeps {
@@ -21,8 +22,19 @@ export function datasetProblem(dataset: Dataset): string | null {
   return null;
 }
 
-function transferablesOf(statistics: DatasetStatistics): ArrayBuffer[] {
-  return [statistics.train, statistics.test].flatMap((s) => [s.pixelSums.buffer, s.pixelSquareSums.buffer, s.pixelHistogram.buffer, s.ink.buffer, s.distance.buffer]);
+function transferablesOf(statistics: DatasetStatistics, rankings: Rankings): ArrayBuffer[] {
+  return [
+    ...[statistics.train, statistics.test].flatMap((s) => [s.pixelSums.buffer, s.pixelSquareSums.buffer, s.pixelHistogram.buffer, s.ink.buffer, s.distance.buffer]),
+    ...Object.values(rankings).map((r) => r.buffer),
+  ];
+}
+
+/** The statistics, then every digit ranked in each sort order from their keys (timed apart). */
+function statisticsResult(dataset: Dataset, now: () => number): AnalysisResult {
+  const statistics = computeStatistics(dataset);
+  const ranking = now();
+  const rankings = rankAllOrders({ trainCount: dataset.train.count, train: statistics.train, test: statistics.test });
+  return { kind: 'statistics', statistics, rankings, rankMs: now() - ranking };
 }
 
 export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisRequest) => void {
@@ -39,13 +51,13 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
     try {
       switch (kind) {
         case 'statistics':
-          result = { kind, statistics: computeStatistics(dataset) };
+          result = statisticsResult(dataset, now);
           break;
       }
     } catch (error) {
       deps.post({ type: 'analysis-failed', requestId, kind, code: 'failed', message: error instanceof Error ? error.message : String(error) }, []);
       return;
     }
-    deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result.statistics));
+    deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result.statistics, result.rankings));
   };
 }

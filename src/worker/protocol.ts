@@ -1,6 +1,7 @@
 // Every message between the page and the loader worker. Both sides import these types, so a new
 // message kind is a compile error in each `switch` until it is handled.
 import type { DatasetStatistics } from '../data/statistics';
+import type { Rankings } from '../data/sortOrder';
 import type { Dataset } from '../data/dataset';
 import type { FileUrls } from '../data/sources';
 import type { FileFormat } from '../data/fileDecoder';
@@ -132,7 +133,11 @@ export type AnalysisRequest = { readonly type: 'analyse'; readonly requestId: nu
 /** Why an analysis failed, for code to act on; `message` beside it is for people. */
 export type AnalysisErrorCode = 'bad-dataset' | 'failed';
 
-export type AnalysisResult = { readonly kind: 'statistics'; readonly statistics: DatasetStatistics };
+/**
+ * The statistics, and every digit ranked in each sort order (so a sort switch on the page only
+ * reads a selection off a ranking); `rankMs` is the ranking's share of the time.
+ */
+export type AnalysisResult = { readonly kind: 'statistics'; readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly rankMs: number };
 
 export type AnalysisReply =
   | { readonly type: 'analysed'; readonly requestId: number; readonly result: AnalysisResult; readonly ms: number }
