@@ -95,7 +95,7 @@ export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigurePr
               drawColourBar(ctx, r.colour, r.min, r.max, { x: 0, y: y + 18, width: left - 12, height: 8 }, theme, format);
             }
             const image = r.image(c);
-            if (image) drawValueImage(ctx, image, r.colour, x, y, cell);
+            if (image) drawValueImage(ctx, image, r.colour, r.min, r.max, x, y, cell);
             else {
               ctx.strokeStyle = theme.line;
               ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);

@@ -38,7 +38,7 @@ export function ClassBalanceFigure({ stats, split, digits, fileStem }: FigurePro
   }, [rows, digits, split, setDigits, showAllDigits]);
 
   const table = useMemo(() => balanceTable(rows, split, stats), [rows, split, stats]);
-  return <FigureFrame title="Class balance" fileName={`${fileStem}-class-balance`} drawing={drawing} table={table} />;
+  return <FigureFrame first title="Class balance" fileName={`${fileStem}-class-balance`} drawing={drawing} table={table} />;
 }
 
 function balanceTable(rows: ReturnType<typeof classBalance>, split: SplitFilter, stats: DatasetStatistics) {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import { paintQueue } from '../../render/paintQueue';
 import { pageTheme, type ChartTheme, type FigureTarget } from '../../render/statsCharts';
 import { useElementWidth } from '../common/useElementWidth';
 
@@ -13,9 +14,10 @@ export interface FigureDrawing {
 /**
  * Draws a figure at the width it is given (sharp at any device pixel ratio) and lays a real
  * button over each clickable part, so a bar or an average is reached by Tab and named for a
- * screen reader, not only hit by a mouse.
+ * screen reader, not only hit by a mouse. Only a figure drawn `now` is drawn before the view's
+ * first paint; the others (below it) are drawn in the next few tasks, their space held.
  */
-export function FigureCanvas({ drawing }: { drawing: FigureDrawing }) {
+export function FigureCanvas({ drawing, now }: { drawing: FigureDrawing; now: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(box);
@@ -25,17 +27,24 @@ export function FigureCanvas({ drawing }: { drawing: FigureDrawing }) {
   useLayoutEffect(() => {
     const element = canvas.current;
     if (!element || width === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    element.width = Math.round(width * ratio);
-    element.height = Math.round(height * ratio);
-    const ctx = element.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const theme = pageTheme(element);
-    ctx.fillStyle = theme.background;
-    ctx.fillRect(0, 0, width, height);
-    setTargets(drawing.draw(ctx, width, height, theme));
-  }, [drawing, width, height]);
+    paintQueue.paint(
+      element,
+      () => {
+        const ratio = window.devicePixelRatio || 1;
+        element.width = Math.round(width * ratio);
+        element.height = Math.round(height * ratio);
+        const ctx = element.getContext('2d');
+        if (!ctx) return;
+        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+        const theme = pageTheme(element);
+        ctx.fillStyle = theme.background;
+        ctx.fillRect(0, 0, width, height);
+        setTargets(drawing.draw(ctx, width, height, theme));
+      },
+      now,
+    );
+    return () => paintQueue.cancel(element);
+  }, [drawing, width, height, now]);
 
   return (
     <div ref={box} className="figure-canvas" style={{ height }}>

@@ -22,13 +22,15 @@ interface FigureFrameProps {
   readonly csvRows?: number;
   readonly controls?: ReactNode;
   readonly children?: ReactNode;
+  /** Drawn before the view's first paint (the top figure); the others follow in later tasks. */
+  readonly first?: boolean;
 }
 
 /**
  * One figure of the statistics view with its numbers one click away: the table (shown on
  * demand), Copy CSV (saved as a file where the browser refuses the clipboard) and Save PNG.
  */
-export function FigureFrame({ title, fileName, drawing, table, csv, csvRows, controls, children }: FigureFrameProps) {
+export function FigureFrame({ title, fileName, drawing, table, csv, csvRows, controls, children, first = false }: FigureFrameProps) {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   const [said, setSaid] = useState('');
@@ -90,7 +92,7 @@ export function FigureFrame({ title, fileName, drawing, table, csv, csvRows, con
         </div>
       </div>
       {children}
-      <FigureCanvas drawing={drawing} />
+      <FigureCanvas drawing={drawing} now={first} />
       {showTable && <FigureTable caption={title} table={table} />}
       <p className="hint" aria-live="polite">
         {said}
