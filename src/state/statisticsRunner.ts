@@ -12,28 +12,39 @@ import { keepStatistics, readKeptStatistics, statisticsKey } from './keptStatist
 import { PERF_MARKS } from './perfMarks';
 import { provideRankings } from './rankings';
 
-let running: { worker: Worker | null; requestId: number } | null = null;
+let running: { worker: Worker | null; requestId: number; settle: () => void } | null = null;
 let nextRequestId = 1;
 
 const isCurrent = (requestId: number) => running?.requestId === requestId;
 
-/** Shows the statistics of `dataset`: kept ones at once, else computed; a newer request ends an older one. */
-export function computeStatisticsOf(dataset: Dataset): void {
-  running?.worker?.terminate();
+/** Ends the current request: its worker goes, and whoever waits for it is told. */
+function settle(requestId: number): void {
+  if (!isCurrent(requestId)) return;
+  running!.worker?.terminate();
+  running!.settle();
+  running = null;
+}
+
+/**
+ * Shows the statistics of `dataset`: kept ones at once, else computed; a newer request ends an
+ * older one. Settles when this request is answered (or failed, or superseded).
+ */
+export function computeStatisticsOf(dataset: Dataset): Promise<void> {
+  if (running) settle(running.requestId);
   const requestId = nextRequestId++;
-  running = { worker: null, requestId };
+  const settled = new Promise<void>((resolve) => (running = { worker: null, requestId, settle: resolve }));
   const store = explorerStore.getState();
   store.statisticsChanged({ status: 'computing', dataset });
   const key = store.dataset === dataset ? statisticsKey(store.loadedFiles) : null;
   if (!key) {
     compute(dataset, requestId);
-    return;
+    return settled;
   }
   const started = performance.now();
   void readKeptStatistics(key, { train: dataset.train.count, test: dataset.test.count }).then((read) => {
     if (!isCurrent(requestId)) return;
     if (read && 'statistics' in read) {
-      running = null;
+      settle(requestId);
       provideRankings(read.statistics, read.rankings);
       performance.mark(PERF_MARKS.statistics, { detail: { ms: performance.now() - started, kept: true } });
       explorerStore.getState().statisticsChanged({ status: 'ready', dataset, value: read.statistics, ms: read.ms, kept: true });
@@ -42,14 +53,15 @@ export function computeStatisticsOf(dataset: Dataset): void {
     if (read) console.warn(`The kept statistics could not be used (${read.problem}); computing them again.`);
     compute(dataset, requestId);
   });
+  return settled;
 }
 
 function compute(dataset: Dataset, requestId: number): void {
   const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'mnist-analysis' });
-  running = { worker, requestId };
+  running!.worker = worker;
   const finish = () => {
     worker.terminate();
-    if (isCurrent(requestId)) running = null;
+    settle(requestId);
   };
   worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
     const reply = event.data;

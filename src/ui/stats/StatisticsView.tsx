@@ -35,7 +35,7 @@ export function StatisticsView({ dataset }: { dataset: Dataset }) {
           <p>
             The statistics could not be computed ({statistics.status === 'failed' ? `${statistics.code}: ${statistics.message}` : 'no answer'}).
           </p>
-          <button type="button" onClick={() => computeStatisticsOf(dataset)}>
+          <button type="button" onClick={() => void computeStatisticsOf(dataset)}>
             Try again
           </button>
         </div>
