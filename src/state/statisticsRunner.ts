@@ -69,6 +69,7 @@ function compute(dataset: Dataset, requestId: number): void {
     finish();
     switch (reply.type) {
       case 'analysed': {
+        if (reply.result.kind !== 'statistics') break;
         const { statistics, rankings, rankMs } = reply.result;
         const ms = reply.ms - rankMs;
         provideRankings(statistics, rankings);

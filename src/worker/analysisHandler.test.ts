@@ -28,7 +28,7 @@ describe('analysis worker protocol', () => {
     handle({ type: 'analyse', requestId: 3, kind: 'statistics', dataset: data });
     expect(replies).toHaveLength(1);
     const { reply, transfer } = replies[0]!;
-    if (reply.type !== 'analysed') throw new Error(`expected a result, got ${reply.type}`);
+    if (reply.type !== 'analysed' || reply.result.kind !== 'statistics') throw new Error(`expected statistics, got ${reply.type}`);
     expect(reply.requestId).toBe(3);
     // The clock advances 5 per reading: statistics 5…10, rankings 10…15, the whole 5…20.
     expect(reply.ms).toBe(15);
@@ -55,5 +55,25 @@ describe('analysis worker protocol', () => {
     expect(replies.map((r) => r.reply)).toEqual([
       { type: 'analysis-failed', requestId: 4, kind: 'statistics', code: 'bad-dataset', message: 'test: 700 pixel bytes for 6 digits of 784' },
     ]);
+  });
+
+  it('answers look-alike requests: the dataset is handed over once, then named by its key', () => {
+    const { handle, replies } = run();
+    const data = dataset();
+    const pixels = (id: number) => (id < 20 ? data.train.images.subarray(id * 784, (id + 1) * 784) : data.test.images.subarray((id - 20) * 784, (id - 19) * 784));
+    // Brute force here: Σ(x − q)², every other digit, ties by id.
+    const brute = (q: number) =>
+      [...Array(26).keys()]
+        .filter((id) => id !== q)
+        .map((id) => ({ id, distance: Math.sqrt(pixels(id).reduce((s, v, p) => s + (v - pixels(q)[p]!) ** 2, 0)) }))
+        .sort((a, b) => a.distance - b.distance || a.id - b.id)
+        .slice(0, 4);
+    handle({ type: 'analyse', requestId: 1, kind: 'neighbours', datasetKey: 7, dataset: data, query: 3, k: 4 });
+    handle({ type: 'analyse', requestId: 2, kind: 'neighbours', datasetKey: 7, dataset: null, query: 21, k: 4 });
+    handle({ type: 'analyse', requestId: 3, kind: 'neighbours', datasetKey: 8, dataset: null, query: 21, k: 4 });
+    const [first, second, third] = replies.map((r) => r.reply);
+    expect(first).toMatchObject({ type: 'analysed', requestId: 1, result: { kind: 'neighbours', query: 3, neighbours: brute(3) } });
+    expect(second).toMatchObject({ type: 'analysed', requestId: 2, result: { kind: 'neighbours', query: 21, neighbours: brute(21) } });
+    expect(third).toEqual({ type: 'analysis-failed', requestId: 3, kind: 'neighbours', code: 'bad-dataset', message: 'dataset 8 was never handed over' });
   });
 });

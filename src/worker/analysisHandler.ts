@@ -3,8 +3,9 @@
 // buffers moved, never copied. Errors leave as a code and a sentence.
 import type { Dataset, SplitData } from '../data/dataset';
 import { PIXELS_PER_IMAGE } from '../data/mnist';
-import { computeStatistics, type DatasetStatistics } from '../data/statistics';
-import { rankAllOrders, type Rankings } from '../data/sortOrder';
+import { computeStatistics } from '../data/statistics';
+import { nearestNeighbours, squaredNorms } from '../data/neighbours';
+import { rankAllOrders } from '../data/sortOrder';
 import type { AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
 export interface AnalysisDeps {
@@ -22,11 +23,16 @@ export function datasetProblem(dataset: Dataset): string | null {
   return null;
 }
 
-function transferablesOf(statistics: DatasetStatistics, rankings: Rankings): ArrayBuffer[] {
-  return [
-    ...[statistics.train, statistics.test].flatMap((s) => [s.pixelSums.buffer, s.pixelSquareSums.buffer, s.pixelHistogram.buffer, s.ink.buffer, s.distance.buffer]),
-    ...Object.values(rankings).map((r) => r.buffer),
-  ];
+function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
+  switch (result.kind) {
+    case 'statistics':
+      return [
+        ...[result.statistics.train, result.statistics.test].flatMap((s) => [s.pixelSums.buffer, s.pixelSquareSums.buffer, s.pixelHistogram.buffer, s.ink.buffer, s.distance.buffer]),
+        ...Object.values(result.rankings).map((r) => r.buffer),
+      ];
+    case 'neighbours':
+      return [];
+  }
 }
 
 /** The statistics, then every digit ranked in each sort order from their keys (timed apart). */
@@ -37,27 +43,49 @@ function statisticsResult(dataset: Dataset, now: () => number): AnalysisResult {
   return { kind: 'statistics', statistics, rankings, rankMs: now() - ranking };
 }
 
+/**
+ * Creates the handler. It remembers the last dataset a look-alike request named, with every
+ * digit's squared norm (one pass over the pixels), so later requests send only its key.
+ */
 export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisRequest) => void {
   const now = deps.now ?? (() => performance.now());
+  let known: { key: number; dataset: Dataset; norms: Float64Array | null } | null = null;
+
+  const datasetOf = (request: AnalysisRequest): Dataset | string => {
+    if (request.kind === 'statistics') return request.dataset;
+    if (request.dataset) {
+      known = { key: request.datasetKey, dataset: request.dataset, norms: null };
+      return request.dataset;
+    }
+    return known?.key === request.datasetKey ? known.dataset : `dataset ${request.datasetKey} was never handed over`;
+  };
+
   return (request) => {
-    const { requestId, kind, dataset } = request;
-    const problem = datasetProblem(dataset);
-    if (problem) {
-      deps.post({ type: 'analysis-failed', requestId, kind, code: 'bad-dataset', message: problem }, []);
+    const { requestId, kind } = request;
+    const dataset = datasetOf(request);
+    const problem = typeof dataset === 'string' ? dataset : datasetProblem(dataset);
+    if (problem !== null || typeof dataset === 'string') {
+      if (request.kind === 'neighbours' && request.dataset) known = null;
+      deps.post({ type: 'analysis-failed', requestId, kind, code: 'bad-dataset', message: problem ?? '' }, []);
       return;
     }
     const started = now();
     let result: AnalysisResult;
     try {
-      switch (kind) {
+      switch (request.kind) {
         case 'statistics':
           result = statisticsResult(dataset, now);
           break;
+        case 'neighbours': {
+          const norms = (known!.norms ??= squaredNorms(dataset));
+          result = { kind: 'neighbours', query: request.query, neighbours: nearestNeighbours(dataset, norms, request.query, request.k) };
+          break;
+        }
       }
     } catch (error) {
       deps.post({ type: 'analysis-failed', requestId, kind, code: 'failed', message: error instanceof Error ? error.message : String(error) }, []);
       return;
     }
-    deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result.statistics, result.rankings));
+    deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result));
   };
 }

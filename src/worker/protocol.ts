@@ -1,6 +1,7 @@
 // Every message between the page and the loader worker. Both sides import these types, so a new
 // message kind is a compile error in each `switch` until it is handled.
 import type { DatasetStatistics } from '../data/statistics';
+import type { Neighbour } from '../data/neighbours';
 import type { Rankings } from '../data/sortOrder';
 import type { Dataset } from '../data/dataset';
 import type { FileUrls } from '../data/sources';
@@ -124,11 +125,23 @@ export type CsvReply =
 
 /**
  * To the analysis worker: compute something about the whole dataset, from its (shared) buffers.
- * One kind today; the look-alikes and the map join as further kinds of the same contract.
+ * The statistics, and a digit's look-alikes (nearest neighbours); the map joins as a further kind.
  */
-export type AnalysisKind = 'statistics';
+export type AnalysisKind = 'statistics' | 'neighbours';
 
-export type AnalysisRequest = { readonly type: 'analyse'; readonly requestId: number; readonly kind: AnalysisKind; readonly dataset: Dataset };
+export type AnalysisRequest =
+  | { readonly type: 'analyse'; readonly requestId: number; readonly kind: 'statistics'; readonly dataset: Dataset }
+  | {
+      readonly type: 'analyse';
+      readonly requestId: number;
+      readonly kind: 'neighbours';
+      /** Names the dataset for the worker's lifetime; `dataset` is sent with the first request only. */
+      readonly datasetKey: number;
+      readonly dataset: Dataset | null;
+      /** Global id of the digit whose look-alikes are asked for. */
+      readonly query: number;
+      readonly k: number;
+    };
 
 /** Why an analysis failed, for code to act on; `message` beside it is for people. */
 export type AnalysisErrorCode = 'bad-dataset' | 'failed';
@@ -137,7 +150,9 @@ export type AnalysisErrorCode = 'bad-dataset' | 'failed';
  * The statistics, and every digit ranked in each sort order (so a sort switch on the page only
  * reads a selection off a ranking); `rankMs` is the ranking's share of the time.
  */
-export type AnalysisResult = { readonly kind: 'statistics'; readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly rankMs: number };
+export type AnalysisResult =
+  | { readonly kind: 'statistics'; readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly rankMs: number }
+  | { readonly kind: 'neighbours'; readonly query: number; readonly neighbours: readonly Neighbour[] };
 
 export type AnalysisReply =
   | { readonly type: 'analysed'; readonly requestId: number; readonly result: AnalysisResult; readonly ms: number }
