@@ -18,6 +18,8 @@ export const PERF_MARKS = {
   statistics: 'mnist-statistics',
   /** Page: the statistics were kept beside the decoded copy for the next visit. */
   statisticsKept: 'mnist-statistics-kept',
+  /** Page: a digit's look-alikes arrived; detail: { query, workerMs, ms } (ms from asking). */
+  lookAlikes: 'mnist-look-alikes',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

@@ -21,18 +21,6 @@ export function labelIndexFor(dataset: Dataset): LabelIndex {
   return index;
 }
 
-// A small number per dataset object, for keys that must change when the data does.
-const datasetIds = new WeakMap<Dataset, number>();
-let nextDatasetId = 1;
-export function datasetId(dataset: Dataset): number {
-  let id = datasetIds.get(dataset);
-  if (id === undefined) {
-    id = nextDatasetId++;
-    datasetIds.set(dataset, id);
-  }
-  return id;
-}
-
 /**
  * A few recent id lists per owner (a dataset, or its statistics), by key: computed once however
  * many components ask (grid, detail, sample, data frame); a new owner starts afresh.

@@ -1,5 +1,5 @@
 import { useExplorerStore } from '../state/useExplorerStore';
-import { datasetId } from '../state/selectors';
+import { datasetId } from '../state/datasetIds';
 import { CopyLinkButton } from './common/CopyLinkButton';
 import { DataFrameView } from './frame/DataFrameView';
 import { DatasetCardButton } from './files/DatasetCard';

@@ -10,6 +10,7 @@ import { focusDigit } from '../grid/digitFocus';
 import { formatCount } from '../common/format';
 import { ModalDialog } from '../common/ModalDialog';
 import { DigitStatistics } from './DigitStatistics';
+import { LookAlikes } from './LookAlikes';
 import { PixelTable } from './PixelTable';
 
 const ENLARGED_SIZE = IMAGE_SIDE * 10;
@@ -96,6 +97,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
                     : 'not in the current selection'}
               </span>
             </div>
+            <LookAlikes dataset={dataset} digit={openDigit} />
           </div>
           <PixelTable pixels={pixelsOf(dataset, openDigit)} />
         </div>
