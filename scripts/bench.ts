@@ -293,6 +293,23 @@ async function toNextPaint(page: Page, target: 'sort' | 'tab', value: string): P
   );
 }
 
+/**
+ * Opens digits from the grid (a trusted click each) and reads how long their look-alikes took,
+ * from asking the worker to the answer: the first (which also computes every digit's norm) apart.
+ */
+async function lookAlikeQueries(page: Page, runs: number): Promise<{ first: number; later: number[] }> {
+  const times: number[] = [];
+  for (let run = 0; run <= runs; run++) {
+    await page.evaluate((name) => performance.clearMarks(name), PERF_MARKS.lookAlikes);
+    await page.getByRole('grid', { name: 'Digits' }).getByRole('gridcell').nth(run * 3).click();
+    const handle = await page.waitForFunction((name) => (performance.getEntriesByName(name)[0] as PerformanceMark | undefined)?.detail as { ms: number } | undefined, PERF_MARKS.lookAlikes, { timeout: 60_000 });
+    times.push((await handle.jsonValue())!.ms);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+  }
+  return { first: times[0]!, later: times.slice(1) };
+}
+
 /** Sort switches (each order, on each split, so most are not cached yet) and opening the Statistics tab. */
 async function statisticsInteractions(page: Page, runs: number): Promise<{ sort: number[]; statsView: number[] }> {
   const sort: number[] = [];
@@ -615,6 +632,7 @@ interface SetResults {
   reference: { nodeZlibMs: Stats; pakoWorkerMs: Stats; nativeWorkerMs: Stats; numpyLoadMs: Stats | null };
   clicks: { single: Stats; all: Stats; nine: Stats; underThreshold: number; count: number };
   statistics: { computedMs: Stats; keptMs: Stats; numpyOnePassMs: Stats | null; numpySameMs: Stats | null; sortSwitchMs: Stats; statsViewMs: Stats };
+  lookAlikes: { firstMs: number; laterMs: Stats };
   scroll: Record<'defaultZoom' | 'smallestZoom', { frames: number; rafP50: Stats; rafP99: Stats; mainThreadMsPerFrame: Stats; longTasks: number }>;
   memory: { totalBytes: number; byScope: Record<string, number>; pixelBytes: number; labelBytes: number; shared: boolean };
   osMemory: { app: ProcessMemory; blank: ProcessMemory } | null;
@@ -665,6 +683,7 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
   const clicks = await filterClicks(page, runs);
   await statisticsMark(page, false);
   const interactions = await statisticsInteractions(page, runs);
+  const lookAlikes = await lookAlikeQueries(page, runs);
   const profiles: Record<string, string> = {};
   profiles['click one digit'] = await profiledClick(browser, page, '4');
   profiles['click All'] = await profiledClick(browser, page, 'All');
@@ -710,6 +729,7 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
       sortSwitchMs: stats(interactions.sort),
       statsViewMs: stats(interactions.statsView),
     },
+    lookAlikes: { firstMs: lookAlikes.first, laterMs: stats(lookAlikes.later) },
     scroll: { defaultZoom: scroll(scrollDefault), smallestZoom: scroll(scrollSmallest) },
     memory: { ...memory, pixelBytes: cold[0]!.pixelBytes, labelBytes: cold[0]!.labelBytes, shared: cold[0]!.shared },
     osMemory,
@@ -816,6 +836,8 @@ function formatTable(r: Results): string {
     ['warm: statistics read back from the kept copy (ms)', ms(a.statistics.keptMs), ms(b.statistics.keptMs), ''],
     ['sort switch → next frame painted (ms)', ms(a.statistics.sortSwitchMs), ms(b.statistics.sortSwitchMs), '≤ 50'],
     ['Statistics tab → first frame painted (ms)', ms(a.statistics.statsViewMs), ms(b.statistics.statsViewMs), '≤ 100'],
+    ['look-alikes: 10 nearest of all digits, asked → answered (ms)', ms(a.lookAlikes.laterMs), ms(b.lookAlikes.laterMs), '≤ 150'],
+    ['  … the first query, with every digit’s norm (ms)', a.lookAlikes.firstMs.toFixed(0), b.lookAlikes.firstMs.toFixed(0), ''],
     ...(['defaultZoom', 'smallestZoom'] as const).flatMap((zoom): [string, string, string, string][] => {
       const label = zoom === 'defaultZoom' ? 'default zoom' : 'smallest zoom';
       return [
