@@ -61,7 +61,10 @@ async function tamperKept(page: import('@playwright/test').Page, fileName: strin
       const root = await navigator.storage.getDirectory();
       const top = await root.getDirectoryHandle('mnist-explorer-cache');
       for await (const [, handle] of top as unknown as AsyncIterable<[string, FileSystemDirectoryHandle]>) {
-        const file = await handle.getFileHandle(fileName);
+        // The sources' folders hold the file; others (the kept statistics) do not.
+        if (handle.kind !== 'directory') continue;
+        const file = await handle.getFileHandle(fileName).catch(() => null);
+        if (!file) continue;
         const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
         let out: Uint8Array;
         if (change === 'flip') {

@@ -137,7 +137,8 @@ test('the statistics are kept with the decoded copy: a reload shows them at once
 
   // One bit of the kept file changes on disk: it is not believed, and is computed (and kept) again.
   await page.evaluate(async () => {
-    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
+    const dir = await root.getDirectoryHandle('statistics');
     for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
       if (!name.startsWith('statistics-')) continue;
       const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());

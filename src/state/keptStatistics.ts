@@ -1,5 +1,5 @@
 // Keeps each dataset's statistics in the Origin Private File System beside its decoded copy
-// (the same folder), named by the data's identity: the SHA-256 of its four IDX files. A warm
+// (a `statistics` folder in the same folder), named by the data's identity: the SHA-256 of its four IDX files. A warm
 // load reads them back (1.2 MB) instead of a pass over 55 MB; data with other bytes has another
 // key, so its statistics are computed afresh. Everything here may fail (no OPFS, a quota, a
 // damaged file): that only means "not kept" — the statistics are then computed as on a first visit.
@@ -23,9 +23,13 @@ export function statisticsKey(files: readonly LoadedFileInfo[]): string | null {
 
 const fileNameOf = (key: string) => `${PREFIX}${sha256Hex(new TextEncoder().encode(key)).slice(0, 32)}.bin`;
 
+/** The folder of the kept statistics, beside the decoded copies' folders (one per source). */
+export const STATISTICS_DIR = 'statistics';
+
 async function folder(create: boolean): Promise<FileSystemDirectoryHandle | null> {
   try {
-    return await (await navigator.storage.getDirectory()).getDirectoryHandle(ROOT_DIR, { create });
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(ROOT_DIR, { create });
+    return await root.getDirectoryHandle(STATISTICS_DIR, { create });
   } catch {
     return null;
   }
