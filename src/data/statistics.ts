@@ -176,38 +176,3 @@ function wordsOf(images: Uint8Array): Uint32Array {
   const aligned = images.byteOffset % 4 === 0 ? images : images.slice();
   return new Uint32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.length / 4));
 }
-
-/** The mean image of a label row (0–9, or ALL_LABELS), as 784 float64 values. */
-export function meanImage(stats: SplitStatistics, row: number): Float64Array {
-  const n = row === ALL_LABELS ? stats.count : stats.labelCounts[row]!;
-  const out = new Float64Array(PIXELS_PER_IMAGE);
-  if (n === 0) return out;
-  for (let p = 0; p < PIXELS_PER_IMAGE; p++) out[p] = stats.pixelSums[row * PIXELS_PER_IMAGE + p]! / n;
-  return out;
-}
-
-/**
- * The per-pixel population standard deviation of a label row (numpy's `std`, ddof 0), from the
- * exact integer sums: (n Σx² − (Σx)²) is an integer below 2^53, so only the final division and
- * square root round.
- */
-export function stdImage(stats: SplitStatistics, row: number): Float64Array {
-  const n = row === ALL_LABELS ? stats.count : stats.labelCounts[row]!;
-  const out = new Float64Array(PIXELS_PER_IMAGE);
-  if (n === 0) return out;
-  for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
-    const s = stats.pixelSums[row * PIXELS_PER_IMAGE + p]!;
-    const q = stats.pixelSquareSums[row * PIXELS_PER_IMAGE + p]!;
-    out[p] = Math.sqrt(Math.max(0, n * q - s * s)) / n;
-  }
-  return out;
-}
-
-/** The mean pixel value of a label row: all its pixels' sum over (digits × 784). */
-export function meanPixelValue(stats: SplitStatistics, row: number): number {
-  const n = row === ALL_LABELS ? stats.count : stats.labelCounts[row]!;
-  if (n === 0) return NaN;
-  let total = 0;
-  for (let p = 0; p < PIXELS_PER_IMAGE; p++) total += stats.pixelSums[row * PIXELS_PER_IMAGE + p]!;
-  return total / (n * PIXELS_PER_IMAGE);
-}
