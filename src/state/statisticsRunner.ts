@@ -69,7 +69,10 @@ function compute(dataset: Dataset, requestId: number): void {
     finish();
     switch (reply.type) {
       case 'analysed': {
-        if (reply.result.kind !== 'statistics') break;
+        if (reply.result.kind !== 'statistics') {
+          explorerStore.getState().statisticsChanged({ status: 'failed', dataset, code: 'failed', message: `the worker answered with ${reply.result.kind}` });
+          break;
+        }
         const { statistics, rankings, rankMs } = reply.result;
         const ms = reply.ms - rankMs;
         provideRankings(statistics, rankings);
