@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { BUNDLED_DIR } from './helpers/bundled';
 import { expect, test, type Page } from '@playwright/test';
 import { PUBLISHED_FILES } from '../src/data/mnistCard';
 import { openCustomLink, openLoaded, status, view } from './helpers/explorer';
@@ -14,7 +15,6 @@ const SIZES: Record<string, string> = {
   't10k-images-idx3-ubyte.gz': '1,648,877',
   't10k-labels-idx1-ubyte.gz': '4,542',
 };
-const BUNDLED_DIR = join(import.meta.dirname, '..', 'public', 'data');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function fileRow(page: Page, name: string) {

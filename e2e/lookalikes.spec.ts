@@ -1,14 +1,10 @@
 // The detail's look-alikes, against a brute force over every bundled digit done here: Σ(x − q)²
 // over the 784 pixels, ties to the smaller id (train before test).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { bundledPayload } from './helpers/bundled';
 import { expect, test } from '@playwright/test';
 
-const DATA = join(import.meta.dirname, '..', 'public', 'data');
-const read = (name: string, header: number) => gunzipSync(readFileSync(join(DATA, name))).subarray(header);
-const images = Buffer.concat([read('train-images-idx3-ubyte.gz', 16), read('t10k-images-idx3-ubyte.gz', 16)]);
-const labels = Buffer.concat([read('train-labels-idx1-ubyte.gz', 8), read('t10k-labels-idx1-ubyte.gz', 8)]);
+const images = Buffer.concat([bundledPayload('train-images-idx3-ubyte.gz', 16), bundledPayload('t10k-images-idx3-ubyte.gz', 16)]);
+const labels = Buffer.concat([bundledPayload('train-labels-idx1-ubyte.gz', 8), bundledPayload('t10k-labels-idx1-ubyte.gz', 8)]);
 const TRAIN = 60_000;
 const nameOf = (id: number) => (id < TRAIN ? `train #${id}` : `test #${id - TRAIN}`) + `, label ${labels[id]}`;
 

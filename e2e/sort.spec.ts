@@ -1,15 +1,11 @@
 // Sorting the grid (link `sort=`), checked against orders computed here from the bundled files
 // the app loads: ink as a plain sum of pixel bytes, distances from class means computed here.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { bundledPayload } from './helpers/bundled';
 import { expect, test, type Page } from '@playwright/test';
 import { grid, status } from './helpers/explorer';
 
-const DATA = join(import.meta.dirname, '..', 'public', 'data');
-const read = (name: string, header: number) => gunzipSync(readFileSync(join(DATA, name))).subarray(header);
-const images = read('t10k-images-idx3-ubyte.gz', 16);
-const labels = read('t10k-labels-idx1-ubyte.gz', 8);
+const images = bundledPayload('t10k-images-idx3-ubyte.gz', 16);
+const labels = bundledPayload('t10k-labels-idx1-ubyte.gz', 8);
 const COUNT = labels.length;
 
 const ink = Array.from({ length: COUNT }, (_, i) => images.subarray(i * 784, (i + 1) * 784).reduce((a, b) => a + b, 0));

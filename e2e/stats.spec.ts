@@ -1,14 +1,11 @@
 // The statistics view (link `view=stats`), checked against numbers computed here from the
 // bundled files the app loads: counts by counting labels, means as plain sums ÷ counts.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { bundledPayload } from './helpers/bundled';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { digitButton, grid, status, view } from './helpers/explorer';
 
-const DATA = join(import.meta.dirname, '..', 'public', 'data');
-const read = (name: string, header: number) => gunzipSync(readFileSync(join(DATA, name))).subarray(header);
-const split = (images: string, labels: string) => ({ images: read(images, 16), labels: read(labels, 8) });
+const split = (images: string, labels: string) => ({ images: bundledPayload(images, 16), labels: bundledPayload(labels, 8) });
 const train = split('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz');
 const test_ = split('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz');
 type Split = typeof train;
