@@ -271,8 +271,10 @@ function orientAndNormalise(vectors: Float64Array, start: number, size: number):
 }
 
 /** The `want` leading principal components of the images in `blocks`. */
-export function principalComponents(blocks: readonly ImageBlock[], pixels: number, want: number): PrincipalComponents {
-  return componentsOfScatter(scatterOf(blocks, pixels), want);
+export function principalComponents(blocks: readonly ImageBlock[], pixels: number, want: number, scattered?: () => void): PrincipalComponents {
+  const scatter = scatterOf(blocks, pixels);
+  scattered?.();
+  return componentsOfScatter(scatter, want);
 }
 
 export function componentsOfScatter(scatter: Scatter, want: number): PrincipalComponents {

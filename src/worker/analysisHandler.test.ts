@@ -47,6 +47,26 @@ describe('analysis worker protocol', () => {
     expect(Array.from(reply.result.rankings['-ink'])).toEqual([...all.keys()].sort((a, b) => all[b]! - all[a]! || a - b));
   });
 
+  it('answers a map request with a point per digit and the components’ variances, buffers moved', () => {
+    const { handle, replies } = run();
+    const data = dataset();
+    handle({ type: 'analyse', requestId: 4, kind: 'map', dataset: data });
+    const { reply, transfer } = replies[0]!;
+    if (reply.type !== 'analysed' || reply.result.kind !== 'map') throw new Error(`expected a map, got ${reply.type}`);
+    const { coordinates, variances, totalVariance } = reply.result.map;
+    expect(coordinates).toHaveLength(26 * 2);
+    expect(transfer).toContain(coordinates.buffer);
+    expect(transfer).toContain(variances.buffer);
+    // The coordinates are centred (their mean is the mean image's, 0) and the variance along x is
+    // the first component's (divisor n − 1), whatever the components are: checked from the points.
+    const xs = Array.from({ length: 26 }, (_, i) => coordinates[i * 2]!);
+    const mean = xs.reduce((a, b) => a + b, 0) / 26;
+    expect(Math.abs(mean)).toBeLessThan(1e-9);
+    expect(xs.reduce((a, x) => a + x * x, 0) / 25).toBeCloseTo(variances[0]!, 6);
+    expect(variances[0]!).toBeGreaterThanOrEqual(variances[1]!);
+    expect(totalVariance).toBeGreaterThanOrEqual(variances.reduce((a, b) => a + b, 0) * (1 - 1e-12));
+  });
+
   it('refuses a dataset whose shape does not hold together, with a code and the reason', () => {
     const { handle, replies } = run();
     const data = dataset();

@@ -6,6 +6,7 @@ import { PIXELS_PER_IMAGE } from '../data/mnist';
 import { computeStatistics } from '../data/statistics';
 import { nearestNeighbours, squaredNorms } from '../data/neighbours';
 import { rankAllOrders } from '../data/sortOrder';
+import { computeDigitMap } from '../data/digitMap';
 import type { AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
 export interface AnalysisDeps {
@@ -32,6 +33,8 @@ function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
       ];
     case 'neighbours':
       return [];
+    case 'map':
+      return [result.map.coordinates.buffer, result.map.variances.buffer];
   }
 }
 
@@ -52,7 +55,7 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
   let known: { key: number; dataset: Dataset; norms: Float64Array | null } | null = null;
 
   const datasetOf = (request: AnalysisRequest): Dataset | string => {
-    if (request.kind === 'statistics') return request.dataset;
+    if (request.kind === 'statistics' || request.kind === 'map') return request.dataset;
     if (request.dataset) {
       known = { key: request.datasetKey, dataset: request.dataset, norms: null };
       return request.dataset;
@@ -81,6 +84,9 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
           result = { kind: 'neighbours', query: request.query, neighbours: nearestNeighbours(dataset, norms, request.query, request.k) };
           break;
         }
+        case 'map':
+          result = { kind: 'map', map: computeDigitMap(dataset, now) };
+          break;
       }
     } catch (error) {
       deps.post({ type: 'analysis-failed', requestId, kind, code: 'failed', message: error instanceof Error ? error.message : String(error) }, []);

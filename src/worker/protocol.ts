@@ -2,6 +2,7 @@
 // message kind is a compile error in each `switch` until it is handled.
 import type { DatasetStatistics } from '../data/statistics';
 import type { Neighbour } from '../data/neighbours';
+import type { DigitMap } from '../data/digitMap';
 import type { Rankings } from '../data/sortOrder';
 import type { Dataset } from '../data/dataset';
 import type { FileUrls } from '../data/sources';
@@ -127,10 +128,11 @@ export type CsvReply =
  * To the analysis worker: compute something about the whole dataset, from its (shared) buffers.
  * The statistics, and a digit's look-alikes (nearest neighbours); the map joins as a further kind.
  */
-export type AnalysisKind = 'statistics' | 'neighbours';
+export type AnalysisKind = 'statistics' | 'neighbours' | 'map';
 
 export type AnalysisRequest =
   | { readonly type: 'analyse'; readonly requestId: number; readonly kind: 'statistics'; readonly dataset: Dataset }
+  | { readonly type: 'analyse'; readonly requestId: number; readonly kind: 'map'; readonly dataset: Dataset }
   | {
       readonly type: 'analyse';
       readonly requestId: number;
@@ -152,7 +154,8 @@ export type AnalysisErrorCode = 'bad-dataset' | 'failed';
  */
 export type AnalysisResult =
   | { readonly kind: 'statistics'; readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly rankMs: number }
-  | { readonly kind: 'neighbours'; readonly query: number; readonly neighbours: readonly Neighbour[] };
+  | { readonly kind: 'neighbours'; readonly query: number; readonly neighbours: readonly Neighbour[] }
+  | { readonly kind: 'map'; readonly map: DigitMap };
 
 export type AnalysisReply =
   | { readonly type: 'analysed'; readonly requestId: number; readonly result: AnalysisResult; readonly ms: number }
