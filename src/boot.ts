@@ -3,6 +3,7 @@
 // created while it is on its way, so fetching and inflating MNIST overlap with React loading.
 // Nothing here imports React.
 import { startUrlSync } from './state/urlSync';
+import { startMapWhenWanted } from './state/mapRunner';
 // The styles come with the entry (a <link> in the page's head), so the static shell is styled
 // from the first paint, not when the UI chunk arrives.
 import './styles.css';
@@ -10,4 +11,5 @@ import './styles.css';
 // Evaluated only after this module has run, so the store is set up before the UI reads it.
 const ui = import('./main');
 startUrlSync();
+startMapWhenWanted();
 void ui;

@@ -6,6 +6,7 @@ import { LABEL_COUNT, type MnistFileName } from '../data/mnist';
 import type { DataSource } from '../data/sources';
 import type { SortOrder } from '../data/sortOrder';
 import type { DatasetStatistics } from '../data/statistics';
+import type { DigitMap, MapRegion } from '../data/digitMap';
 import type { AnalysisErrorCode, FileProgress, LoadedFileInfo } from '../worker/protocol';
 import { DEFAULT_SHARE_STATE, SHARE_FIELDS, type IgnoredParameter, type ShareState } from './shareUrl';
 import type { View } from './viewOptions';
@@ -63,6 +64,8 @@ export interface ExplorerFacts extends ShareState {
   readonly linkSourceQuestion: DataSource | null;
   /** Derived from `dataset`, but too costly to derive on the page: kept with the dataset it is of. */
   readonly statistics: StatisticsState;
+  /** The map of the dataset on screen: computed when first asked for (the Map view, a link's region). */
+  readonly map: MapState;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
@@ -82,6 +85,12 @@ export type StatisticsState =
     }
   | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
 
+export type MapState =
+  | { readonly status: 'none' }
+  | { readonly status: 'computing'; readonly dataset: Dataset }
+  | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DigitMap; readonly ms: number }
+  | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
+
 export interface ExplorerActions {
   setSplit: (split: SplitFilter) => void;
   toggleDigit: (digit: number) => void;
@@ -96,6 +105,7 @@ export interface ExplorerActions {
   setSeed: (seed: number) => void;
   setNormalized: (normalized: boolean) => void;
   setSort: (sort: SortOrder) => void;
+  setRegion: (region: MapRegion | null) => void;
   applyShareState: (state: ShareState, ignored: readonly IgnoredParameter[]) => void;
   dismissLinkNotice: () => void;
   keptCopyDamaged: (message: string) => void;
@@ -113,6 +123,8 @@ export interface ExplorerActions {
   loadCancelled: (requestId: number) => void;
   /** Taken only while `state.dataset` is the dataset on screen (a late answer is dropped). */
   statisticsChanged: (state: Exclude<StatisticsState, { status: 'none' }>) => void;
+  /** Taken only while `state.dataset` is the dataset on screen. */
+  mapChanged: (state: Exclude<MapState, { status: 'none' }>) => void;
   filesHashed: (
     requestId: number,
     sha256: Readonly<Record<MnistFileName, string>>,
@@ -139,6 +151,7 @@ export const initialFacts: ExplorerFacts = {
   keptCopyNotice: null,
   linkSourceQuestion: null,
   statistics: { status: 'none' },
+  map: { status: 'none' },
 };
 
 /** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
@@ -172,6 +185,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     setSeed: (seed) => set({ seed }),
     setNormalized: (normalized) => set({ normalized }),
     setSort: (sort) => set({ sort }),
+    setRegion: (region) => set({ region }),
     applyShareState: (state, ignored) => {
       const dataset = get().dataset;
       const open = state.open && dataset && !digitExists(dataset, state.open) ? null : state.open;
@@ -205,6 +219,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
         dataset,
         // Of the dataset replaced, if any: the new one's are computed once it is shown.
         statistics: { status: 'none' },
+        map: { status: 'none' },
         preview: null,
         loadedSource: load.source,
         loadedFiles: files,
@@ -234,6 +249,9 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     },
     statisticsChanged: (statistics) => {
       if (statistics.dataset === get().dataset) set({ statistics });
+    },
+    mapChanged: (map) => {
+      if (map.dataset === get().dataset) set({ map });
     },
   };
 });

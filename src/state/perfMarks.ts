@@ -20,6 +20,8 @@ export const PERF_MARKS = {
   statisticsKept: 'mnist-statistics-kept',
   /** Page: a digit's look-alikes arrived; detail: { query, workerMs, ms } (ms from asking). */
   lookAlikes: 'mnist-look-alikes',
+  /** Page: the map of the dataset on screen arrived; detail: { ms, scatter, eigen, project } (worker ms). */
+  map: 'mnist-map',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

@@ -5,6 +5,7 @@ import { sampleIds } from '../data/sample';
 import { sortIds, type SortOrder } from '../data/sortOrder';
 import { rankingFor } from './rankings';
 import type { DatasetStatistics } from '../data/statistics';
+import { formatMapRegion, idsInRegion, type DigitMap, type MapRegion } from '../data/digitMap';
 import { useExplorerStore } from './useExplorerStore';
 
 const EMPTY_IDS = new Uint32Array(0);
@@ -48,14 +49,48 @@ export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly nu
   return cachedIds(idsCache, dataset, `${split}:${digits.join(',')}`, () => selectIds(dataset, split, digits));
 }
 
+/**
+ * A region of the map, with the map it needs: `map` is null while the map is being computed
+ * (then nothing is selected yet: a region's selection is never guessed).
+ */
+export interface RegionFilter {
+  readonly region: MapRegion;
+  readonly map: DigitMap | null;
+}
+
+const regionCache = new WeakMap<DigitMap, Map<string, Uint32Array>>();
+/** The selection (split, digits, and the map region if any) in file order. */
+export function selectionIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], region: RegionFilter | null): Uint32Array {
+  const ids = idsFor(dataset, split, digits);
+  if (!region) return ids;
+  const { map } = region;
+  if (!map) return EMPTY_IDS;
+  return cachedIds(regionCache, map, `${split}:${digits.join(',')}:${formatMapRegion(region.region)}`, () => idsInRegion(ids, map, region.region));
+}
+
 const sortedCache = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
 /** The selection in `sort` order; file order until the dataset's statistics are there. */
-export function sortedIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], sort: SortOrder, statistics: DatasetStatistics | null): Uint32Array {
-  const ids = idsFor(dataset, split, digits);
-  if (sort === 'file' || !statistics) return ids;
+export function sortedIdsFor(
+  dataset: Dataset,
+  split: SplitFilter,
+  digits: readonly number[],
+  sort: SortOrder,
+  statistics: DatasetStatistics | null,
+  region: RegionFilter | null = null,
+): Uint32Array {
+  const ids = selectionIdsFor(dataset, split, digits, region);
+  if (sort === 'file' || !statistics || (region && !region.map)) return ids;
   const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
   const ranked = rankingFor(statistics, sort, keys);
-  return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}`, () => sortIds(ids, sort, keys, ranked));
+  const regionKey = region ? `:${formatMapRegion(region.region)}` : '';
+  return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}`, () => sortIds(ids, sort, keys, ranked));
+}
+
+/** The map region in force, with the map of the dataset on screen once it is computed; null without a region. */
+export function useRegionFilter(): RegionFilter | null {
+  const region = useExplorerStore((s) => s.region);
+  const map = useExplorerStore((s) => (s.map.status === 'ready' && s.map.dataset === s.dataset ? s.map.value : null));
+  return useMemo(() => (region ? { region, map } : null), [region, map]);
 }
 
 /** The statistics of the dataset on screen, once computed; null before (or if they failed). */
@@ -73,21 +108,27 @@ export function useVisibleIds(): Uint32Array {
   const digits = useExplorerStore((s) => s.digits);
   const sort = useExplorerStore((s) => s.sort);
   const statistics = useStatistics();
+  const region = useRegionFilter();
+  const loaded = useExplorerStore((s) => s.dataset);
   return useMemo(
-    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics) : EMPTY_IDS),
-    [dataset, split, digits, sort, statistics],
+    // The streamed preview has no map: a region applies once the dataset is loaded.
+    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics, dataset === loaded ? region : region && { ...region, map: null }) : EMPTY_IDS),
+    [dataset, loaded, split, digits, sort, statistics, region],
   );
 }
 
-export function useVisibleCount(): { shown: number; total: number } {
+/** How many digits the selection holds, of how many; `pending` while a region waits for its map. */
+export function useVisibleCount(): { shown: number; total: number; pending: boolean } {
   const dataset = useExplorerStore((s) => s.dataset);
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
+  const region = useRegionFilter();
   return useMemo(() => {
-    if (!dataset) return { shown: 0, total: 0 };
+    if (!dataset) return { shown: 0, total: 0, pending: false };
     const index = labelIndexFor(dataset);
-    return { shown: countSelected(index, split, digits), total: index.size };
-  }, [dataset, split, digits]);
+    if (region) return { shown: selectionIdsFor(dataset, split, digits, region).length, total: index.size, pending: region.map === null };
+    return { shown: countSelected(index, split, digits), total: index.size, pending: false };
+  }, [dataset, split, digits, region]);
 }
 
 /** The split the sample draws from: its own when a link or the panel pins one, else the grid's. */
@@ -102,6 +143,7 @@ export function useSample(): Uint32Array {
   const digits = useExplorerStore((s) => s.digits);
   const size = useExplorerStore((s) => s.sampleSize);
   const seed = useExplorerStore((s) => s.seed);
-  const ids = useMemo(() => (dataset ? idsFor(dataset, split, digits) : EMPTY_IDS), [dataset, split, digits]);
+  const region = useRegionFilter();
+  const ids = useMemo(() => (dataset ? selectionIdsFor(dataset, split, digits, region) : EMPTY_IDS), [dataset, split, digits, region]);
   return useMemo(() => sampleIds(ids, size, seed), [ids, size, seed]);
 }

@@ -16,7 +16,7 @@ describe('parseShareUrl: good links', () => {
 
   it('reads every parameter', () => {
     const { state, ignored, hasSeed } = parse(
-      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42&sample=train&sort=-ink',
+      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42&sample=train&sort=-ink&region=-1.5,20,300,-40.25',
     );
     expect(ignored).toEqual([]);
     expect(hasSeed).toBe(true);
@@ -32,6 +32,7 @@ describe('parseShareUrl: good links', () => {
       open: { split: 'test', index: 42 },
       sampleSplit: 'train',
       sort: '-ink',
+      region: { x0: -1.5, y0: -40.2, x1: 300, y1: 20 },
     });
   });
 
@@ -56,6 +57,7 @@ describe('parseShareUrl: good links', () => {
       open: { split: 'train', index: 59999 },
       sampleSplit: 'all',
       sort: 'atypical',
+      region: { x0: -120.5, y0: 0, x1: 2048.3, y1: 7 },
     };
     const search = buildShareSearch(state);
     expect(parse(search)).toEqual({ state: { ...state, source: { kind: 'custom', baseUrl: 'https://m.example/a%20b/' } }, hasSeed: true, ignored: [] });
@@ -72,6 +74,11 @@ describe('parseShareUrl: bad links fall back per parameter and say why', () => {
     ['digits', '?digits='],
     ['digits', '?digits=1,2,3,4,5,6,7,8,9,0,1'],
     ['view', '?view=admin'],
+    ['region', '?region=1,2,3'],
+    ['region', '?region=1,2,3,x'],
+    ['region', '?region=1e3,0,1,1'],
+    ['region', '?region=NaN,0,1,1'],
+    ['region', '?region=200000,0,1,1'],
     ['zoom', '?zoom=2.5'],
     ['zoom', '?zoom=1e309'],
     ['n', '?n=0'],

@@ -8,6 +8,7 @@ import { ALL_DIGITS, SPLIT_FILTERS, type SplitFilter } from '../data/labelIndex'
 import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE } from '../data/sample';
 import { safeEcho } from '../data/safeText';
 import { SORT_ORDERS, type SortOrder } from '../data/sortOrder';
+import { parseMapRegion, formatMapRegion, type MapRegion } from '../data/digitMap';
 import { parseCustomBaseUrl, type DataSource } from '../data/sources';
 import { DEFAULT_ZOOM, VIEWS, ZOOM_LEVELS, type View } from './viewOptions';
 
@@ -27,6 +28,8 @@ export interface ShareState {
   readonly sampleSplit: SplitFilter | null;
   /** The order the grid shows the selection in. */
   readonly sort: SortOrder;
+  /** A rectangle of the map: only digits inside it are shown (null = no region). */
+  readonly region: MapRegion | null;
 }
 
 export interface IgnoredParameter {
@@ -104,6 +107,13 @@ const PARAMETERS = {
   open: parameter('open', { name: 'open', default: null, parse: parseDigitRef, format: (ref) => (ref ? `${ref.split}-${ref.index}` : ''), reason: 'must look like train-123 or test-45' }),
   sampleSplit: parameter('sampleSplit', { name: 'sample', default: null, parse: parseSplit, format: String, reason: 'must be train, test or all' }),
   sort: parameter('sort', { name: 'sort', default: 'file', parse: (v) => SORT_ORDERS.find((o) => o === v), format: String, reason: `must be one of ${SORT_ORDERS.join(', ')}` }),
+  region: parameter('region', {
+    name: 'region',
+    default: null,
+    parse: parseMapRegion,
+    format: (region) => (region ? formatMapRegion(region) : ''),
+    reason: 'must be four numbers x0,y0,x1,y1 on the map',
+  }),
 } satisfies Record<TableField, Parameter>;
 
 const TABLE_FIELDS = Object.keys(PARAMETERS) as TableField[];

@@ -21,6 +21,8 @@ import { SkipLink } from './common/SkipLink';
 import { SortSelect } from './filters/SortSelect';
 import { SplitSelect } from './filters/SplitSelect';
 import { StatisticsView } from './stats/StatisticsView';
+import { MapView } from './map/MapView';
+import { RegionNote } from './map/RegionNote';
 import { StatusLine } from './grid/StatusLine';
 import { ViewTabs } from './common/ViewTabs';
 import { ZoomControl } from './grid/ZoomControl';
@@ -63,6 +65,7 @@ export function App() {
         {(view === 'digits' || view === 'table') && <SortSelect />}
         {(view === 'digits' || view === 'table') && <SelectionPythonButton />}
         {view === 'digits' && <ZoomControl />}
+        {view !== 'files' && view !== 'map' && <RegionNote />}
         <StatusLine />
       </nav>
       <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>
@@ -83,6 +86,8 @@ export function App() {
           <DataFrameView dataset={dataset} />
         ) : view === 'stats' ? (
           <StatisticsView dataset={dataset} />
+        ) : view === 'map' ? (
+          <MapView dataset={dataset} />
         ) : (
           <FilesView />
         )}

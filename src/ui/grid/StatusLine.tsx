@@ -11,9 +11,11 @@ export function StatusLine() {
   const hasData = useExplorerStore((s) => s.dataset !== null);
   const loadStatus = useExplorerStore((s) => s.load.status);
   const streamed = useExplorerStore((s) => s.preview?.train.count ?? 0);
-  const { shown, total } = useVisibleCount();
+  const { shown, total, pending } = useVisibleCount();
   const say = (format: (n: number) => string) =>
-    hasData
+    hasData && pending
+      ? `Computing the map to select its region… (${format(total)} digits)`
+      : hasData
       ? `Showing ${format(shown)} of ${format(total)} digits`
       : loadStatus === 'loading'
         ? `Loading MNIST…${streamed > 0 ? ` ${format(streamed)} training digits so far` : ''}`

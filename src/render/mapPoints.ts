@@ -1,0 +1,126 @@
+// Drawing the map: every digit a small square of its label's colour, written straight into an
+// ImageData (70,000 fillRect calls would take a frame's budget; this takes a few ms), the digits
+// outside the selection drawn first and faint, the selection on top. Plus the view's arithmetic:
+// map units ↔ canvas pixels, and the digit nearest a pointer.
+
+/** matplotlib's "tab10", the colours a notebook's scatter plot gives labels 0–9; further labels cycle. */
+export const LABEL_COLOURS: readonly string[] = [
+  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
+];
+
+/** What part of the map the canvas shows: the map point at its centre and canvas pixels per map unit. */
+export interface MapViewport {
+  readonly cx: number;
+  readonly cy: number;
+  readonly scale: number;
+}
+
+/** The viewport showing every point of `coordinates` (x, y pairs) with a margin, in a canvas `width × height`. */
+export function fitViewport(coordinates: Float64Array, width: number, height: number): MapViewport {
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < coordinates.length; i += 2) {
+    const x = coordinates[i]!;
+    const y = coordinates[i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (!Number.isFinite(minX)) return { cx: 0, cy: 0, scale: 1 };
+  const spanX = Math.max(maxX - minX, 1e-9);
+  const spanY = Math.max(maxY - minY, 1e-9);
+  const scale = Math.min((width * 0.92) / spanX, (height * 0.92) / spanY);
+  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, scale: scale > 0 && Number.isFinite(scale) ? scale : 1 };
+}
+
+/** Canvas position of map point (x, y); y grows upwards on the map, downwards on the canvas. */
+export function toCanvas(view: MapViewport, width: number, height: number, x: number, y: number): { x: number; y: number } {
+  return { x: width / 2 + (x - view.cx) * view.scale, y: height / 2 - (y - view.cy) * view.scale };
+}
+
+export function toMap(view: MapViewport, width: number, height: number, px: number, py: number): { x: number; y: number } {
+  return { x: view.cx + (px - width / 2) / view.scale, y: view.cy - (py - height / 2) / view.scale };
+}
+
+/** The viewport zoomed by `factor` about canvas point (px, py), which stays where it is. */
+export function zoomAbout(view: MapViewport, width: number, height: number, px: number, py: number, factor: number): MapViewport {
+  const anchor = toMap(view, width, height, px, py);
+  const scale = view.scale * factor;
+  return { scale, cx: anchor.x - (px - width / 2) / scale, cy: anchor.y + (py - height / 2) / scale };
+}
+
+/**
+ * The id of the point nearest canvas point (px, py) within `radius` canvas pixels, preferring
+ * points in the selection (`selected[id] === 1`); -1 when none is that near. A tie goes to the
+ * point drawn last (the larger id), the one on top.
+ */
+export function nearestPoint(coordinates: Float64Array, selected: Uint8Array, view: MapViewport, width: number, height: number, px: number, py: number, radius: number): number {
+  const centre = toMap(view, width, height, px, py);
+  const r = radius / view.scale;
+  let best = -1;
+  let bestDistance = r * r;
+  let bestSelected = 0;
+  for (let id = 0, i = 0; i < coordinates.length; id++, i += 2) {
+    const dx = coordinates[i]! - centre.x;
+    const dy = coordinates[i + 1]! - centre.y;
+    const d = dx * dx + dy * dy;
+    if (d > r * r) continue;
+    const isSelected = selected[id] ?? 0;
+    if (isSelected > bestSelected || (isSelected === bestSelected && d <= bestDistance)) {
+      best = id;
+      bestDistance = d;
+      bestSelected = isSelected;
+    }
+  }
+  return best;
+}
+
+function packed(hex: string, alpha = 255): number {
+  const value = parseInt(hex.slice(1), 16);
+  // ImageData is RGBA in memory; a little-endian Uint32 view reads it as ABGR.
+  return ((alpha << 24) | ((value & 0xff) << 16) | (value & 0xff00) | ((value >> 16) & 0xff)) >>> 0;
+}
+
+function mixed(hex: string, background: string, share: number): string {
+  const a = parseInt(hex.slice(1), 16);
+  const b = parseInt(background.slice(1), 16);
+  const channel = (shift: number) => Math.round(((a >> shift) & 0xff) * share + ((b >> shift) & 0xff) * (1 - share));
+  return `#${((channel(16) << 16) | (channel(8) << 8) | channel(0)).toString(16).padStart(6, '0')}`;
+}
+
+export interface MapPaint {
+  readonly coordinates: Float64Array;
+  /** Label of every digit by global id. */
+  readonly labels: Uint8Array;
+  /** 1 for digits in the selection (split, labels, region), 0 for the rest, drawn faint. */
+  readonly selected: Uint8Array;
+  readonly view: MapViewport;
+  /** Side of a point's square in canvas pixels. */
+  readonly pointSize: number;
+  /** The page's background, `#rrggbb`: faint points are mixed towards it. */
+  readonly background: string;
+}
+
+/** Paints every point into `image` (whose size is the canvas's), clearing it to the background first. */
+export function paintMapPoints(image: ImageData, paint: MapPaint): void {
+  const { coordinates, labels, selected, view, pointSize, background } = paint;
+  const { width, height } = image;
+  const pixels = new Uint32Array(image.data.buffer, image.data.byteOffset, width * height);
+  pixels.fill(packed(background));
+  const strong = LABEL_COLOURS.map((c) => packed(c));
+  const faint = LABEL_COLOURS.map((c) => packed(mixed(c, background, 0.22)));
+  const half = pointSize / 2;
+  for (const pass of [0, 1]) {
+    const colours = pass === 1 ? strong : faint;
+    for (let id = 0, i = 0; i < coordinates.length; id++, i += 2) {
+      if ((selected[id] ?? 0) !== pass) continue;
+      const x0 = Math.round(width / 2 + (coordinates[i]! - view.cx) * view.scale - half);
+      const y0 = Math.round(height / 2 - (coordinates[i + 1]! - view.cy) * view.scale - half);
+      if (x0 >= width || y0 >= height || x0 + pointSize <= 0 || y0 + pointSize <= 0) continue;
+      const colour = colours[(labels[id] ?? 0) % colours.length]!;
+      const xs = Math.max(0, x0);
+      const xe = Math.min(width, x0 + pointSize);
+      for (let y = Math.max(0, y0), ye = Math.min(height, y0 + pointSize); y < ye; y++) pixels.fill(colour, y * width + xs, y * width + xe);
+    }
+  }
+}

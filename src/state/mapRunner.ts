@@ -1,0 +1,61 @@
+// The page side of the map: computed by an analysis worker the first time something needs it —
+// the Map view, or a region (from a link or a drag) that must select digits — and not before,
+// since it costs seconds of a core. One worker per request, let go with its answer.
+import type { Dataset } from '../data/dataset';
+import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
+import { explorerStore } from './explorerStore';
+import { PERF_MARKS } from './perfMarks';
+
+let running: { worker: Worker; dataset: Dataset } | null = null;
+let nextRequestId = 1;
+
+/** Starts computing the map of `dataset` unless it is there, on its way, or failed (Retry asks again with `again`). */
+export function ensureMapOf(dataset: Dataset, again = false): void {
+  const { map, dataset: shown } = explorerStore.getState();
+  if (shown !== dataset) return;
+  if (map.status !== 'none' && map.dataset === dataset && !(again && map.status === 'failed')) return;
+  running?.worker.terminate();
+  const requestId = nextRequestId++;
+  const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'mnist-map' });
+  running = { worker, dataset };
+  const finish = () => {
+    worker.terminate();
+    if (running?.worker === worker) running = null;
+  };
+  const store = explorerStore.getState();
+  store.mapChanged({ status: 'computing', dataset });
+  worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
+    const reply = event.data;
+    if (reply.requestId !== requestId) return;
+    finish();
+    switch (reply.type) {
+      case 'analysed':
+        if (reply.result.kind !== 'map') {
+          explorerStore.getState().mapChanged({ status: 'failed', dataset, code: 'failed', message: `the worker answered with ${reply.result.kind}` });
+          break;
+        }
+        performance.mark(PERF_MARKS.map, { detail: { ms: reply.ms, ...reply.result.map.timings } });
+        explorerStore.getState().mapChanged({ status: 'ready', dataset, value: reply.result.map, ms: reply.ms });
+        break;
+      case 'analysis-failed':
+        explorerStore.getState().mapChanged({ status: 'failed', dataset, code: reply.code, message: reply.message });
+        break;
+    }
+  });
+  worker.addEventListener('error', (event) => {
+    finish();
+    explorerStore.getState().mapChanged({ status: 'failed', dataset, code: 'failed', message: `the analysis worker failed: ${event.message || 'unknown error'}` });
+  });
+  const request: AnalysisRequest = { type: 'analyse', requestId, kind: 'map', dataset };
+  worker.postMessage(request);
+}
+
+/** Computes the map whenever the dataset on screen is wanted on it: the Map view, or a region to select by. */
+export function startMapWhenWanted(): () => void {
+  const check = () => {
+    const { dataset, view, region } = explorerStore.getState();
+    if (dataset && (view === 'map' || region !== null)) ensureMapOf(dataset);
+  };
+  check();
+  return explorerStore.subscribe(check);
+}

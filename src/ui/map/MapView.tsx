@@ -1,0 +1,44 @@
+// The map of every digit: their first two principal components, coloured by label, with the
+// share of variance each component explains. Computed on first visit (seconds of one core).
+import type { Dataset } from '../../data/dataset';
+import { ensureMapOf } from '../../state/mapRunner';
+import { useExplorerStore } from '../../state/useExplorerStore';
+import { formatCount } from '../common/format';
+import { MapCanvas } from './MapCanvas';
+import { MapLegend } from './MapLegend';
+
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+
+export function MapView({ dataset }: { dataset: Dataset }) {
+  const map = useExplorerStore((s) => (s.map.status !== 'none' && s.map.dataset === s.dataset ? s.map : null));
+  const total = dataset.train.count + dataset.test.count;
+  return (
+    <section className="map-view" aria-labelledby="map-heading">
+      <h2 id="map-heading">Map of all {formatCount(total)} digits</h2>
+      {!map || map.status === 'computing' ? (
+        <p aria-live="polite">
+          Computing the map: the principal components of all {formatCount(total)} digits (a few seconds)…
+        </p>
+      ) : map.status === 'failed' ? (
+        <div role="alert">
+          <p>
+            The map could not be computed ({map.code}): {map.message}
+          </p>
+          <button type="button" onClick={() => ensureMapOf(dataset, true)}>
+            Retry
+          </button>
+        </div>
+      ) : (
+        <>
+          <p className="map-caption" aria-live="polite">
+            Principal component 1 (x, {percent(map.value.variances[0]! / map.value.totalVariance)} of the pixels’ variance) against
+            component 2 (y, {percent(map.value.variances[1]! / map.value.totalVariance)}); the first {map.value.variances.length} together hold{' '}
+            {percent(map.value.variances.reduce((s, v) => s + v, 0) / map.value.totalVariance)}. Computed in {formatCount(Math.round(map.ms))} ms.
+          </p>
+          <MapLegend />
+          <MapCanvas dataset={dataset} map={map.value} />
+        </>
+      )}
+    </section>
+  );
+}

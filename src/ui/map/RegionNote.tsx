@@ -1,0 +1,17 @@
+import { formatMapRegion } from '../../data/digitMap';
+import { useExplorerStore } from '../../state/useExplorerStore';
+
+/** Says that a map region narrows what is shown (it is in the link), with the way out. */
+export function RegionNote() {
+  const region = useExplorerStore((s) => s.region);
+  const setRegion = useExplorerStore((s) => s.setRegion);
+  if (!region) return null;
+  return (
+    <div className="region-note">
+      <span>Map region {formatMapRegion(region).replaceAll(',', ', ')}</span>
+      <button type="button" onClick={() => setRegion(null)}>
+        Clear region
+      </button>
+    </div>
+  );
+}
