@@ -11,6 +11,7 @@ import { ALL_DIGITS, selectIds, type SplitFilter } from './labelIndex';
 import { samplePython, selectionPython } from './pythonSnippet';
 import { sortIds } from './sortOrder';
 import { computeStatistics } from './statistics';
+import { computeDigitMap, idsInRegion } from './digitMap';
 
 const canRun = PYTHON_WITH_NUMPY !== null && HAVE_SHARED_MNIST;
 const python = PYTHON_WITH_NUMPY ?? 'python3';
@@ -104,6 +105,19 @@ describe.skipIf(!canRun)('Copy as Python, run with numpy on the original files',
     expect(got.count).toBe(want.count);
     expect(got.labels).toEqual(want.labels);
     expect(got.sums).toEqual(want.sums);
+    expect(got.fingerprints).toEqual(want.fingerprints);
+  });
+
+  it('a selection with a map region is the grid’s digits (the app’s own PCA against numpy’s)', { timeout: 60_000 }, () => {
+    const dataset = datasetOfFiles();
+    const map = computeDigitMap(dataset);
+    const region = { x0: -400, y0: -250.5, x1: 300.2, y1: 350 };
+    const ids = sortIds(idsInRegion(selectIds(dataset, 'all', [2, 6]), map, region), '-ink', { trainCount: dataset.train.count, ...computeStatistics(dataset) });
+    const got = runSnippet(selectionPython('all', [2, 6], '-ink', region), 'sel');
+    const want = expected(Array.from(ids, (id) => locateDigit(dataset, id)));
+    expect(want.count).toBeGreaterThan(100);
+    expect(got.count).toBe(want.count);
+    expect(got.labels).toEqual(want.labels);
     expect(got.fingerprints).toEqual(want.fingerprints);
   });
 });

@@ -5,6 +5,7 @@ import type { DigitRef } from './dataset';
 import { ALL_DIGITS, type SplitFilter } from './labelIndex';
 import { LABEL_COUNT, type Split } from './mnist';
 import type { SortOrder } from './sortOrder';
+import { formatMapRegion, type MapRegion } from './digitMap';
 
 const ARRAYS: Record<Split, { x: string; y: string }> = {
   train: { x: 'X_train', y: 'y_train' },
@@ -94,13 +95,27 @@ const DISTANCE_FUNCTION = [
   '    return d',
 ];
 
+/** The map's region in numpy: the first two principal components of all digits, signs as the app fixes them. */
+function regionLines({ x0, y0, x1, y1 }: MapRegion): string[] {
+  return [
+    '# The map: every digit on the first two principal components of all train + test digits.',
+    'X_all = np.concatenate([X_train, X_test]).astype(np.float64)',
+    'w, V = np.linalg.eigh(np.cov(X_all, rowvar=False))',
+    'V = V[:, np.argsort(-w, kind="stable")[:2]]',
+    'V = V * np.where(V[np.abs(V).argmax(axis=0), np.arange(2)] < 0, -1.0, 1.0)',
+    'xy = (X_all - X_all.mean(axis=0)) @ V',
+    `in_region = (xy[:, 0] >= ${x0}) & (xy[:, 0] <= ${x1}) & (xy[:, 1] >= ${y0}) & (xy[:, 1] <= ${y1})`,
+    'region_train, region_test = in_region[:len(X_train)], in_region[len(X_train):]',
+  ];
+}
+
 /**
  * Python for the grid's selection, in the grid's order (file order: train before test, then by
  * index; or the sort shown, ties in file order): X_sel, y_sel.
  */
-export function selectionPython(split: SplitFilter, digits: readonly number[], sort: SortOrder = 'file'): string {
+export function selectionPython(split: SplitFilter, digits: readonly number[], sort: SortOrder = 'file', region: MapRegion | null = null): string {
   const header = [
-    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}, ${SORT_WORDS[sort]}.`,
+    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}${region ? `, map region ${formatMapRegion(region)}` : ''}, ${SORT_WORDS[sort]}.`,
     '# Paste after the notebook\'s load_data cells (X_train, y_train, X_test, y_test).',
     'import numpy as np',
   ];
@@ -109,12 +124,14 @@ export function selectionPython(split: SplitFilter, digits: readonly number[], s
   const lines = [...header];
   if (byDistance) lines.push(...DISTANCE_FUNCTION);
   if (filtered) lines.push(`digits = [${digits.join(', ')}]`);
+  if (region) lines.push(...regionLines(region));
   const parts = (split === 'all' ? (['train', 'test'] as const) : [split]).map((s) => {
     const { x, y } = ARRAYS[s];
     // Each split is ranked against its own class means, over the whole split.
     const d = byDistance ? `distance_to_class_mean(${x}, ${y})` : null;
-    if (!filtered) return { x, y, d };
-    lines.push(`mask_${s} = np.isin(${y}, digits)`);
+    const masks = [...(filtered ? [`np.isin(${y}, digits)`] : []), ...(region ? [`region_${s}`] : [])];
+    if (masks.length === 0) return { x, y, d };
+    lines.push(`mask_${s} = ${masks.join(' & ')}`);
     return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]`, d: d && `${d}[mask_${s}]` };
   });
   if (parts.length === 1) {

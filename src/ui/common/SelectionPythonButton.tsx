@@ -2,10 +2,11 @@ import { selectionPython } from '../../data/pythonSnippet';
 import { useExplorerStore } from '../../state/useExplorerStore';
 import { PythonSnippetButton } from './PythonSnippetButton';
 
-/** The grid's split, digit filter and sort as numpy selections of the notebook's arrays. */
+/** The grid's split, digit filter, map region and sort as numpy selections of the notebook's arrays. */
 export function SelectionPythonButton() {
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
   const sort = useExplorerStore((s) => s.sort);
-  return <PythonSnippetButton label="Selection as Python" title="Python for the digits shown" code={() => selectionPython(split, digits, sort)} />;
+  const region = useExplorerStore((s) => s.region);
+  return <PythonSnippetButton label="Selection as Python" title="Python for the digits shown" code={() => selectionPython(split, digits, sort, region)} />;
 }

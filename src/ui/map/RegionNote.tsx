@@ -5,10 +5,15 @@ import { useExplorerStore } from '../../state/useExplorerStore';
 export function RegionNote() {
   const region = useExplorerStore((s) => s.region);
   const setRegion = useExplorerStore((s) => s.setRegion);
+  const view = useExplorerStore((s) => s.view);
   if (!region) return null;
   return (
     <div className="region-note">
-      <span>Map region {formatMapRegion(region).replaceAll(',', ', ')}</span>
+      <span>
+        Map region {formatMapRegion(region).replaceAll(',', ', ')}
+        {/* The statistics are sums per split and label, kept with the data: a region has none. */}
+        {view === 'stats' && ' (the statistics are of the split and labels, not the region)'}
+      </span>
       <button type="button" onClick={() => setRegion(null)}>
         Clear region
       </button>
