@@ -310,6 +310,47 @@ async function lookAlikeQueries(page: Page, runs: number): Promise<{ first: numb
   return { first: times[0]!, later: times.slice(1) };
 }
 
+/**
+ * The map (PCA of every digit), computed afresh per run: a fresh page on a `view=map` link, from
+ * the analysis worker's start to its answer, with the worker's split of the time.
+ */
+async function mapTimes(page: Page, set: DataSet, runs: number): Promise<{ ms: number; scatter: number; eigen: number; project: number }[]> {
+  const times: { ms: number; scatter: number; eigen: number; project: number }[] = [];
+  const link = new URL(set.link, 'http://x/');
+  link.searchParams.set('view', 'map');
+  for (let run = 0; run < runs; run++) {
+    await page.goto(`${link.pathname}${link.search}`);
+    const handle = await page.waitForFunction((name) => (performance.getEntriesByName(name)[0] as PerformanceMark | undefined)?.detail as { ms: number } | undefined, PERF_MARKS.map, { timeout: 300_000 });
+    times.push((await handle.jsonValue()) as { ms: number; scatter: number; eigen: number; project: number });
+  }
+  return times;
+}
+
+/** numpy making the same map: covariance of every digit, eigh, the projection on two components. */
+function numpyMapMs(dir: string, runs: number): number[] | null {
+  const script = `
+import gzip, sys, time
+import numpy as np
+d = sys.argv[1]
+def load(name):
+    with gzip.open(f"{d}/{name}", "rb") as f:
+        return np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784)
+X8 = np.concatenate([load("train-images-idx3-ubyte.gz"), load("t10k-images-idx3-ubyte.gz")])
+out = []
+for _ in range(int(sys.argv[2])):
+    t = time.perf_counter()
+    X = X8.astype(np.float64)
+    w, V = np.linalg.eigh(np.cov(X, rowvar=False))
+    V = V[:, np.argsort(-w)[:2]]
+    xy = (X - X.mean(axis=0)) @ V
+    out.append((time.perf_counter() - t) * 1000)
+print(" ".join(f"{x:.3f}" for x in out))
+`;
+  const result = spawnSync('python3', ['-c', script, dir, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) return null;
+  return result.stdout.trim().split(' ').map(Number);
+}
+
 /** Sort switches (each order, on each split, so most are not cached yet) and opening the Statistics tab. */
 async function statisticsInteractions(page: Page, runs: number): Promise<{ sort: number[]; statsView: number[] }> {
   const sort: number[] = [];
@@ -633,6 +674,7 @@ interface SetResults {
   clicks: { single: Stats; all: Stats; nine: Stats; underThreshold: number; count: number };
   statistics: { computedMs: Stats; keptMs: Stats; numpyOnePassMs: Stats | null; numpySameMs: Stats | null; sortSwitchMs: Stats; statsViewMs: Stats };
   lookAlikes: { firstMs: number; laterMs: Stats };
+  map: { ms: Stats; scatterMs: Stats; eigenMs: Stats; projectMs: Stats; numpyMs: Stats | null; runs: number };
   scroll: Record<'defaultZoom' | 'smallestZoom', { frames: number; rafP50: Stats; rafP99: Stats; mainThreadMsPerFrame: Stats; longTasks: number }>;
   memory: { totalBytes: number; byScope: Record<string, number>; pixelBytes: number; labelBytes: number; shared: boolean };
   osMemory: { app: ProcessMemory; blank: ProcessMemory } | null;
@@ -684,6 +726,14 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
   await statisticsMark(page, false);
   const interactions = await statisticsInteractions(page, runs);
   const lookAlikes = await lookAlikeQueries(page, runs);
+  // The map costs seconds per 70,000 digits: at 10× one run says enough.
+  process.stdout.write(`bench: ${set.title}, the map…                              \r`);
+  const mapRuns = set.id === 'mnist' ? runs : 1;
+  const maps = await mapTimes(page, set, mapRuns);
+  // numpy's float64 copy of 700,000 digits is 4.4 GB, three times over inside np.cov: MNIST only.
+  const numpyMap = set.id === 'mnist' ? numpyMapMs(set.dir, mapRuns) : null;
+  await page.goto(set.link);
+  await page.getByRole('status').filter({ hasText: `Showing ${set.total} of ${set.total} digits` }).waitFor({ timeout: 120_000 });
   const profiles: Record<string, string> = {};
   profiles['click one digit'] = await profiledClick(browser, page, '4');
   profiles['click All'] = await profiledClick(browser, page, 'All');
@@ -730,6 +780,14 @@ async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<S
       statsViewMs: stats(interactions.statsView),
     },
     lookAlikes: { firstMs: lookAlikes.first, laterMs: stats(lookAlikes.later) },
+    map: {
+      ms: stats(maps.map((m) => m.ms)),
+      scatterMs: stats(maps.map((m) => m.scatter)),
+      eigenMs: stats(maps.map((m) => m.eigen)),
+      projectMs: stats(maps.map((m) => m.project)),
+      numpyMs: numpyMap ? stats(numpyMap) : null,
+      runs: mapRuns,
+    },
     scroll: { defaultZoom: scroll(scrollDefault), smallestZoom: scroll(scrollSmallest) },
     memory: { ...memory, pixelBytes: cold[0]!.pixelBytes, labelBytes: cold[0]!.labelBytes, shared: cold[0]!.shared },
     osMemory,
@@ -838,6 +896,9 @@ function formatTable(r: Results): string {
     ['Statistics tab → first frame painted (ms)', ms(a.statistics.statsViewMs), ms(b.statistics.statsViewMs), '≤ 100'],
     ['look-alikes: 10 nearest of all digits, asked → answered (ms)', ms(a.lookAlikes.laterMs), ms(b.lookAlikes.laterMs), '≤ 150'],
     ['  … the first query, with every digit’s norm (ms)', a.lookAlikes.firstMs.toFixed(0), b.lookAlikes.firstMs.toFixed(0), ''],
+    [`map: PCA of all digits in the analysis worker (ms; ${b.map.runs} run at 10×)`, ms(a.map.ms), ms(b.map.ms), '≤ 5000 (MNIST)'],
+    ['  … scatter matrix / eigenvectors / projection (ms)', `${a.map.scatterMs.median.toFixed(0)} / ${a.map.eigenMs.median.toFixed(0)} / ${a.map.projectMs.median.toFixed(0)}`, `${b.map.scatterMs.median.toFixed(0)} / ${b.map.eigenMs.median.toFixed(0)} / ${b.map.projectMs.median.toFixed(0)}`, ''],
+    ['reference: numpy, np.cov + eigh + projection (ms)', a.map.numpyMs ? ms(a.map.numpyMs) : '–', b.map.numpyMs ? ms(b.map.numpyMs) : '–', ''],
     ...(['defaultZoom', 'smallestZoom'] as const).flatMap((zoom): [string, string, string, string][] => {
       const label = zoom === 'defaultZoom' ? 'default zoom' : 'smallest zoom';
       return [
