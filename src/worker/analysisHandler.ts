@@ -7,6 +7,9 @@ import { computeStatistics } from '../data/statistics';
 import { nearestNeighbours, squaredNorms } from '../data/neighbours';
 import { rankAllOrders } from '../data/sortOrder';
 import { computeDigitMap } from '../data/digitMap';
+import { nearestNeighbourTable } from '../data/knn';
+import { principalComponents, project } from '../data/pca';
+import { SUSPECT_COMPONENTS } from '../data/suspects';
 import type { AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
 export interface AnalysisDeps {
@@ -35,6 +38,8 @@ function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
       return [];
     case 'map':
       return [result.map.coordinates.buffer, result.map.variances.buffer];
+    case 'neighbour-table':
+      return [result.table.ids.buffer, result.table.distances.buffer];
   }
 }
 
@@ -47,17 +52,42 @@ function statisticsResult(dataset: Dataset, now: () => number): AnalysisResult {
 }
 
 /**
- * Creates the handler. It remembers the last dataset a look-alike request named, with every
- * digit's squared norm (one pass over the pixels), so later requests send only its key.
+ * The neighbour table of a range of digits: every digit projected on the first 50 principal
+ * components (of all digits, so every worker asked for a part measures in the same space),
+ * then the exact k nearest of each digit in the range.
+ */
+function neighbourTableResult(
+  dataset: Dataset,
+  known: { points: Float64Array | null },
+  request: Extract<AnalysisRequest, { kind: 'neighbour-table' }>,
+  now: () => number,
+  progress: (done: number, total: number) => void,
+): AnalysisResult {
+  const started = now();
+  const total = dataset.train.count + dataset.test.count;
+  const from = Math.max(0, Math.min(total, request.from));
+  const to = Math.max(from, Math.min(total, request.to));
+  const blocks = [dataset.train, dataset.test];
+  const points = (known.points ??= project(blocks, principalComponents(blocks, PIXELS_PER_IMAGE, SUSPECT_COMPONENTS), SUSPECT_COMPONENTS));
+  const searched = now();
+  const dims = total > 0 ? points.length / total : SUSPECT_COMPONENTS;
+  const table = nearestNeighbourTable(points, dims, request.k, from, to, { progress: (done) => progress(done, to - from), progressEvery: 500 });
+  return { kind: 'neighbour-table', table, timings: { components: searched - started, search: now() - searched } };
+}
+
+/**
+ * Creates the handler. It remembers the last dataset a look-alike or neighbour-table request
+ * named, with what was derived from it once (every digit's squared norm; every digit's 50
+ * principal coordinates), so later requests send only its key.
  */
 export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisRequest) => void {
   const now = deps.now ?? (() => performance.now());
-  let known: { key: number; dataset: Dataset; norms: Float64Array | null } | null = null;
+  let known: { key: number; dataset: Dataset; norms: Float64Array | null; points: Float64Array | null } | null = null;
 
   const datasetOf = (request: AnalysisRequest): Dataset | string => {
     if (request.kind === 'statistics' || request.kind === 'map') return request.dataset;
     if (request.dataset) {
-      known = { key: request.datasetKey, dataset: request.dataset, norms: null };
+      known = { key: request.datasetKey, dataset: request.dataset, norms: null, points: null };
       return request.dataset;
     }
     return known?.key === request.datasetKey ? known.dataset : `dataset ${request.datasetKey} was never handed over`;
@@ -68,7 +98,7 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
     const dataset = datasetOf(request);
     const problem = typeof dataset === 'string' ? dataset : datasetProblem(dataset);
     if (problem !== null || typeof dataset === 'string') {
-      if (request.kind === 'neighbours' && request.dataset) known = null;
+      if ((request.kind === 'neighbours' || request.kind === 'neighbour-table') && request.dataset) known = null;
       deps.post({ type: 'analysis-failed', requestId, kind, code: 'bad-dataset', message: problem ?? '' }, []);
       return;
     }
@@ -86,6 +116,9 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
         }
         case 'map':
           result = { kind: 'map', map: computeDigitMap(dataset, now) };
+          break;
+        case 'neighbour-table':
+          result = neighbourTableResult(dataset, known!, request, now, (done, total) => deps.post({ type: 'analysis-progress', requestId, done, total }, []));
           break;
       }
     } catch (error) {

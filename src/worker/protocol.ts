@@ -3,6 +3,7 @@
 import type { DatasetStatistics } from '../data/statistics';
 import type { Neighbour } from '../data/neighbours';
 import type { DigitMap } from '../data/digitMap';
+import type { NeighbourTable } from '../data/knn';
 import type { Rankings } from '../data/sortOrder';
 import type { Dataset } from '../data/dataset';
 import type { FileUrls } from '../data/sources';
@@ -128,11 +129,23 @@ export type CsvReply =
  * To the analysis worker: compute something about the whole dataset, from its (shared) buffers.
  * The statistics, and a digit's look-alikes (nearest neighbours); the map joins as a further kind.
  */
-export type AnalysisKind = 'statistics' | 'neighbours' | 'map';
+export type AnalysisKind = 'statistics' | 'neighbours' | 'map' | 'neighbour-table';
 
 export type AnalysisRequest =
   | { readonly type: 'analyse'; readonly requestId: number; readonly kind: 'statistics'; readonly dataset: Dataset }
   | { readonly type: 'analyse'; readonly requestId: number; readonly kind: 'map'; readonly dataset: Dataset }
+  | {
+      readonly type: 'analyse';
+      readonly requestId: number;
+      readonly kind: 'neighbour-table';
+      /** Names the dataset for the worker's lifetime; `dataset` is sent with the first request only (the projection is kept). */
+      readonly datasetKey: number;
+      readonly dataset: Dataset | null;
+      /** The k nearest neighbours (on the first 50 principal components) of digits from … to − 1 (global ids). */
+      readonly from: number;
+      readonly to: number;
+      readonly k: number;
+    }
   | {
       readonly type: 'analyse';
       readonly requestId: number;
@@ -155,8 +168,11 @@ export type AnalysisErrorCode = 'bad-dataset' | 'failed';
 export type AnalysisResult =
   | { readonly kind: 'statistics'; readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly rankMs: number }
   | { readonly kind: 'neighbours'; readonly query: number; readonly neighbours: readonly Neighbour[] }
-  | { readonly kind: 'map'; readonly map: DigitMap };
+  | { readonly kind: 'map'; readonly map: DigitMap }
+  | { readonly kind: 'neighbour-table'; readonly table: NeighbourTable; readonly timings: { readonly components: number; readonly search: number } };
 
 export type AnalysisReply =
   | { readonly type: 'analysed'; readonly requestId: number; readonly result: AnalysisResult; readonly ms: number }
-  | { readonly type: 'analysis-failed'; readonly requestId: number; readonly kind: AnalysisKind; readonly code: AnalysisErrorCode; readonly message: string };
+  | { readonly type: 'analysis-failed'; readonly requestId: number; readonly kind: AnalysisKind; readonly code: AnalysisErrorCode; readonly message: string }
+  /** A long analysis's progress: `done` of `total` digits. */
+  | { readonly type: 'analysis-progress'; readonly requestId: number; readonly done: number; readonly total: number };
