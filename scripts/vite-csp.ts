@@ -6,7 +6,9 @@ import { AZURE_MNIST_URL } from '../src/data/azure.ts';
 
 const directives: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  // 'wasm-unsafe-eval' lets the page compile WebAssembly (the neighbour search's SIMD scan) and
+  // nothing else: eval and new Function stay refused.
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'worker-src': "'self'",
   // Data sources: the app itself (bundled copy, Azure relay), the Azure container, and the
   // http(s) base URLs a person may type. Nothing else.

@@ -4,6 +4,7 @@
 // Nothing here imports React.
 import { startUrlSync } from './state/urlSync';
 import { startMapWhenWanted } from './state/mapRunner';
+import { startSuspectsWhenWanted } from './state/suspectsRunner';
 // The styles come with the entry (a <link> in the page's head), so the static shell is styled
 // from the first paint, not when the UI chunk arrives.
 import './styles.css';
@@ -12,4 +13,5 @@ import './styles.css';
 const ui = import('./main');
 startUrlSync();
 startMapWhenWanted();
+startSuspectsWhenWanted();
 void ui;

@@ -122,13 +122,20 @@ export function headScanModuleBytes(): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-/** True where WebAssembly SIMD runs (every current browser; Node ≥ 16). */
+let supported: boolean | null = null;
+/**
+ * True where WebAssembly SIMD runs and may be compiled (every current browser, Node ≥ 16; not
+ * under a Content-Security-Policy without 'wasm-unsafe-eval'): else the plain loops serve.
+ */
 export function headScanSupported(): boolean {
-  try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(headScanModuleBytes());
-  } catch {
-    return false;
+  if (supported === null) {
+    try {
+      supported = typeof WebAssembly === 'object' && new WebAssembly.Module(headScanModuleBytes()) instanceof WebAssembly.Module;
+    } catch {
+      supported = false;
+    }
   }
+  return supported;
 }
 
 /**

@@ -6,12 +6,18 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
-import { locateDigit, type Dataset, type DigitRef } from './dataset';
+import { locateDigit, pixelsOf, type Dataset, type DigitRef } from './dataset';
 import { ALL_DIGITS, selectIds, type SplitFilter } from './labelIndex';
 import { samplePython, selectionPython } from './pythonSnippet';
 import { sortIds } from './sortOrder';
 import { computeStatistics } from './statistics';
 import { computeDigitMap, idsInRegion } from './digitMap';
+import { datasetFromDir, writeGeneratedMnist } from '../testing/mnistDir';
+import { nearestNeighbourTable } from './knn';
+import { PIXELS_PER_IMAGE } from './mnist';
+import { principalComponents, project } from './pca';
+import { idsInRankedOrder } from './sortOrder';
+import { mergedRanking, suspectScores, SUSPECT_COMPONENTS, SUSPECT_NEIGHBOURS } from './suspects';
 
 const canRun = PYTHON_WITH_NUMPY !== null && HAVE_SHARED_MNIST;
 const python = PYTHON_WITH_NUMPY ?? 'python3';
@@ -128,3 +134,21 @@ function datasetOfFiles(): Dataset {
   return { train: split('train'), test: split('test'), warnings: [] };
 }
 
+
+describe.skipIf(!PYTHON_WITH_NUMPY)('Selection as Python, sorted by suspect label', () => {
+  it('orders the selection as the app does (its suspect scores in numpy), on generated files', { timeout: 60_000 }, () => {
+    const dir = writeGeneratedMnist('mnist-snippet-suspects-', { train: { count: 240, labels: [0, 1, 2, 3], seed: 11 }, test: { count: 90, labels: [1, 2, 3], seed: 12 } });
+    const dataset = datasetFromDir(dir);
+    const blocks = [dataset.train, dataset.test];
+    const points = project(blocks, principalComponents(blocks, PIXELS_PER_IMAGE, SUSPECT_COMPONENTS), SUSPECT_COMPONENTS);
+    const total = dataset.train.count + dataset.test.count;
+    const labels = new Uint8Array(total);
+    labels.set(dataset.train.labels);
+    labels.set(dataset.test.labels, dataset.train.count);
+    const parts = [0, dataset.train.count].map((from, i) => suspectScores(nearestNeighbourTable(points, SUSPECT_COMPONENTS, SUSPECT_NEIGHBOURS, from, i === 0 ? dataset.train.count : total), labels));
+    const ids = idsInRankedOrder(selectIds(dataset, 'all', [1, 3]), mergedRanking(parts), total);
+    const out = runPython(python, `${notebookPrelude(dir)}${selectionPython('all', [1, 3], 'suspect')}print(" ".join(map(str, (X_sel.astype(np.int64) @ np.arange(1, 785)).tolist())))\n`);
+    const fingerprint = (id: number) => Array.from(pixelsOf(dataset, id)).reduce((a, b, p) => a + b * (p + 1), 0);
+    expect(out.trim().split(' ').map(Number)).toEqual(Array.from(ids, fingerprint));
+  });
+});

@@ -70,6 +70,7 @@ const SORT_WORDS: Record<SortOrder, string> = {
   '-ink': 'most ink first',
   typical: 'most typical first (nearest the mean image of their label)',
   atypical: 'most atypical first (farthest from the mean image of their label)',
+  suspect: 'most suspect label first (most of the 10 nearest, on 50 principal components, labelled otherwise)',
 };
 
 /**
@@ -93,6 +94,37 @@ const DISTANCE_FUNCTION = [
   '        sq = (X64[members] ** 2).sum(axis=1)',
   '        d[members] = np.sqrt(np.maximum(0, sq - (2 * (X64[members] @ s)) / n + msq))',
   '    return d',
+];
+
+/** The app's suspect-label scores in numpy (suspects.ts): for the digits `ids` (global ids). */
+const SUSPECT_FUNCTION = [
+  'def suspect_scores(ids, k=10):',
+  '    # The k nearest of all digits on the first 50 principal components, exactly;',
+  '    # disagree = how many carry another label, share = the same weighted by 1 / (1 + distance),',
+  '    # votes = how many carry the label most carry, mean = their mean distance.',
+  '    X_all = np.concatenate([X_train, X_test]).astype(np.float64)',
+  '    y_all = np.concatenate([y_train, y_test])',
+  '    w, V = np.linalg.eigh(np.cov(X_all, rowvar=False))',
+  '    V = V[:, np.argsort(-w, kind="stable")[:50]]',
+  '    V = V * np.where(V[np.abs(V).argmax(axis=0), np.arange(50)] < 0, -1.0, 1.0)',
+  '    Y = (X_all - X_all.mean(axis=0)) @ V',
+  '    sq = (Y ** 2).sum(axis=1)',
+  '    disagree, share = np.zeros(len(ids), np.int64), np.zeros(len(ids))',
+  '    votes, mean = np.zeros(len(ids), np.int64), np.zeros(len(ids))',
+  '    for start in range(0, len(ids), 500):',
+  '        q = ids[start:start + 500]',
+  '        d2 = sq[q][:, None] + sq[None, :] - 2 * Y[q] @ Y.T',
+  '        d2[np.arange(len(q)), q] = np.inf',
+  '        cand = np.argpartition(d2, 4 * k, axis=1)[:, :4 * k]',
+  '        exact = ((Y[q][:, None, :] - Y[cand]) ** 2).sum(axis=-1)',
+  '        for r in range(len(q)):',
+  '            best = np.lexsort((cand[r], exact[r]))[:k]',
+  '            other = y_all[cand[r][best]] != y_all[q[r]]',
+  '            wt = 1 / (1 + np.sqrt(exact[r][best]))',
+  '            disagree[start + r], share[start + r] = other.sum(), (wt * other).sum() / wt.sum()',
+  '            votes[start + r] = np.bincount(y_all[cand[r][best]]).max()',
+  '            mean[start + r] = sum(float(d) for d in np.sqrt(exact[r][best])) / k',
+  '    return disagree, share, votes, mean',
 ];
 
 /** The map's region in numpy: the first two principal components of all digits, signs as the app fixes them. */
@@ -121,28 +153,38 @@ export function selectionPython(split: SplitFilter, digits: readonly number[], s
   ];
   const filtered = digits.length !== ALL_DIGITS.length;
   const byDistance = sort === 'typical' || sort === 'atypical';
+  const bySuspicion = sort === 'suspect';
   const lines = [...header];
   if (byDistance) lines.push(...DISTANCE_FUNCTION);
+  if (bySuspicion) lines.push(...SUSPECT_FUNCTION);
   if (filtered) lines.push(`digits = [${digits.join(', ')}]`);
   if (region) lines.push(...regionLines(region));
   const parts = (split === 'all' ? (['train', 'test'] as const) : [split]).map((s) => {
     const { x, y } = ARRAYS[s];
     // Each split is ranked against its own class means, over the whole split.
     const d = byDistance ? `distance_to_class_mean(${x}, ${y})` : null;
+    const i = s === 'train' ? `np.arange(len(${x}))` : `len(X_train) + np.arange(len(${x}))`;
     const masks = [...(filtered ? [`np.isin(${y}, digits)`] : []), ...(region ? [`region_${s}`] : [])];
-    if (masks.length === 0) return { x, y, d };
+    if (masks.length === 0) return { x, y, d, i };
     lines.push(`mask_${s} = ${masks.join(' & ')}`);
-    return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]`, d: d && `${d}[mask_${s}]` };
+    return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]`, d: d && `${d}[mask_${s}]`, i: `(${i})[mask_${s}]` };
   });
   if (parts.length === 1) {
     lines.push(`X_sel, y_sel = ${parts[0]!.x}, ${parts[0]!.y}`);
     if (byDistance) lines.push(`d_sel = ${parts[0]!.d}`);
+    if (bySuspicion) lines.push(`ids_sel = ${parts[0]!.i}`);
   } else {
     lines.push(`X_sel = np.concatenate([${parts.map((p) => p.x).join(', ')}])`);
     lines.push(`y_sel = np.concatenate([${parts.map((p) => p.y).join(', ')}])`);
     if (byDistance) lines.push(`d_sel = np.concatenate([${parts.map((p) => p.d).join(', ')}])`);
+    if (bySuspicion) lines.push(`ids_sel = np.concatenate([${parts.map((p) => p.i).join(', ')}])`);
   }
-  if (sort !== 'file') {
+  if (bySuspicion) {
+    // lexsort: the last key first; equal scores keep file order.
+    lines.push('disagree_sel, share_sel, votes_sel, mean_sel = suspect_scores(ids_sel)');
+    lines.push('order = np.lexsort((mean_sel, -votes_sel, -share_sel, -disagree_sel))');
+    lines.push('X_sel, y_sel = X_sel[order], y_sel[order]');
+  } else if (sort !== 'file') {
     // A stable sort keeps file order among equals; NaN (a label outside 0-9) sorts last.
     const key = byDistance ? 'd_sel' : 'X_sel.sum(axis=1, dtype=np.int64)';
     lines.push(`order = np.argsort(${sort === '-ink' || sort === 'atypical' ? `-${byDistance ? key : `(${key})`}` : key}, kind="stable")`);

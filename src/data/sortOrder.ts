@@ -5,7 +5,10 @@
 // global id order, since the ids number the training digits first.
 import type { SplitStatistics } from './statistics';
 
-export const SORT_ORDERS = ['file', 'ink', '-ink', 'typical', 'atypical'] as const;
+/** The orders ranked from the statistics' keys (and kept with them). */
+export const KEYED_ORDERS = ['ink', '-ink', 'typical', 'atypical'] as const;
+/** Every order; `suspect` ranks by the suspect-label scores (suspects.ts), computed apart. */
+export const SORT_ORDERS = ['file', ...KEYED_ORDERS, 'suspect'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export const SORT_NAMES: Record<SortOrder, string> = {
@@ -14,6 +17,7 @@ export const SORT_NAMES: Record<SortOrder, string> = {
   '-ink': 'Most ink first',
   typical: 'Most typical first',
   atypical: 'Most atypical first',
+  suspect: 'Most suspect label first',
 };
 
 /** What a sort needs of the statistics: each split's ink and distances, by index in the split. */
@@ -23,8 +27,8 @@ export interface SortKeys {
   readonly test: Pick<SplitStatistics, 'ink' | 'distance'>;
 }
 
-/** The orders that rank by a key. */
-export type KeyedOrder = Exclude<SortOrder, 'file'>;
+/** The orders that rank by a key of the statistics. */
+export type KeyedOrder = (typeof KEYED_ORDERS)[number];
 
 /**
  * Every global id (train first, then test) in the given order: a stable LSD radix sort on the
@@ -76,7 +80,6 @@ export function rankAll(order: KeyedOrder, keys: SortKeys): Uint32Array<ArrayBuf
   return from;
 }
 
-export const KEYED_ORDERS: readonly KeyedOrder[] = SORT_ORDERS.filter((o): o is KeyedOrder => o !== 'file');
 
 /** Every keyed order's ranking of all digits (what the analysis worker hands the page). */
 export type Rankings = Readonly<Record<KeyedOrder, Uint32Array<ArrayBuffer>>>;
@@ -99,16 +102,24 @@ const PASSES = [
  * file order; digits whose key is NaN go last, in file order. `ranked` is `rankAll`'s answer for
  * the order (computed here when not given): the selection is read off it in one pass, O(all digits).
  */
-export function sortIds(ids: Uint32Array, order: SortOrder, keys: SortKeys, ranked?: Uint32Array): Uint32Array {
+export function sortIds(ids: Uint32Array, order: KeyedOrder | 'file', keys: SortKeys, ranked?: Uint32Array): Uint32Array {
   if (order === 'file') return ids;
   const all = ranked ?? rankAll(order, keys);
-  if (ids.length === all.length) return all;
-  const chosen = new Uint8Array(all.length);
+  return idsInRankedOrder(ids, all, keys.trainCount + keys.test.ink.length);
+}
+
+/**
+ * `ids` in the order of `ranking` (global ids, of all `total` digits or of a part holding every
+ * id of `ids`), read off it in one pass.
+ */
+export function idsInRankedOrder(ids: Uint32Array, ranking: Uint32Array, total: number): Uint32Array {
+  if (ids.length === ranking.length && ranking.length === total) return ranking;
+  const chosen = new Uint8Array(total);
   for (let i = 0; i < ids.length; i++) chosen[ids[i]!] = 1;
   const sorted = new Uint32Array(ids.length);
   let k = 0;
-  for (let i = 0; i < all.length && k < sorted.length; i++) {
-    const id = all[i]!;
+  for (let i = 0; i < ranking.length && k < sorted.length; i++) {
+    const id = ranking[i]!;
     if (chosen[id]) sorted[k++] = id;
   }
   return sorted;

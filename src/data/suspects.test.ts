@@ -37,6 +37,19 @@ describe('suspectScores', () => {
     const share = (id: number) => scored.weightedShare[id]!;
     const twos = [2, 3, 4].sort((a, b) => share(b) - share(a) || a - b);
     expect(Array.from(scored.ranking)).toEqual([5, ...twos, 0, 1]);
+    expect(Array.from(scored.votes)).toEqual([2, 2, 2, 2, 2, 3]);
+    expect(scored.meanDistance[1]).toBeCloseTo(11 / 3, 15);
+  });
+
+  it('orders full disagreement by agreement on the vote, then by nearness', () => {
+    // Four digits labelled 0, k = 2, every neighbour labelled otherwise (1, 2, 3 are decoys).
+    const labelsOf = Uint8Array.of(0, 0, 0, 0, 1, 2, 3);
+    const scored = suspectScores(table(0, 4, [[4, 4], [4, 5], [4, 4], [5, 6]].map((r) => [...r, 4]), [[5, 5], [1, 1], [2, 2], [1, 1]].map((r) => [...r, 99])), labelsOf);
+    // k is 3 here: every row's third neighbour is 4 at distance 99, so all disagree 3 of 3.
+    expect(Array.from(scored.disagreeing)).toEqual([3, 3, 3, 3]);
+    expect(Array.from(scored.votes)).toEqual([3, 2, 3, 1]);
+    // Equal weighted shares (all 1): 3 votes before 2 before 1; of 0 and 2, the nearer (2) first.
+    expect(Array.from(scored.ranking)).toEqual([2, 0, 1, 3]);
   });
 
   it('scores a range of digits and merges two ranges in the same order', () => {
@@ -85,7 +98,9 @@ other = y[nb] != y[first:first + ${QUERIES}][:, None]
 disagree = other.sum(axis=1)
 wt = 1 / (1 + dist)
 share = (wt * other).sum(axis=1) / wt.sum(axis=1)
-ranking = first + np.lexsort((np.arange(len(disagree)), -share, -disagree))
+votes = np.array([np.bincount(row, minlength=256).max() for row in y[nb]])
+mean = np.array([sum(float(d) for d in row) / 10 for row in dist])  # summed in order, as the app does
+ranking = first + np.lexsort((np.arange(len(disagree)), mean, -votes, -share, -disagree))
 disagree.astype(np.uint8).tofile(${JSON.stringify(join(out, 'disagree'))})
 ranking.astype(np.uint32).tofile(${JSON.stringify(join(out, 'ranking'))})
 `,

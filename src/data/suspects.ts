@@ -1,8 +1,10 @@
 // Suspect labels: digits whose neighbours — the k nearest among all digits on the first 50
 // principal components — mostly carry another label. The score is the plain one a notebook
-// would compute (the share of the k neighbours with another label); digits with the same share
-// are ordered by that share weighted by closeness (a neighbour at distance d counts 1 / (1 + d)),
-// then by id. Each suspect also gets the label its neighbours vote for.
+// would compute (how many of the k neighbours carry another label); digits with the same count
+// are ordered by a margin: that share weighted by closeness (a neighbour at distance d counts
+// 1 / (1 + d)); then how many neighbours agree on the label they vote for (a digit inside one
+// other class is a likelier mislabel than one between classes); then how near its neighbours are
+// (mean distance, nearer first); then id. Each suspect also gets the label its neighbours vote for.
 import type { NeighbourTable } from './knn';
 
 export const SUSPECT_NEIGHBOURS = 10;
@@ -20,6 +22,10 @@ export interface SuspectScores {
   readonly votedLabel: Uint8Array<ArrayBuffer>;
   /** Per digit: the closeness-weighted share of neighbours with another label, 0–1. */
   readonly weightedShare: Float64Array<ArrayBuffer>;
+  /** Per digit: how many neighbours carry the voted label. */
+  readonly votes: Uint8Array<ArrayBuffer>;
+  /** Per digit: the mean distance to its neighbours. */
+  readonly meanDistance: Float64Array<ArrayBuffer>;
   /** Global ids of the digits scored, most suspect first. */
   readonly ranking: Uint32Array<ArrayBuffer>;
 }
@@ -31,6 +37,8 @@ export function suspectScores(table: NeighbourTable, labels: Uint8Array): Suspec
   const disagreeing = new Uint8Array(count);
   const votedLabel = new Uint8Array(count);
   const weightedShare = new Float64Array(count);
+  const votedCount = new Uint8Array(count);
+  const meanDistance = new Float64Array(count);
   const votes = new Float64Array(256);
   const weights = new Float64Array(256);
   for (let id = 0; id < count; id++) {
@@ -40,8 +48,10 @@ export function suspectScores(table: NeighbourTable, labels: Uint8Array): Suspec
     let other = 0;
     let otherWeight = 0;
     let totalWeight = 0;
+    let distanceSum = 0;
     for (let j = 0; j < k; j++) {
       const label = labels[ids[id * k + j]!]!;
+      distanceSum += distances[id * k + j]!;
       const weight = 1 / (1 + distances[id * k + j]!);
       votes[label]! += 1;
       weights[label]! += weight;
@@ -57,12 +67,24 @@ export function suspectScores(table: NeighbourTable, labels: Uint8Array): Suspec
     }
     disagreeing[id] = other;
     votedLabel[id] = best;
+    votedCount[id] = votes[best]!;
+    meanDistance[id] = distanceSum / k;
     weightedShare[id] = totalWeight > 0 ? otherWeight / totalWeight : 0;
   }
-  const rows = Uint32Array.from({ length: count }, (_, i) => i).sort(
-    (a, b) => disagreeing[b]! - disagreeing[a]! || weightedShare[b]! - weightedShare[a]! || a - b,
-  );
-  return { k, from, to, disagreeing, votedLabel, weightedShare, ranking: rows.map((row) => from + row) };
+  const scores = { k, from, to, disagreeing, votedLabel, weightedShare, votes: votedCount, meanDistance };
+  const compare = compareRows(scores);
+  const rows = Uint32Array.from({ length: count }, (_, i) => i).sort(compare);
+  return { ...scores, ranking: rows.map((row) => from + row) };
+}
+
+/** More suspect first: count, weighted share, agreement on the vote, nearness; rows of one part. */
+function compareRows(s: Omit<SuspectScores, 'ranking'>): (a: number, b: number) => number {
+  return (a, b) =>
+    s.disagreeing[b]! - s.disagreeing[a]! ||
+    s.weightedShare[b]! - s.weightedShare[a]! ||
+    s.votes[b]! - s.votes[a]! ||
+    s.meanDistance[a]! - s.meanDistance[b]! ||
+    a - b;
 }
 
 /** Whether digit `a` (global id) is more suspect than `b`, each scored in one of `parts`. */
@@ -71,7 +93,13 @@ function moreSuspect(parts: readonly SuspectScores[]): (a: number, b: number) =>
   return (a, b) => {
     const [pa, pb] = [of(a), of(b)];
     const [ra, rb] = [a - pa.from, b - pb.from];
-    return pb.disagreeing[rb]! - pa.disagreeing[ra]! || pb.weightedShare[rb]! - pa.weightedShare[ra]! || a - b;
+    return (
+      pb.disagreeing[rb]! - pa.disagreeing[ra]! ||
+      pb.weightedShare[rb]! - pa.weightedShare[ra]! ||
+      pb.votes[rb]! - pa.votes[ra]! ||
+      pa.meanDistance[ra]! - pb.meanDistance[rb]! ||
+      a - b
+    );
   };
 }
 

@@ -2,7 +2,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { Dataset, DigitRef } from '../data/dataset';
 import { ALL_DIGITS, type SplitFilter } from '../data/labelIndex';
-import { LABEL_COUNT, type MnistFileName } from '../data/mnist';
+import { LABEL_COUNT, type MnistFileName, type Split } from '../data/mnist';
+import type { SuspectScores } from '../data/suspects';
 import type { DataSource } from '../data/sources';
 import type { SortOrder } from '../data/sortOrder';
 import type { DatasetStatistics } from '../data/statistics';
@@ -66,6 +67,8 @@ export interface ExplorerFacts extends ShareState {
   readonly statistics: StatisticsState;
   /** The map of the dataset on screen: computed when first asked for (the Map view, a link's region). */
   readonly map: MapState;
+  /** Suspect labels of the dataset on screen, per split: computed when asked for (sort=suspect, the statistics' list). */
+  readonly suspects: SuspectsState;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
@@ -90,6 +93,18 @@ export type MapState =
   | { readonly status: 'computing'; readonly dataset: Dataset }
   | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DigitMap; readonly ms: number }
   | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
+
+export interface SuspectsState {
+  /** The dataset the rest is of; null before anything was asked. */
+  readonly dataset: Dataset | null;
+  readonly parts: Readonly<Record<Split, SuspectScores | null>>;
+  /** The split being computed, and how far (digits done of total); null when nothing runs. */
+  readonly job: { readonly split: Split; readonly done: number; readonly total: number } | null;
+  /** Why the last job failed; null otherwise. */
+  readonly failure: { readonly code: AnalysisErrorCode; readonly message: string } | null;
+}
+
+export const NO_SUSPECTS: SuspectsState = { dataset: null, parts: { train: null, test: null }, job: null, failure: null };
 
 export interface ExplorerActions {
   setSplit: (split: SplitFilter) => void;
@@ -125,6 +140,8 @@ export interface ExplorerActions {
   statisticsChanged: (state: Exclude<StatisticsState, { status: 'none' }>) => void;
   /** Taken only while `state.dataset` is the dataset on screen. */
   mapChanged: (state: Exclude<MapState, { status: 'none' }>) => void;
+  /** Taken only while `state.dataset` is the dataset on screen. */
+  suspectsChanged: (state: SuspectsState) => void;
   filesHashed: (
     requestId: number,
     sha256: Readonly<Record<MnistFileName, string>>,
@@ -152,6 +169,7 @@ export const initialFacts: ExplorerFacts = {
   linkSourceQuestion: null,
   statistics: { status: 'none' },
   map: { status: 'none' },
+  suspects: NO_SUSPECTS,
 };
 
 /** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
@@ -220,6 +238,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
         // Of the dataset replaced, if any: the new one's are computed once it is shown.
         statistics: { status: 'none' },
         map: { status: 'none' },
+        suspects: NO_SUSPECTS,
         preview: null,
         loadedSource: load.source,
         loadedFiles: files,
@@ -252,6 +271,9 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     },
     mapChanged: (map) => {
       if (map.dataset === get().dataset) set({ map });
+    },
+    suspectsChanged: (suspects) => {
+      if (suspects.dataset === get().dataset) set({ suspects });
     },
   };
 });

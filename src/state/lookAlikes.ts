@@ -28,6 +28,8 @@ function workerFor(dataset: Dataset): NonNullable<typeof current> {
   const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'mnist-look-alikes' });
   worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
     const reply = event.data;
+    // Only long analyses report progress; this one's answer is what counts.
+    if (reply.type === 'analysis-progress') return;
     const waiting = pending.get(reply.requestId);
     if (!waiting) return;
     pending.delete(reply.requestId);

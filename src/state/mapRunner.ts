@@ -26,6 +26,8 @@ export function ensureMapOf(dataset: Dataset, again = false): void {
   store.mapChanged({ status: 'computing', dataset });
   worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
     const reply = event.data;
+    // Only long analyses report progress; this one's answer is what counts.
+    if (reply.type === 'analysis-progress') return;
     if (reply.requestId !== requestId) return;
     finish();
     switch (reply.type) {

@@ -22,6 +22,8 @@ export const PERF_MARKS = {
   lookAlikes: 'mnist-look-alikes',
   /** Page: the map of the dataset on screen arrived; detail: { ms, scatter, eigen, project } (worker ms). */
   map: 'mnist-map',
+  /** Page: one split's suspect labels arrived; detail: { split, ms, componentsMs, searchMs }. */
+  suspects: 'mnist-suspects',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

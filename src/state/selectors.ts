@@ -2,7 +2,10 @@ import { useMemo } from 'react';
 import type { Dataset } from '../data/dataset';
 import { buildLabelIndex, countSelected, selectIds, type LabelIndex, type SplitFilter } from '../data/labelIndex';
 import { sampleIds } from '../data/sample';
-import { sortIds, type SortOrder } from '../data/sortOrder';
+import { idsInRankedOrder, sortIds, type SortOrder } from '../data/sortOrder';
+import { mergedRanking, type SuspectScores } from '../data/suspects';
+import type { SuspectsState } from './explorerStore';
+import { splitsShown } from './suspectsRunner';
 import { rankingFor } from './rankings';
 import type { DatasetStatistics } from '../data/statistics';
 import { formatMapRegion, idsInRegion, type DigitMap, type MapRegion } from '../data/digitMap';
@@ -77,13 +80,34 @@ export function sortedIdsFor(
   sort: SortOrder,
   statistics: DatasetStatistics | null,
   region: RegionFilter | null = null,
+  suspects: SuspectsState | null = null,
 ): Uint32Array {
   const ids = selectionIdsFor(dataset, split, digits, region);
+  if (sort === 'suspect') return suspectOrder(dataset, ids, split, suspects);
   if (sort === 'file' || !statistics || (region && !region.map)) return ids;
   const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
   const ranked = rankingFor(statistics, sort, keys);
   const regionKey = region ? `:${formatMapRegion(region.region)}` : '';
   return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}`, () => sortIds(ids, sort, keys, ranked));
+}
+
+const suspectCache = new WeakMap<object, Map<string, Uint32Array>>();
+/**
+ * The selection most suspect first, once every split it holds has its suspect labels; file
+ * order until then (the toolbar shows the progress).
+ */
+function suspectOrder(dataset: Dataset, ids: Uint32Array, split: SplitFilter, suspects: SuspectsState | null): Uint32Array {
+  if (!suspects || suspects.dataset !== dataset) return ids;
+  const parts = splitsShown(split).map((s) => suspects.parts[s]);
+  if (parts.some((p) => p === null)) return ids;
+  const total = dataset.train.count + dataset.test.count;
+  const ranking = cachedIds(suspectCache, suspects.parts, `ranking:${split}`, () => mergedRanking(parts as SuspectScores[]));
+  return idsInRankedOrder(ids, ranking, total);
+}
+
+/** The suspect labels of the dataset on screen (per split, as far as computed). */
+export function useSuspects(): SuspectsState | null {
+  return useExplorerStore((s) => (s.suspects.dataset === s.dataset ? s.suspects : null));
 }
 
 /** The map region in force, with the map of the dataset on screen once it is computed; null without a region. */
@@ -109,11 +133,12 @@ export function useVisibleIds(): Uint32Array {
   const sort = useExplorerStore((s) => s.sort);
   const statistics = useStatistics();
   const region = useRegionFilter();
+  const suspects = useSuspects();
   const loaded = useExplorerStore((s) => s.dataset);
   return useMemo(
     // The streamed preview has no map: a region applies once the dataset is loaded.
-    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics, dataset === loaded ? region : region && { ...region, map: null }) : EMPTY_IDS),
-    [dataset, loaded, split, digits, sort, statistics, region],
+    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics, dataset === loaded ? region : region && { ...region, map: null }, suspects) : EMPTY_IDS),
+    [dataset, loaded, split, digits, sort, statistics, region, suspects],
   );
 }
 

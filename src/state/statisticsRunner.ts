@@ -65,6 +65,8 @@ function compute(dataset: Dataset, requestId: number): void {
   };
   worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
     const reply = event.data;
+    // Only long analyses report progress; this one's answer is what counts.
+    if (reply.type === 'analysis-progress') return;
     if (reply.requestId !== requestId) return;
     finish();
     switch (reply.type) {

@@ -23,6 +23,7 @@ import { SplitSelect } from './filters/SplitSelect';
 import { StatisticsView } from './stats/StatisticsView';
 import { MapView } from './map/MapView';
 import { RegionNote } from './map/RegionNote';
+import { SuspectsProgress } from './suspects/SuspectsProgress';
 import { StatusLine } from './grid/StatusLine';
 import { ViewTabs } from './common/ViewTabs';
 import { ZoomControl } from './grid/ZoomControl';
@@ -66,6 +67,7 @@ export function App() {
         {(view === 'digits' || view === 'table') && <SelectionPythonButton />}
         {view === 'digits' && <ZoomControl />}
         {view !== 'files' && view !== 'map' && <RegionNote />}
+        <SuspectsProgress />
         <StatusLine />
       </nav>
       <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeDigit, labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
 import type { Neighbour } from '../../data/neighbours';
-import { drawDigit } from '../../render/drawDigits';
 import { findLookAlikes } from '../../state/lookAlikes';
 import { useExplorerStore } from '../../state/useExplorerStore';
+import { DigitThumbnail } from '../common/DigitThumbnail';
 import { formatCount } from '../common/format';
 
 /** How many look-alikes the detail lists. */
@@ -55,7 +55,7 @@ export function LookAlikes({ dataset, digit }: { dataset: Dataset; digit: number
             return (
               <li key={n.id}>
                 <button type="button" aria-label={name} title={name} className={other ? 'other-label' : undefined} onClick={() => setOpen(locateDigit(dataset, n.id))}>
-                  <Thumbnail pixels={pixelsOf(dataset, n.id)} />
+                  <DigitThumbnail pixels={pixelsOf(dataset, n.id)} />
                   <span>
                     {describeDigit(dataset, n.id)}
                     <br />
@@ -70,12 +70,4 @@ export function LookAlikes({ dataset, digit }: { dataset: Dataset; digit: number
       )}
     </section>
   );
-}
-
-function Thumbnail({ pixels }: { pixels: Uint8Array }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (canvas.current) drawDigit(canvas.current, pixels);
-  }, [pixels]);
-  return <canvas ref={canvas} width={56} height={56} aria-hidden="true" />;
 }

@@ -9,6 +9,7 @@ import { ClassBalanceFigure } from './ClassBalanceFigure';
 import type { FigureProps } from './figureProps';
 import { InkHistogramsFigure } from './InkHistogramsFigure';
 import { PixelHistogramFigure } from './PixelHistogramFigure';
+import { SuspectList } from '../suspects/SuspectList';
 
 /**
  * What is in the data as a whole, for the split and digit filter on screen: class balance, class
@@ -61,6 +62,7 @@ export function StatisticsView({ dataset }: { dataset: Dataset }) {
       <ClassAveragesFigure {...props} />
       <PixelHistogramFigure {...props} />
       <InkHistogramsFigure {...props} />
+      <SuspectList dataset={dataset} />
     </div>
   );
 }

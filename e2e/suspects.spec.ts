@@ -1,0 +1,97 @@
+// Suspect labels (link `sort=suspect`), read from the grid's cells in order and from the
+// Statistics view's list, against numpy computing them itself from the bundled files: PCA of all
+// digits (np.cov + eigh), the exact 10 nearest of all 70,000 on 50 components, the same scores.
+import { spawn } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { notebookPrelude, PYTHON_WITH_NUMPY } from '../src/testing/numpy';
+import { BUNDLED_DIR, bundledPayload } from './helpers/bundled';
+import { grid, view } from './helpers/explorer';
+
+const TRAIN = 60_000;
+const labels = Buffer.concat([bundledPayload('train-labels-idx1-ubyte.gz', 8), bundledPayload('t10k-labels-idx1-ubyte.gz', 8)]);
+const nameOf = (id: number) => (id < TRAIN ? `train #${id}` : `test #${id - TRAIN}`) + `, label ${labels[id]}`;
+
+interface Suspect {
+  id: number;
+  disagree: number;
+  voted: number;
+}
+
+/** numpy's 30 most suspect test digits (started at once; it runs while the browser computes). */
+function numpySuspects(): Promise<Suspect[]> {
+  const code = `${notebookPrelude(BUNDLED_DIR)}
+import json
+X = np.concatenate([X_train, X_test]).astype(np.float64)
+y = np.concatenate([y_train, y_test])
+w, V = np.linalg.eigh(np.cov(X, rowvar=False))
+V = V[:, np.argsort(-w, kind="stable")[:50]]
+V = V * np.where(V[np.abs(V).argmax(axis=0), np.arange(50)] < 0, -1.0, 1.0)
+Y = (X - X.mean(axis=0)) @ V
+sq = (Y ** 2).sum(axis=1)
+first = len(X_train)
+rows = []
+for start in range(first, len(Y), 1000):
+    q = np.arange(start, min(start + 1000, len(Y)))
+    d2 = sq[q][:, None] + sq[None, :] - 2 * Y[q] @ Y.T
+    d2[np.arange(len(q)), q] = np.inf
+    cand = np.argpartition(d2, 40, axis=1)[:, :40]
+    exact = ((Y[q][:, None, :] - Y[cand]) ** 2).sum(axis=-1)
+    for r in range(len(q)):
+        best = np.lexsort((cand[r], exact[r]))[:10]
+        nb, dist = cand[r][best], np.sqrt(exact[r][best])
+        other = y[nb] != y[q[r]]
+        wt = 1 / (1 + dist)
+        counts = np.bincount(y[nb], minlength=256)
+        weights = np.bincount(y[nb], weights=wt, minlength=256)
+        voted = max(range(256), key=lambda l: (counts[l], weights[l], -l))
+        rows.append((int(q[r]), int(other.sum()), float((wt * other).sum() / wt.sum()), int(counts[voted]), sum(float(d) for d in dist) / 10, voted))
+rows.sort(key=lambda t: (-t[1], -t[2], -t[3], t[4], t[0]))
+print(json.dumps([dict(id=t[0], disagree=t[1], voted=t[5]) for t in rows[:30]]))
+`;
+  return new Promise((resolve, reject) => {
+    const python = spawn(PYTHON_WITH_NUMPY!, ['-c', code]);
+    let out = '';
+    let err = '';
+    python.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    python.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    python.on('close', (status) => (status === 0 ? resolve(JSON.parse(out) as Suspect[]) : reject(new Error(err))));
+  });
+}
+
+test.describe('suspect labels', () => {
+  test.skip(!PYTHON_WITH_NUMPY, 'needs numpy for the independent computation');
+
+  test('sort=suspect on the test split: progress, then the grid most suspect first, as numpy ranks them; the Statistics list agrees', async ({ page }) => {
+    test.setTimeout(60_000);
+    const expected = numpySuspects();
+    await page.goto('/?split=test&sort=suspect&seed=1');
+    await expect(page.getByRole('progressbar', { name: 'Finding suspect labels' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    const want = await expected;
+    const cells = grid(page).getByRole('gridcell');
+    await expect(cells.first()).toHaveAttribute('aria-label', nameOf(want[0]!.id), { timeout: 45_000 });
+    await expect(page.getByRole('progressbar', { name: 'Finding suspect labels' })).toHaveCount(0);
+    const shown = await cells.evaluateAll((els) => els.slice(0, 30).map((e) => e.getAttribute('aria-label')));
+    expect(shown).toEqual(want.slice(0, shown.length).map((s) => nameOf(s.id)));
+
+    await view(page, 'Statistics').click();
+    const list = page.getByRole('list', { name: 'Suspect labels' });
+    await expect(list.getByRole('button')).toHaveCount(20);
+    const named = await list.getByRole('button').evaluateAll((els) => els.slice(0, 10).map((e) => e.textContent));
+    expect(named).toEqual(want.slice(0, 10).map((s) => `${nameOf(s.id)}, neighbours say ${s.voted} (${s.disagree} of 10 disagree)`));
+    await list.getByRole('button').first().click();
+    await expect(page.getByRole('dialog', { name: nameOf(want[0]!.id) })).toBeVisible();
+  });
+
+  test('Cancel stops the work and leaves the grid in file order, with a way to ask again', async ({ page }) => {
+    await page.goto('/?sort=suspect&seed=1');
+    const progress = page.getByRole('progressbar', { name: 'Finding suspect labels' });
+    await expect(progress).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Find suspect labels' })).toBeVisible();
+    await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', nameOf(0));
+    // Scrolling the grid still works while nothing is computed.
+    await expect(page).toHaveURL(/sort=suspect/);
+  });
+});
