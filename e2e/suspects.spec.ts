@@ -94,4 +94,37 @@ test.describe('suspect labels', () => {
     // Scrolling the grid still works while nothing is computed.
     await expect(page).toHaveURL(/sort=suspect/);
   });
+
+  test('they are kept with the decoded copy: a reload reads them back; a damaged kept file is computed again', async ({ page }) => {
+    test.setTimeout(60_000);
+    const marked = (name: string) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 45_000 });
+    const progress = page.getByRole('progressbar', { name: 'Finding suspect labels' });
+    const first = grid(page).getByRole('gridcell').first();
+    await page.goto('/?split=test&sort=suspect&seed=1');
+    await marked('mnist-suspects');
+    const name = await first.getAttribute('aria-label');
+    await marked('mnist-suspects-kept');
+    await marked('mnist-cached');
+
+    await page.reload();
+    const detail = await page.waitForFunction(() => (performance.getEntriesByName('mnist-suspects')[0] as PerformanceMark | undefined)?.detail as { kept: boolean } | undefined);
+    expect((await detail.jsonValue())!.kept).toBe(true);
+    await expect(first).toHaveAttribute('aria-label', name!);
+
+    // One bit of the kept table changes on disk: it is not believed, and the work starts again.
+    await page.evaluate(async () => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
+      const dir = await root.getDirectoryHandle('statistics');
+      for await (const [file, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
+        if (!file.startsWith('neighbours-')) continue;
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        bytes[bytes.length - 3]! ^= 0x10;
+        const writable = await handle.createWritable();
+        await writable.write(bytes);
+        await writable.close();
+      }
+    });
+    await page.reload();
+    await expect(progress).toBeVisible();
+  });
 });

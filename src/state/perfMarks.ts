@@ -22,8 +22,10 @@ export const PERF_MARKS = {
   lookAlikes: 'mnist-look-alikes',
   /** Page: the map of the dataset on screen arrived; detail: { ms, scatter, eigen, project } (worker ms). */
   map: 'mnist-map',
-  /** Page: one split's suspect labels arrived; detail: { split, ms, componentsMs, searchMs }. */
+  /** Page: one split's suspect labels arrived; detail: { split, ms, kept, componentsMs, searchMs }. */
   suspects: 'mnist-suspects',
+  /** Page: a split's suspect labels (its neighbour table) were kept beside the decoded copy; detail: { split }. */
+  suspectsKept: 'mnist-suspects-kept',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

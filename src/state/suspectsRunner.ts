@@ -10,14 +10,16 @@ import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { datasetId } from './datasetIds';
 import { explorerStore, NO_SUSPECTS, type SuspectsState } from './explorerStore';
 import { PERF_MARKS } from './perfMarks';
+import { keepNeighbourTable, readKeptNeighbourTable, statisticsKey } from './keptStatistics';
 
 const WORKERS = 2;
 
 interface Running {
   readonly dataset: Dataset;
-  readonly workers: Worker[];
+  /** Made when a split is computed (none when every split is read back from the kept copy). */
+  workers: Worker[];
   /** Which workers have been handed the dataset (later requests send only its key). */
-  readonly handedOver: boolean[];
+  handedOver: boolean[];
   readonly queue: Split[];
   current: { split: Split; started: number } | null;
 }
@@ -73,10 +75,7 @@ export function wantSuspects(dataset: Dataset, splits: readonly Split[], asked =
   const toAdd = missing.filter((s) => !pending(s));
   // Nothing new: do not touch the store (its subscribers call this again).
   if (toAdd.length === 0) return;
-  if (!running) {
-    const workers = Array.from({ length: WORKERS }, (_, i) => new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: `mnist-suspects-${i + 1}` }));
-    running = { dataset, workers, handedOver: workers.map(() => false), queue: [], current: null };
-  }
+  running ??= { dataset, workers: [], handedOver: [], queue: [], current: null };
   running.queue.push(...toAdd);
   if (state().failure) update({ failure: null });
   if (!running.current) next(running);
@@ -99,6 +98,28 @@ function next(job: Running): void {
   const started = performance.now();
   job.current = { split, started };
   update({ job: { split, done: 0, total: to - from } });
+  const total = job.dataset.train.count + job.dataset.test.count;
+  const key = statisticsKey(explorerStore.getState().loadedFiles);
+  if (!key) {
+    compute(job, split, from, to, started);
+    return;
+  }
+  void readKeptNeighbourTable(split, { key, k: SUSPECT_NEIGHBOURS, from, to, total }).then((read) => {
+    if (running !== job) return;
+    if (read && 'table' in read) {
+      finishSplit(job, split, [read.table], started, [], true);
+      return;
+    }
+    if (read) console.warn(`The kept suspect labels of the ${split} split could not be used (${read.problem}); computing them again.`);
+    compute(job, split, from, to, started);
+  });
+}
+
+function compute(job: Running, split: Split, from: number, to: number, started: number): void {
+  if (job.workers.length === 0) {
+    job.workers = Array.from({ length: WORKERS }, (_, i) => new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: `mnist-suspects-${i + 1}` }));
+    job.handedOver = job.workers.map(() => false);
+  }
   const bounds = Array.from({ length: WORKERS + 1 }, (_, i) => from + Math.round(((to - from) * i) / WORKERS));
   const done = new Array<number>(WORKERS).fill(0);
   const tables = new Array<NeighbourTable | null>(WORKERS).fill(null);
@@ -121,7 +142,7 @@ function next(job: Running): void {
           }
           tables[w] = reply.result.table;
           timings.push(reply.result.timings);
-          if (tables.every((t) => t !== null)) finishSplit(job, split, tables, started, timings);
+          if (tables.every((t) => t !== null)) finishSplit(job, split, tables, started, timings, false);
           break;
         case 'analysis-failed':
           worker.removeEventListener('message', listener);
@@ -152,7 +173,7 @@ function fail(code: 'bad-dataset' | 'failed', message: string): void {
 }
 
 /** Both halves are in: one table for the split, scored, shown. */
-function finishSplit(job: Running, split: Split, tables: NeighbourTable[], started: number, timings: { components: number; search: number }[]): void {
+function finishSplit(job: Running, split: Split, tables: NeighbourTable[], started: number, timings: { components: number; search: number }[], kept: boolean): void {
   const { k } = tables[0]!;
   const from = tables[0]!.from;
   const to = tables[tables.length - 1]!.to;
@@ -162,14 +183,33 @@ function finishSplit(job: Running, split: Split, tables: NeighbourTable[], start
     ids.set(t.ids, (t.from - from) * k);
     distances.set(t.distances, (t.from - from) * k);
   }
-  const scores = suspectScores({ k, from, to, ids, distances }, labelsOf(job.dataset));
+  const table = { k, from, to, ids, distances };
+  const scores = suspectScores(table, labelsOf(job.dataset));
   const ms = performance.now() - started;
   performance.mark(PERF_MARKS.suspects, {
-    detail: { split, ms, componentsMs: Math.max(...timings.map((t) => t.components)), searchMs: Math.max(...timings.map((t) => t.search)) },
+    detail: { split, ms, kept, componentsMs: Math.max(0, ...timings.map((t) => t.components)), searchMs: Math.max(0, ...timings.map((t) => t.search)) },
   });
+  if (!kept) keepOnceKnown(job.dataset, split, table, ms);
   update({ parts: { ...state().parts, [split]: scores } });
   job.current = null;
   next(job);
+}
+
+/** Keeps a split's table under the data's identity, now or once the loader's hashes arrive. */
+function keepOnceKnown(dataset: Dataset, split: Split, table: NeighbourTable, ms: number): void {
+  const total = dataset.train.count + dataset.test.count;
+  const tryKeep = (): boolean => {
+    const state = explorerStore.getState();
+    if (state.dataset !== dataset) return true;
+    const key = statisticsKey(state.loadedFiles);
+    if (!key) return false;
+    void keepNeighbourTable(key, split, table, total, ms).then((done) => done && performance.mark(PERF_MARKS.suspectsKept, { detail: { split } }));
+    return true;
+  };
+  if (tryKeep()) return;
+  const unsubscribe = explorerStore.subscribe(() => {
+    if (tryKeep()) unsubscribe();
+  });
 }
 
 /** Computes the suspects the grid needs whenever it is sorted by them. */
