@@ -45,6 +45,9 @@ export interface KnnOptions {
   readonly simd?: boolean;
 }
 
+/** Queries whose neighbours seed the next one (with themselves). */
+const SEEDED_FROM = 4;
+
 /** Candidates one SIMD scan covers before the k-th distance is looked at again. */
 const SCAN_BLOCK = 2048;
 /** The SIMD sum rounds differently from the sequential one: a limit this much above the k-th distance never drops a candidate. */
@@ -80,7 +83,7 @@ export function nearestNeighbourTable(points: Float64Array, dims: number, k: num
   const stamp = new Int32Array(count).fill(-1);
   const progressEvery = options.progressEvery ?? 1000;
   const scanner = dims >= SCAN_WIDTH && options.simd !== false && headScanSupported() ? new HeadScanner(leading(points, dims, SCAN_WIDTH), SCAN_BLOCK) : null;
-  let previous = -1;
+  const recent: number[] = [];
 
   const squaredDistance = (q: number, c: number): number => {
     let s = 0;
@@ -117,8 +120,8 @@ export function nearestNeighbourTable(points: Float64Array, dims: number, k: num
     };
 
     // Seed with the previous query and its neighbours: a small k-th distance from the start.
-    if (previous >= 0) {
-      const seeds = [previous, ...ids.subarray((previous - from) * k, (previous - from + 1) * k)];
+    for (const p of recent) {
+      const seeds = [p, ...ids.subarray((p - from) * k, (p - from + 1) * k)];
       for (const c of seeds) {
         if (c === q || stamp[c] === q) continue;
         stamp[c] = q;
@@ -191,7 +194,8 @@ export function nearestNeighbourTable(points: Float64Array, dims: number, k: num
       ids[row + j] = bestIds[j]!;
       distances[row + j] = Math.sqrt(bestSquares[j]!);
     }
-    previous = q;
+    recent.unshift(q);
+    if (recent.length > SEEDED_FROM) recent.pop();
     if (options.progress && (done + 1) % progressEvery === 0) options.progress(done + 1);
   }
   options.progress?.(rows);
