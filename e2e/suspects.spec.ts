@@ -80,7 +80,10 @@ test.describe('suspect labels', () => {
     const named = await list.getByRole('button').evaluateAll((els) => els.slice(0, 10).map((e) => e.textContent));
     expect(named).toEqual(want.slice(0, 10).map((s) => `${nameOf(s.id)}, neighbours say ${s.voted} (${s.disagree} of 10 disagree)`));
     await list.getByRole('button').first().click();
-    await expect(page.getByRole('dialog', { name: nameOf(want[0]!.id) })).toBeVisible();
+    const dialog = page.getByRole('dialog', { name: nameOf(want[0]!.id) });
+    await expect(dialog).toBeVisible();
+    // The detail says it too.
+    await expect(dialog.getByText(`${want[0]!.voted} (${want[0]!.disagree} of 10 nearest disagree with the label)`)).toBeVisible();
   });
 
   test('Cancel stops the work and leaves the grid in file order, with a way to ask again', async ({ page }) => {

@@ -4,7 +4,8 @@ import { positionOf } from '../../data/labelIndex';
 import { IMAGE_SIDE } from '../../data/mnist';
 import { drawDigit } from '../../render/drawDigits';
 import { useExplorerStore } from '../../state/useExplorerStore';
-import { useSample, useVisibleIds } from '../../state/selectors';
+import { useSample, useSuspects, useVisibleIds } from '../../state/selectors';
+import { suspectOf } from '../../data/suspects';
 import { CopyLinkButton } from '../common/CopyLinkButton';
 import { focusDigit } from '../grid/digitFocus';
 import { formatCount } from '../common/format';
@@ -26,6 +27,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
   const openDigit = open ? globalId(dataset, open) : null;
   const setOpenDigit = (id: number | null) => setOpen(id === null ? null : locateDigit(dataset, id));
   const ids = useVisibleIds();
+  const suspects = useSuspects();
   const sample = useSample();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // The digit on screen when the dialog closes, so focus returns to the one last viewed.
@@ -41,6 +43,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
   if (openDigit === null) return null;
   const { split, index } = locateDigit(dataset, openDigit);
   const label = labelOf(dataset, openDigit);
+  const suspect = suspects ? suspectOf([suspects.parts.train, suspects.parts.test], openDigit) : null;
   const inSample = openFrom === 'sample' ? sample.indexOf(openDigit) : -1;
   const walk = inSample >= 0 ? sample : ids;
   const position = inSample >= 0 ? inSample : positionOf(ids, openDigit);
@@ -81,6 +84,14 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
               <dt>Label</dt>
               <dd>{label}</dd>
               <DigitStatistics dataset={dataset} digit={{ split, index }} label={label} />
+              {suspect && (
+                <>
+                  <dt>Neighbours say</dt>
+                  <dd>
+                    {suspect.votedLabel} ({suspect.disagreeing} of {suspect.k} nearest disagree with the label)
+                  </dd>
+                </>
+              )}
             </dl>
             <div className="digit-detail-nav">
               <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && setOpenDigit(prev)}>
