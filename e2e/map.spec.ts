@@ -137,4 +137,32 @@ test.describe('the map', () => {
     await page.mouse.up();
     await expect(page.getByRole('dialog', { name })).toBeVisible();
   });
+
+  test('the map is kept with the decoded copy: a reload reads it back; a damaged kept file is computed again', async ({ page }) => {
+    test.setTimeout(60_000);
+    const marked = (name: string) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 45_000 });
+    const caption = page.locator('.map-caption');
+    await page.goto('/?view=map&seed=1');
+    await expect(caption).toContainText('Computed in', { timeout: 45_000 });
+    await marked('mnist-map-kept');
+    await marked('mnist-cached');
+    await page.reload();
+    await expect(caption).toContainText('Kept with the decoded copy');
+    await expect(page.getByText(/Principal component 1 \(x, 9\.7 % of the pixels’ variance\)/)).toBeVisible();
+
+    await page.evaluate(async () => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
+      const dir = await root.getDirectoryHandle('statistics');
+      for await (const [file, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
+        if (!file.startsWith('map-')) continue;
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        bytes[bytes.length - 5]! ^= 0x01;
+        const writable = await handle.createWritable();
+        await writable.write(bytes);
+        await writable.close();
+      }
+    });
+    await page.reload();
+    await expect(caption).toContainText('Computed in', { timeout: 45_000 });
+  });
 });

@@ -91,7 +91,7 @@ export type StatisticsState =
 export type MapState =
   | { readonly status: 'none' }
   | { readonly status: 'computing'; readonly dataset: Dataset }
-  | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DigitMap; readonly ms: number }
+  | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DigitMap; readonly ms: number; readonly kept: boolean }
   | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
 
 export interface SuspectsState {

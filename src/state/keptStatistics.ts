@@ -1,4 +1,4 @@
-// Keeps each dataset's statistics in the Origin Private File System beside its decoded copy
+// Keeps each dataset's statistics (and its suspect labels' neighbour tables and its map) in the Origin Private File System beside its decoded copy
 // (a `statistics` folder in the same folder), named by the data's identity: the SHA-256 of its four IDX files. A warm
 // load reads them back (1.2 MB) instead of a pass over 55 MB; data with other bytes has another
 // key, so its statistics are computed afresh. Everything here may fail (no OPFS, a quota, a
@@ -10,6 +10,8 @@ import { sha256Hex } from '../data/sha256';
 import { MNIST_FILES, type Split } from '../data/mnist';
 import { ROOT_DIR } from '../worker/decodedCache';
 import type { NeighbourTable } from '../data/knn';
+import type { DigitMap } from '../data/digitMap';
+import { decodeDigitMap, encodeDigitMap } from '../data/mapFile';
 import { decodeNeighbourTable, encodeNeighbourTable, type Expected } from '../data/neighbourTableFile';
 import type { LoadedFileInfo } from '../worker/protocol';
 
@@ -23,7 +25,8 @@ export function statisticsKey(files: readonly LoadedFileInfo[]): string | null {
   return sums.every((s) => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s)) ? sums.join(':') : null;
 }
 
-const fileNameOf = (key: string) => `${PREFIX}${sha256Hex(new TextEncoder().encode(key)).slice(0, 32)}.bin`;
+const hashOf = (key: string) => sha256Hex(new TextEncoder().encode(key)).slice(0, 32);
+const fileNameOf = (key: string) => `${PREFIX}${hashOf(key)}.bin`;
 
 /** The folder of the kept statistics, beside the decoded copies' folders (one per source). */
 export const STATISTICS_DIR = 'statistics';
@@ -39,39 +42,48 @@ async function folder(create: boolean): Promise<FileSystemDirectoryHandle | null
 
 export type KeptRead = DecodedStatistics | { readonly problem: string } | null;
 
-/** The kept statistics of the data named by `key` (null: none kept; a problem: kept but unusable, now forgotten). */
-export async function readKeptStatistics(key: string, counts: Record<Split, number>): Promise<KeptRead> {
+/** A kept file's bytes decoded (null: none kept; a problem: kept but unusable, now forgotten). */
+async function readKept<T extends object>(name: string, decode: (bytes: Uint8Array) => Promise<T | { problem: string }>): Promise<T | { problem: string } | null> {
   const dir = await folder(false);
   if (!dir) return null;
-  const name = fileNameOf(key);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
   } catch {
     return null;
   }
-  const read = await decodeStatistics(bytes, key, counts);
+  const read = await decode(bytes);
   if ('problem' in read) await dir.removeEntry(name).catch(() => undefined);
   return read;
 }
 
-/** Keeps `statistics` for the data named by `key`; never throws. */
-export async function keepStatistics(key: string, statistics: DatasetStatistics, rankings: Rankings, ms: number): Promise<boolean> {
+/** Writes a kept file, then forgets the oldest of its kind beyond `keepAtMost`; never throws. */
+async function keep(name: string, encode: () => Promise<Uint8Array<ArrayBuffer>>, prefix: string, keepAtMost: number): Promise<boolean> {
   const dir = await folder(true);
   if (!dir) return false;
   try {
-    const file = await dir.getFileHandle(fileNameOf(key), { create: true });
+    const file = await dir.getFileHandle(name, { create: true });
     const writable = await file.createWritable();
-    await writable.write(await encodeStatistics(statistics, rankings, key, ms));
+    await writable.write(await encode());
     await writable.close();
-    await forgetOldest(dir);
+    await forgetOldest(dir, prefix, keepAtMost);
     return true;
   } catch {
     return false;
   }
 }
 
-async function forgetOldest(dir: FileSystemDirectoryHandle, prefix = PREFIX, keepAtMost = KEEP_AT_MOST): Promise<void> {
+/** The kept statistics of the data named by `key` (null: none kept; a problem: kept but unusable, now forgotten). */
+export function readKeptStatistics(key: string, counts: Record<Split, number>): Promise<KeptRead> {
+  return readKept(fileNameOf(key), (bytes) => decodeStatistics(bytes, key, counts));
+}
+
+/** Keeps `statistics` for the data named by `key`; never throws. */
+export function keepStatistics(key: string, statistics: DatasetStatistics, rankings: Rankings, ms: number): Promise<boolean> {
+  return keep(fileNameOf(key), () => encodeStatistics(statistics, rankings, key, ms), PREFIX, KEEP_AT_MOST);
+}
+
+async function forgetOldest(dir: FileSystemDirectoryHandle, prefix: string, keepAtMost: number): Promise<void> {
   const kept: { name: string; modified: number }[] = [];
   for await (const [name, handle] of (dir as unknown as AsyncIterable<[string, FileSystemHandle]>)) {
     if (name.startsWith(prefix) && handle.kind === 'file') kept.push({ name, modified: (await (handle as FileSystemFileHandle).getFile()).lastModified });
@@ -80,39 +92,30 @@ async function forgetOldest(dir: FileSystemDirectoryHandle, prefix = PREFIX, kee
   for (const old of kept.slice(keepAtMost)) await dir.removeEntry(old.name).catch(() => undefined);
 }
 
+
 // The suspect labels' neighbour tables, one file per split, in the same folder: 5.6 MB for
 // MNIST's training digits, read back in a fraction of a second instead of half a minute.
 const TABLE_PREFIX = 'neighbours-';
-const tableFileOf = (key: string, split: Split) => `${TABLE_PREFIX}${sha256Hex(new TextEncoder().encode(key)).slice(0, 32)}-${split}.bin`;
+const tableFileOf = (key: string, split: Split) => `${TABLE_PREFIX}${hashOf(key)}-${split}.bin`;
 
 /** The kept neighbour table of `split` (null: none kept; a problem: kept but unusable, now forgotten). */
-export async function readKeptNeighbourTable(split: Split, expected: Expected): Promise<{ table: NeighbourTable; ms: number } | { problem: string } | null> {
-  const dir = await folder(false);
-  if (!dir) return null;
-  const name = tableFileOf(expected.key, split);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
-  } catch {
-    return null;
-  }
-  const read = await decodeNeighbourTable(bytes, expected);
-  if ('problem' in read) await dir.removeEntry(name).catch(() => undefined);
-  return read;
+export function readKeptNeighbourTable(split: Split, expected: Expected): Promise<{ table: NeighbourTable; ms: number } | { problem: string } | null> {
+  return readKept(tableFileOf(expected.key, split), (bytes) => decodeNeighbourTable(bytes, expected));
 }
 
 /** Keeps a split's neighbour table for the data named by `key`; never throws. */
-export async function keepNeighbourTable(key: string, split: Split, table: NeighbourTable, total: number, ms: number): Promise<boolean> {
-  const dir = await folder(true);
-  if (!dir) return false;
-  try {
-    const file = await dir.getFileHandle(tableFileOf(key, split), { create: true });
-    const writable = await file.createWritable();
-    await writable.write(await encodeNeighbourTable(table, key, total, ms));
-    await writable.close();
-    await forgetOldest(dir, TABLE_PREFIX, 2 * KEEP_AT_MOST);
-    return true;
-  } catch {
-    return false;
-  }
+export function keepNeighbourTable(key: string, split: Split, table: NeighbourTable, total: number, ms: number): Promise<boolean> {
+  return keep(tableFileOf(key, split), () => encodeNeighbourTable(table, key, total, ms), TABLE_PREFIX, 2 * KEEP_AT_MOST);
+}
+
+// The map: every digit's two coordinates (1.1 MB for MNIST).
+const MAP_PREFIX = 'map-';
+const mapFileOf = (key: string) => `${MAP_PREFIX}${hashOf(key)}.bin`;
+
+export function readKeptMap(key: string, count: number): Promise<{ map: DigitMap; ms: number } | { problem: string } | null> {
+  return readKept(mapFileOf(key), (bytes) => decodeDigitMap(bytes, key, count));
+}
+
+export function keepMap(key: string, map: DigitMap, ms: number): Promise<boolean> {
+  return keep(mapFileOf(key), () => encodeDigitMap(map, key, ms), MAP_PREFIX, KEEP_AT_MOST);
 }

@@ -1,10 +1,13 @@
 // The page side of the map: computed by an analysis worker the first time something needs it —
 // the Map view, or a region (from a link or a drag) that must select digits — and not before,
-// since it costs seconds of a core. One worker per request, let go with its answer.
+// since it costs seconds of a core; read back instead when it was kept with the decoded copy,
+// and kept once computed. One worker per request, let go with its answer.
 import type { Dataset } from '../data/dataset';
 import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
 import { PERF_MARKS } from './perfMarks';
+import { keepMap, readKeptMap, statisticsKey } from './keptStatistics';
+import type { DigitMap } from '../data/digitMap';
 
 let running: { worker: Worker; dataset: Dataset } | null = null;
 let nextRequestId = 1;
@@ -24,6 +27,23 @@ export function ensureMapOf(dataset: Dataset, again = false): void {
   };
   const store = explorerStore.getState();
   store.mapChanged({ status: 'computing', dataset });
+  const key = statisticsKey(store.loadedFiles);
+  const total = dataset.train.count + dataset.test.count;
+  const started = performance.now();
+  const compute = () => worker.postMessage({ type: 'analyse', requestId, kind: 'map', dataset } satisfies AnalysisRequest);
+  if (!key) compute();
+  else
+    void readKeptMap(key, total).then((read) => {
+      if (running?.worker !== worker) return;
+      if (read && 'map' in read) {
+        finish();
+        performance.mark(PERF_MARKS.map, { detail: { ms: performance.now() - started, kept: true, ...read.map.timings } });
+        explorerStore.getState().mapChanged({ status: 'ready', dataset, value: read.map, ms: read.ms, kept: true });
+        return;
+      }
+      if (read) console.warn(`The kept map could not be used (${read.problem}); computing it again.`);
+      compute();
+    });
   worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
     const reply = event.data;
     // Only long analyses report progress; this one's answer is what counts.
@@ -36,8 +56,9 @@ export function ensureMapOf(dataset: Dataset, again = false): void {
           explorerStore.getState().mapChanged({ status: 'failed', dataset, code: 'failed', message: `the worker answered with ${reply.result.kind}` });
           break;
         }
-        performance.mark(PERF_MARKS.map, { detail: { ms: reply.ms, ...reply.result.map.timings } });
-        explorerStore.getState().mapChanged({ status: 'ready', dataset, value: reply.result.map, ms: reply.ms });
+        performance.mark(PERF_MARKS.map, { detail: { ms: reply.ms, kept: false, ...reply.result.map.timings } });
+        explorerStore.getState().mapChanged({ status: 'ready', dataset, value: reply.result.map, ms: reply.ms, kept: false });
+        keepOnceKnown(dataset, reply.result.map, reply.ms);
         break;
       case 'analysis-failed':
         explorerStore.getState().mapChanged({ status: 'failed', dataset, code: reply.code, message: reply.message });
@@ -48,8 +69,22 @@ export function ensureMapOf(dataset: Dataset, again = false): void {
     finish();
     explorerStore.getState().mapChanged({ status: 'failed', dataset, code: 'failed', message: `the analysis worker failed: ${event.message || 'unknown error'}` });
   });
-  const request: AnalysisRequest = { type: 'analyse', requestId, kind: 'map', dataset };
-  worker.postMessage(request);
+}
+
+/** Keeps the map under the data's identity, now or once the loader's hashes arrive. */
+function keepOnceKnown(dataset: Dataset, map: DigitMap, ms: number): void {
+  const tryKeep = (): boolean => {
+    const state = explorerStore.getState();
+    if (state.dataset !== dataset) return true;
+    const key = statisticsKey(state.loadedFiles);
+    if (!key) return false;
+    void keepMap(key, map, ms).then((kept) => kept && performance.mark(PERF_MARKS.mapKept));
+    return true;
+  };
+  if (tryKeep()) return;
+  const unsubscribe = explorerStore.subscribe(() => {
+    if (tryKeep()) unsubscribe();
+  });
 }
 
 /** Computes the map whenever the dataset on screen is wanted on it: the Map view, or a region to select by. */

@@ -20,8 +20,10 @@ export const PERF_MARKS = {
   statisticsKept: 'mnist-statistics-kept',
   /** Page: a digit's look-alikes arrived; detail: { query, workerMs, ms } (ms from asking). */
   lookAlikes: 'mnist-look-alikes',
-  /** Page: the map of the dataset on screen arrived; detail: { ms, scatter, eigen, project } (worker ms). */
+  /** Page: the map of the dataset on screen arrived; detail: { ms, kept, scatter, eigen, project } (worker ms). */
   map: 'mnist-map',
+  /** Page: the map was kept beside the decoded copy. */
+  mapKept: 'mnist-map-kept',
   /** Page: one split's suspect labels arrived; detail: { split, ms, kept, componentsMs, searchMs }. */
   suspects: 'mnist-suspects',
   /** Page: a split's suspect labels (its neighbour table) were kept beside the decoded copy; detail: { split }. */

@@ -33,7 +33,8 @@ export function MapView({ dataset }: { dataset: Dataset }) {
           <p className="map-caption" aria-live="polite">
             Principal component 1 (x, {percent(map.value.variances[0]! / map.value.totalVariance)} of the pixels’ variance) against
             component 2 (y, {percent(map.value.variances[1]! / map.value.totalVariance)}); the first {map.value.variances.length} together hold{' '}
-            {percent(map.value.variances.reduce((s, v) => s + v, 0) / map.value.totalVariance)}. Computed in {formatCount(Math.round(map.ms))} ms.
+            {percent(map.value.variances.reduce((s, v) => s + v, 0) / map.value.totalVariance)}.{' '}
+            {map.kept ? `Kept with the decoded copy (computed in ${formatCount(Math.round(map.ms))} ms when first drawn).` : `Computed in ${formatCount(Math.round(map.ms))} ms.`}
           </p>
           <MapLegend />
           <MapCanvas dataset={dataset} map={map.value} />
