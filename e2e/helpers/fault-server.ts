@@ -13,6 +13,7 @@
 //                              hosts mark .gz files: the browser inflates them on the way
 //   /counted/<token>/<file>    the real file, counting every request (GET, HEAD) per token
 //   /hits/<token>              how many requests /counted/<token>/ has had, as text
+//   /planted/<file>            a small dataset with planted near-duplicates (helpers/planted.ts), gzip'd
 //   /health                    200 once the server is up
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -23,6 +24,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { makeIdx, withBadCrc, withBadLength } from '../../src/testing/idxFiles';
 import { FAULT_SERVER_PORT, FAULT_SERVER_ALIAS } from './ports';
 import { FAULTS, type FaultKind } from './faults';
+import { plantedFiles } from './planted';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = join(root, 'public/data');
@@ -228,6 +230,13 @@ const server = createServer((req, res) => {
       return sendSlowly(res, rest[0] ?? '');
     case 'missing':
       return sendStatus(res, 404, 'Not Found');
+    case 'planted': {
+      const bytes = plantedFiles()[rest[0] ?? ''];
+      if (!bytes) return sendStatus(res, 404, 'Not Found');
+      const gz = gzipSync(bytes);
+      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length });
+      return void res.end(gz);
+    }
     case 'heal':
       healed.add(rest[0] ?? '');
       return sendStatus(res, 200, 'healed');

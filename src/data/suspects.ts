@@ -28,6 +28,8 @@ export interface SuspectScores {
   readonly meanDistance: Float64Array<ArrayBuffer>;
   /** Global ids of the digits scored, most suspect first. */
   readonly ranking: Uint32Array<ArrayBuffer>;
+  /** The neighbour table the scores come from (near-duplicate pairs are read off it too). */
+  readonly table: NeighbourTable;
 }
 
 /** Scores the digits of `table` from the labels of every digit (`labels` by global id). */
@@ -71,7 +73,7 @@ export function suspectScores(table: NeighbourTable, labels: Uint8Array): Suspec
     meanDistance[id] = distanceSum / k;
     weightedShare[id] = totalWeight > 0 ? otherWeight / totalWeight : 0;
   }
-  const scores = { k, from, to, disagreeing, votedLabel, weightedShare, votes: votedCount, meanDistance };
+  const scores = { k, from, to, disagreeing, votedLabel, weightedShare, votes: votedCount, meanDistance, table };
   const compare = compareRows(scores);
   const rows = Uint32Array.from({ length: count }, (_, i) => i).sort(compare);
   return { ...scores, ranking: rows.map((row) => from + row) };

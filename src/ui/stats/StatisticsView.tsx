@@ -10,6 +10,7 @@ import type { FigureProps } from './figureProps';
 import { InkHistogramsFigure } from './InkHistogramsFigure';
 import { PixelHistogramFigure } from './PixelHistogramFigure';
 import { SuspectList } from '../suspects/SuspectList';
+import { NearDuplicates } from '../suspects/NearDuplicates';
 
 /**
  * What is in the data as a whole, for the split and digit filter on screen: class balance, class
@@ -63,6 +64,7 @@ export function StatisticsView({ dataset }: { dataset: Dataset }) {
       <PixelHistogramFigure {...props} />
       <InkHistogramsFigure {...props} />
       <SuspectList dataset={dataset} />
+      <NearDuplicates dataset={dataset} />
     </div>
   );
 }
