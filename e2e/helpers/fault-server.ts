@@ -234,7 +234,8 @@ const server = createServer((req, res) => {
       const bytes = plantedFiles()[rest[0] ?? ''];
       if (!bytes) return sendStatus(res, 404, 'Not Found');
       const gz = gzipSync(bytes);
-      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length });
+      // A fixed Last-Modified, as a static host sends one: the app keeps a decoded copy only of files it can revalidate.
+      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length, 'Last-Modified': new Date(Date.UTC(2021, 0, 1)).toUTCString() });
       return void res.end(gz);
     }
     case 'heal':
