@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { notebookPrelude, PYTHON_WITH_NUMPY, runPython } from '../src/testing/numpy';
 import { BUNDLED_DIR, bundledPayload } from './helpers/bundled';
+import { damageKeptFiles } from './helpers/kept';
 import { grid, status, view } from './helpers/explorer';
 
 const TRAIN = 60_000;
@@ -150,18 +151,7 @@ test.describe('the map', () => {
     await expect(caption).toContainText('Kept with the decoded copy');
     await expect(page.getByText(/Principal component 1 \(x, 9\.7 % of the pixels’ variance\)/)).toBeVisible();
 
-    await page.evaluate(async () => {
-      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
-      const dir = await root.getDirectoryHandle('statistics');
-      for await (const [file, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
-        if (!file.startsWith('map-')) continue;
-        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-        bytes[bytes.length - 5]! ^= 0x01;
-        const writable = await handle.createWritable();
-        await writable.write(bytes);
-        await writable.close();
-      }
-    });
+    await damageKeptFiles(page, 'map-');
     await page.reload();
     await expect(caption).toContainText('Computed in', { timeout: 45_000 });
   });

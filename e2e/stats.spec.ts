@@ -2,6 +2,7 @@
 // bundled files the app loads: counts by counting labels, means as plain sums ÷ counts.
 import { readFileSync } from 'node:fs';
 import { bundledPayload } from './helpers/bundled';
+import { damageKeptFiles } from './helpers/kept';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { digitButton, grid, status, view } from './helpers/explorer';
 
@@ -133,18 +134,7 @@ test('the statistics are kept with the decoded copy: a reload shows them at once
   expect(sevens(await tableOf(page, 'Class balance'))).toEqual(expected);
 
   // One bit of the kept file changes on disk: it is not believed, and is computed (and kept) again.
-  await page.evaluate(async () => {
-    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
-    const dir = await root.getDirectoryHandle('statistics');
-    for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
-      if (!name.startsWith('statistics-')) continue;
-      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-      bytes[bytes.length - 3]! ^= 0x10;
-      const writable = await handle.createWritable();
-      await writable.write(bytes);
-      await writable.close();
-    }
-  });
+  await damageKeptFiles(page, 'statistics-');
   await page.reload();
   await expect(hint).toHaveText(/^Computed from the decoded pixels/);
   expect(sevens(await tableOf(page, 'Class balance'))).toEqual(expected);

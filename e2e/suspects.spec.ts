@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { notebookPrelude, PYTHON_WITH_NUMPY } from '../src/testing/numpy';
+import { damageKeptFiles } from './helpers/kept';
 import { grid, linkSourceQuestion, status, view } from './helpers/explorer';
 import { PLANTED, plantedData, plantedFiles } from './helpers/planted';
 import { FAULT_SERVER } from './helpers/ports';
@@ -134,18 +135,7 @@ test.describe('suspect labels', () => {
     await expect(first).toHaveAttribute('aria-label', name!);
 
     // One bit of the kept table changes on disk: it is not believed, and the work starts again.
-    await page.evaluate(async () => {
-      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache');
-      const dir = await root.getDirectoryHandle('statistics');
-      for await (const [file, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
-        if (!file.startsWith('neighbours-')) continue;
-        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-        bytes[bytes.length - 3]! ^= 0x10;
-        const writable = await handle.createWritable();
-        await writable.write(bytes);
-        await writable.close();
-      }
-    });
+    await damageKeptFiles(page, 'neighbours-');
     await page.reload();
     const again = await page.waitForFunction(() => (performance.getEntriesByName('mnist-suspects')[0] as PerformanceMark | undefined)?.detail as { kept: boolean } | undefined);
     expect((await again.jsonValue())!.kept).toBe(false);
