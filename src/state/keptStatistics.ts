@@ -4,6 +4,8 @@
 // key, so its statistics are computed afresh. Everything here may fail (no OPFS, a quota, a
 // damaged file): that only means "not kept" — the statistics are then computed as on a first visit.
 import type { DatasetStatistics } from '../data/statistics';
+import type { Dataset } from '../data/dataset';
+import { explorerStore } from './explorerStore';
 import { decodeStatistics, encodeStatistics, type DecodedStatistics } from '../data/statisticsFile';
 import type { Rankings } from '../data/sortOrder';
 import { sha256Hex } from '../data/sha256';
@@ -27,6 +29,25 @@ export function statisticsKey(files: readonly LoadedFileInfo[]): string | null {
 
 const hashOf = (key: string) => sha256Hex(new TextEncoder().encode(key)).slice(0, 32);
 const fileNameOf = (key: string) => `${PREFIX}${hashOf(key)}.bin`;
+
+/**
+ * Runs `keep` with the data's key once it is known — now, or when the loader's hashes arrive (on a
+ * first load they follow the data) — unless another dataset is shown first.
+ */
+export function whenKeyKnown(dataset: Dataset, keep: (key: string) => void): void {
+  const tryKeep = (): boolean => {
+    const state = explorerStore.getState();
+    if (state.dataset !== dataset) return true;
+    const key = statisticsKey(state.loadedFiles);
+    if (!key) return false;
+    keep(key);
+    return true;
+  };
+  if (tryKeep()) return;
+  const unsubscribe = explorerStore.subscribe(() => {
+    if (tryKeep()) unsubscribe();
+  });
+}
 
 /** The folder of the kept statistics, beside the decoded copies' folders (one per source). */
 export const STATISTICS_DIR = 'statistics';

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/dataset';
 import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
 import { PERF_MARKS } from './perfMarks';
-import { keepMap, readKeptMap, statisticsKey } from './keptStatistics';
+import { keepMap, readKeptMap, statisticsKey, whenKeyKnown } from './keptStatistics';
 import type { DigitMap } from '../data/digitMap';
 
 let running: { worker: Worker; dataset: Dataset } | null = null;
@@ -71,20 +71,9 @@ export function ensureMapOf(dataset: Dataset, again = false): void {
   });
 }
 
-/** Keeps the map under the data's identity, now or once the loader's hashes arrive. */
+/** Keeps the map under the data's identity once it is known. */
 function keepOnceKnown(dataset: Dataset, map: DigitMap, ms: number): void {
-  const tryKeep = (): boolean => {
-    const state = explorerStore.getState();
-    if (state.dataset !== dataset) return true;
-    const key = statisticsKey(state.loadedFiles);
-    if (!key) return false;
-    void keepMap(key, map, ms).then((kept) => kept && performance.mark(PERF_MARKS.mapKept));
-    return true;
-  };
-  if (tryKeep()) return;
-  const unsubscribe = explorerStore.subscribe(() => {
-    if (tryKeep()) unsubscribe();
-  });
+  whenKeyKnown(dataset, (key) => void keepMap(key, map, ms).then((kept) => kept && performance.mark(PERF_MARKS.mapKept)));
 }
 
 /** Computes the map whenever the dataset on screen is wanted on it: the Map view, or a region to select by. */

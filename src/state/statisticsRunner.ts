@@ -8,7 +8,7 @@ import type { Rankings } from '../data/sortOrder';
 import type { DatasetStatistics } from '../data/statistics';
 import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
-import { keepStatistics, readKeptStatistics, statisticsKey } from './keptStatistics';
+import { keepStatistics, readKeptStatistics, statisticsKey, whenKeyKnown } from './keptStatistics';
 import { PERF_MARKS } from './perfMarks';
 import { provideRankings } from './rankings';
 
@@ -96,21 +96,7 @@ function compute(dataset: Dataset, requestId: number): void {
   worker.postMessage(request);
 }
 
-/**
- * Keeps the statistics under the data's identity, now or when the loader's hashes arrive (on a
- * first load they follow the data); given up when another dataset is shown first.
- */
+/** Keeps the statistics under the data's identity once it is known. */
 function keepOnceKnown(dataset: Dataset, statistics: DatasetStatistics, rankings: Rankings, ms: number): void {
-  const tryKeep = (): boolean => {
-    const state = explorerStore.getState();
-    if (state.dataset !== dataset) return true;
-    const key = statisticsKey(state.loadedFiles);
-    if (!key) return false;
-    void keepStatistics(key, statistics, rankings, ms).then((kept) => kept && performance.mark(PERF_MARKS.statisticsKept));
-    return true;
-  };
-  if (tryKeep()) return;
-  const unsubscribe = explorerStore.subscribe(() => {
-    if (tryKeep()) unsubscribe();
-  });
+  whenKeyKnown(dataset, (key) => void keepStatistics(key, statistics, rankings, ms).then((kept) => kept && performance.mark(PERF_MARKS.statisticsKept)));
 }

@@ -10,7 +10,7 @@ import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { datasetId } from './datasetIds';
 import { explorerStore, NO_SUSPECTS, type SuspectsState } from './explorerStore';
 import { PERF_MARKS } from './perfMarks';
-import { keepNeighbourTable, readKeptNeighbourTable, statisticsKey } from './keptStatistics';
+import { keepNeighbourTable, readKeptNeighbourTable, statisticsKey, whenKeyKnown } from './keptStatistics';
 
 const WORKERS = 2;
 
@@ -195,21 +195,10 @@ function finishSplit(job: Running, split: Split, tables: NeighbourTable[], start
   next(job);
 }
 
-/** Keeps a split's table under the data's identity, now or once the loader's hashes arrive. */
+/** Keeps a split's table under the data's identity once it is known. */
 function keepOnceKnown(dataset: Dataset, split: Split, table: NeighbourTable, ms: number): void {
   const total = dataset.train.count + dataset.test.count;
-  const tryKeep = (): boolean => {
-    const state = explorerStore.getState();
-    if (state.dataset !== dataset) return true;
-    const key = statisticsKey(state.loadedFiles);
-    if (!key) return false;
-    void keepNeighbourTable(key, split, table, total, ms).then((done) => done && performance.mark(PERF_MARKS.suspectsKept, { detail: { split } }));
-    return true;
-  };
-  if (tryKeep()) return;
-  const unsubscribe = explorerStore.subscribe(() => {
-    if (tryKeep()) unsubscribe();
-  });
+  whenKeyKnown(dataset, (key) => void keepNeighbourTable(key, split, table, total, ms).then((done) => done && performance.mark(PERF_MARKS.suspectsKept, { detail: { split } })));
 }
 
 /** Computes the suspects the grid needs whenever it is sorted by them. */
