@@ -10,7 +10,7 @@ test('the built app is served with a Content-Security-Policy, as a header and a 
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval';");
   expect(header).toContain("object-src 'none'");
   expect(header).toContain("frame-ancestors 'none'");
-  expect(header).toMatch(/connect-src 'self' https:\/\/azureopendatastorage\.blob\.core\.windows\.net http: https:(;|$)/);
+  expect(header).toMatch(/connect-src 'self' https:\/\/azureopendatastorage\.blob\.core\.windows\.net http: https: blob:(;|$)/);
   expect(header).not.toContain('unsafe-inline');
   expect(header).not.toContain("'unsafe-eval'");
   expect(await response.text()).toContain('<meta http-equiv="Content-Security-Policy"');

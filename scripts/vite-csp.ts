@@ -10,9 +10,10 @@ const directives: Record<string, string> = {
   // nothing else: eval and new Function stay refused.
   'script-src': "'self' 'wasm-unsafe-eval'",
   'worker-src': "'self'",
-  // Data sources: the app itself (bundled copy, Azure relay), the Azure container, and the
-  // http(s) base URLs a person may type. Nothing else.
-  'connect-src': `'self' ${new URL(AZURE_MNIST_URL).origin} http: https:`,
+  // Data sources: the app itself (bundled copy, relays), the Azure container, the http(s) base
+  // URLs a person may type, and blob: for the files a visitor opens from their own computer (the
+  // loader worker reads them by a blob: URL the page made). Nothing else.
+  'connect-src': `'self' ${new URL(AZURE_MNIST_URL).origin} http: https: blob:`,
   'img-src': "'self' blob: data:",
   'style-src': "'self'",
   'object-src': "'none'",

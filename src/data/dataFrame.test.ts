@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { decodeIdx } from './idx';
 import { assembleDataset } from './dataset';
-import { CSV_HEADER, csvRows, frameCell, frameInfo } from './dataFrame';
+import { csvHeader, csvRows, frameCell, frameInfo } from './dataFrame';
 import { makeIdx, patternBytes } from '../testing/idxFiles';
 
 const images = patternBytes(4 * 784, 3);
@@ -13,8 +13,8 @@ const dataset = assembleDataset({
 
 describe('data frame', () => {
   it('describes itself like df.info(): entries, 785 columns, dtypes, memory', () => {
-    expect(frameInfo(70_000, false)).toEqual({ entries: 70_000, columns: 785, dtypes: 'uint8(785)', memoryBytes: 54_950_000 });
-    expect(frameInfo(10, true)).toEqual({ entries: 10, columns: 785, dtypes: 'float64(784), uint8(1)', memoryBytes: 10 * (1 + 784 * 8) });
+    expect(frameInfo(dataset, 70_000, false)).toEqual({ entries: 70_000, columns: 785, dtypes: 'uint8(785)', memoryBytes: 54_950_000 });
+    expect(frameInfo(dataset, 10, true)).toEqual({ entries: 10, columns: 785, dtypes: 'float64(784), uint8(1)', memoryBytes: 10 * (1 + 784 * 8) });
   });
 
   it('reads the label from column 0 and pixel i from column 1 + i, raw or / 255', () => {
@@ -24,9 +24,9 @@ describe('data frame', () => {
   });
 
   it('writes CSV rows of split, index, label + 784 pixels under a header of 787 names', () => {
-    expect(CSV_HEADER.trim().split(',')).toHaveLength(787);
-    expect(CSV_HEADER.startsWith('split,index,label,pixel0,pixel1,')).toBe(true);
-    expect(CSV_HEADER.trim().endsWith(',pixel783')).toBe(true);
+    expect(csvHeader(dataset).trim().split(',')).toHaveLength(787);
+    expect(csvHeader(dataset).startsWith('split,index,label,pixel0,pixel1,')).toBe(true);
+    expect(csvHeader(dataset).trim().endsWith(',pixel783')).toBe(true);
     const csv = csvRows(dataset, Uint32Array.of(3, 0), 0, 2, false);
     const lines = csv.trimEnd().split('\n');
     expect(lines).toHaveLength(2);

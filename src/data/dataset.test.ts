@@ -24,8 +24,8 @@ describe('assembleDataset', () => {
     expect(locateDigit(dataset, 6)).toEqual({ split: 'test', index: 1 });
     expect(globalId(dataset, { split: 'test', index: 1 })).toBe(6);
     expect(labelOf(dataset, 7)).toBe(2);
-    expect(pixelsOf(dataset, 6)).toEqual(decoded.test.images.data.subarray(784, 1568));
-    expect(pixelsOf(dataset, 6).buffer).toBe(decoded.test.images.data.buffer);
+    expect(pixelsOf(dataset, 6)).toEqual(decoded.test!.images.data.subarray(784, 1568));
+    expect(pixelsOf(dataset, 6).buffer).toBe(decoded.test!.images.data.buffer);
   });
 
   it('refuses label and image counts that differ, naming the labels file', () => {
@@ -35,13 +35,13 @@ describe('assembleDataset', () => {
 
   it('refuses images that are not 28×28', () => {
     const bad = files(2, 2);
-    const wrong = { ...bad, test: { ...bad.test, images: decodeIdx(makeIdx({ dims: [3, 32, 32] })) } };
+    const wrong = { ...bad, test: { ...bad.test!, images: decodeIdx(makeIdx({ dims: [3, 32, 32] })) } };
     expect(() => assembleDataset(wrong)).toThrow(/t10k-images-idx3-ubyte.gz|32 × 32/);
   });
 
   it('refuses labels that are not one-dimensional', () => {
     const bad = files(2, 2);
-    const wrong = { ...bad, train: { ...bad.train, labels: decodeIdx(makeIdx({ dims: [2, 1] })) } };
+    const wrong = { ...bad, train: { ...bad.train!, labels: decodeIdx(makeIdx({ dims: [2, 1] })) } };
     expect(() => assembleDataset(wrong)).toThrow(/not a list of labels/);
   });
 

@@ -1,8 +1,7 @@
 // The map of every digit: its coordinates on the first two principal components of all digits,
 // and how much of the pixels' variance the components explain (the map states it). A region of
 // the map (a rectangle in those coordinates, as a link carries it) selects the digits inside.
-import type { Dataset } from './dataset';
-import { PIXELS_PER_IMAGE } from './mnist';
+import { pixelCount, type Dataset } from './dataset';
 import { principalComponents, project, type ImageBlock } from './pca';
 
 /** Components computed: two are drawn; fifty are the usual projection for neighbourhoods, and their share is stated. */
@@ -56,7 +55,7 @@ export function computeDigitMap(dataset: Dataset, now: () => number = () => perf
   const blocks: ImageBlock[] = [dataset.train, dataset.test];
   const started = now();
   let scattered = started;
-  const pca = principalComponents(blocks, PIXELS_PER_IMAGE, MAP_COMPONENTS, () => (scattered = now()));
+  const pca = principalComponents(blocks, pixelCount(dataset), MAP_COMPONENTS, () => (scattered = now()));
   const eigen = now();
   const coordinates = project(blocks, pca, 2);
   return {

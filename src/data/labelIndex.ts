@@ -1,10 +1,37 @@
+import { classLabels, isClassLabel, type DatasetInfo } from './catalog';
 import { datasetSize, type Dataset } from './dataset';
-import { LABEL_COUNT, type Split } from './mnist';
+import type { Split } from './mnist';
 
 export type SplitFilter = Split | 'all';
 export const SPLIT_FILTERS: readonly SplitFilter[] = ['train', 'test', 'all'];
-/** The digit filter with nothing filtered out. */
-export const ALL_DIGITS: readonly number[] = Array.from({ length: LABEL_COUNT }, (_, d) => d);
+/**
+ * The label filter with nothing filtered out: the empty list, whatever the dataset's classes (so
+ * a filter read from a link before the data arrives means the same once it is there).
+ */
+export const ALL_DIGITS: readonly number[] = Object.freeze([]);
+
+export function isEveryLabel(digits: readonly number[]): boolean {
+  return digits.length === 0;
+}
+
+/** The labels a filter shows, ascending: every class for no filter. */
+export function labelsShown(digits: readonly number[], info: DatasetInfo): readonly number[] {
+  return digits.length === 0 ? classLabels(info) : digits;
+}
+
+/** Whether a filter shows items of this label. */
+export function showsLabel(digits: readonly number[], label: number): boolean {
+  return digits.length === 0 || digits.includes(label);
+}
+
+/**
+ * A filter made to fit a dataset: labels that are no class of it dropped, and a list of every
+ * class written as no filter (so `digits=0,…,9` and `all` are one state, and links stay short).
+ */
+export function normaliseLabels(digits: readonly number[], info: DatasetInfo): readonly number[] {
+  const kept = [...new Set(digits)].filter((d) => isClassLabel(info, d)).sort((a, b) => a - b);
+  return kept.length === 0 || kept.length === classLabels(info).length ? ALL_DIGITS : kept;
+}
 
 /** How many digits of each label each split has: one counting pass over the labels. */
 export interface LabelIndex {
@@ -14,12 +41,14 @@ export interface LabelIndex {
 }
 
 export function buildLabelIndex(dataset: Dataset): LabelIndex {
+  const slots = dataset.info.classNames.length;
   const count = (split: Split) => {
     const { labels, count } = dataset[split];
-    const counts = new Array<number>(LABEL_COUNT).fill(0);
+    // One count per label slot of the dataset (0–9 for MNIST); labels past them count in no slot.
+    const counts = new Array<number>(slots).fill(0);
     for (let i = 0; i < count; i++) {
       const label = labels[i]!;
-      if (label < LABEL_COUNT) counts[label]!++;
+      if (label < slots) counts[label]!++;
     }
     return counts;
   };
@@ -31,7 +60,7 @@ export function buildLabelIndex(dataset: Dataset): LabelIndex {
 }
 
 /**
- * The ids shown for a split and a set of digits (all ten = no digit filter), in file order. All
+ * The ids shown for a split and a set of labels (none = no label filter), in file order. All
  * digits is a range; any other set is one pass over the split's labels with a 256-entry mask, so
  * the cost is the split's size whatever the number of digits (merging per-label lists cost size ×
  * digits: 32 ms for nine digits of 700,000).
@@ -40,7 +69,7 @@ export function selectIds(dataset: Dataset, split: SplitFilter, digits: readonly
   const trainCount = dataset.train.count;
   const size = trainCount + dataset.test.count;
   const [start, end] = split === 'train' ? [0, trainCount] : split === 'test' ? [trainCount, size] : [0, size];
-  if (digits.length === LABEL_COUNT) return range(start, end);
+  if (isEveryLabel(digits)) return range(start, end);
   const mask = new Uint8Array(256);
   for (const d of digits) mask[d] = 1;
   // Counted first, so the list is allocated once at its exact size.
@@ -59,7 +88,7 @@ export function selectIds(dataset: Dataset, split: SplitFilter, digits: readonly
 
 /** How many ids `selectIds` would return, without building the list. */
 export function countSelected(index: LabelIndex, split: SplitFilter, digits: readonly number[]): number {
-  if (digits.length === LABEL_COUNT) {
+  if (isEveryLabel(digits)) {
     return split === 'train' ? index.trainCount : split === 'test' ? index.size - index.trainCount : index.size;
   }
   const splits: Split[] = split === 'all' ? ['train', 'test'] : [split];

@@ -1,4 +1,5 @@
 // Near-duplicate pairs from the neighbour tables against a brute force over every pair, on
+import { MNIST_INFO } from './catalog';
 // generated digits with planted copies (exact, nudged, within and across the splits).
 import { describe, expect, it } from 'vitest';
 import { patternBytes } from '../testing/idxFiles';
@@ -26,7 +27,7 @@ function plantedDataset(): Dataset {
     images: images.subarray(from * PIXELS_PER_IMAGE, (from + count) * PIXELS_PER_IMAGE),
     labels: new Uint8Array(count),
   });
-  return { train: split('train', 0, trainCount), test: split('test', trainCount, testCount), warnings: [] };
+  return { train: split('train', 0, trainCount), test: split('test', trainCount, testCount), rows: 28, cols: 28, info: MNIST_INFO, warnings: [] };
 }
 
 describe('nearDuplicatePairs', () => {

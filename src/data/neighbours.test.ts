@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetFromDir, writeGeneratedMnist } from '../testing/mnistDir';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
 import type { Dataset, SplitData } from './dataset';
+import { MNIST_INFO } from './catalog';
 import { PIXELS_PER_IMAGE } from './mnist';
 import { nearestNeighbours, squaredNorms } from './neighbours';
 
@@ -30,7 +31,7 @@ describe('nearest neighbours', () => {
     const images = [image(10), image(200), image(10), image(200), image(10), image(90)];
     const split = (split: 'train' | 'test', list: Uint8Array[]): SplitData =>
       ({ split, count: list.length, images: new Uint8Array(list.flatMap((a) => Array.from(a))), labels: new Uint8Array(list.length) });
-    const dataset = { train: split('train', images.slice(0, 4)), test: split('test', images.slice(4)) } as Dataset;
+    const dataset = { train: split('train', images.slice(0, 4)), test: split('test', images.slice(4)), rows: 28, cols: 28, info: MNIST_INFO, warnings: [] } as Dataset;
     const norms = squaredNorms(dataset);
     const brute = (q: number) =>
       images

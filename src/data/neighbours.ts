@@ -5,8 +5,7 @@
 // same distance tie exactly, and the tie goes to the smaller global id (train before test). The
 // query's zero pixels add nothing to x·q, so only its inked pixels (about one in five) are read
 // from each candidate.
-import type { Dataset } from './dataset';
-import { PIXELS_PER_IMAGE } from './mnist';
+import { pixelCount, type Dataset } from './dataset';
 
 export interface Neighbour {
   /** Global id: train digits first, then test. */
@@ -16,6 +15,7 @@ export interface Neighbour {
 
 /** Every digit's squared norm (the sum of its squared pixel values), by global id. */
 export function squaredNorms(dataset: Dataset): Float64Array<ArrayBuffer> {
+  const PIXELS_PER_IMAGE = pixelCount(dataset);
   const total = dataset.train.count + dataset.test.count;
   const norms = new Float64Array(total);
   let id = 0;
@@ -41,6 +41,7 @@ export function nearestNeighbours(dataset: Dataset, norms: Float64Array, query: 
   const trainCount = dataset.train.count;
   const total = trainCount + dataset.test.count;
   if (!(query >= 0 && query < total) || k <= 0) return [];
+  const PIXELS_PER_IMAGE = pixelCount(dataset);
   const [qImages, qIndex] = query < trainCount ? [dataset.train.images, query] : [dataset.test.images, query - trainCount];
   const qBase = qIndex * PIXELS_PER_IMAGE;
   const inked: number[] = [];

@@ -1,4 +1,5 @@
 // The snippets run in real Python with numpy on the original files, and select exactly the digits
+import { MNIST_INFO } from './catalog';
 // they name: checked against labels and pixels read here with Node's own zlib (not the app's
 // decoder) and against each other.
 import { readFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ function selection(split: SplitFilter, digits: readonly number[]): DigitRef[] {
   const refs: DigitRef[] = [];
   for (const s of split === 'all' ? (['train', 'test'] as const) : [split]) {
     files![s].labels.forEach((label, index) => {
-      if (digits.includes(label)) refs.push({ split: s, index });
+      if (digits.length === 0 || digits.includes(label)) refs.push({ split: s, index });
     });
   }
   return refs;
@@ -131,7 +132,7 @@ describe.skipIf(!canRun)('Copy as Python, run with numpy on the original files',
 /** The files read above as the app's Dataset (for the app's own order of a sorted selection). */
 function datasetOfFiles(): Dataset {
   const split = (name: 'train' | 'test') => ({ split: name, count: files![name].labels.length, images: files![name].images, labels: files![name].labels });
-  return { train: split('train'), test: split('test'), warnings: [] };
+  return { train: split('train'), test: split('test'), rows: 28, cols: 28, info: MNIST_INFO, warnings: [] };
 }
 
 

@@ -2,8 +2,8 @@
 // X_train, y_train, X_test, y_test with one row per digit, in file order), selects exactly the
 // digits shown here. Indices are positions in the original files, so they hold for any copy.
 import type { DigitRef } from './dataset';
-import { ALL_DIGITS, type SplitFilter } from './labelIndex';
-import { LABEL_COUNT, type Split } from './mnist';
+import { isEveryLabel, type SplitFilter } from './labelIndex';
+import type { Split } from './mnist';
 import type { SortOrder } from './sortOrder';
 import { formatMapRegion, type MapRegion } from './digitMap';
 
@@ -13,7 +13,7 @@ const ARRAYS: Record<Split, { x: string; y: string }> = {
 };
 
 function describeDigits(digits: readonly number[]): string {
-  return digits.length === LABEL_COUNT ? 'all digits' : `digit${digits.length === 1 ? '' : 's'} ${digits.join(', ')}`;
+  return isEveryLabel(digits) ? 'all digits' : `digit${digits.length === 1 ? '' : 's'} ${digits.join(', ')}`;
 }
 
 /** Python list text, wrapped so no line runs past ~100 characters. */
@@ -151,7 +151,7 @@ export function selectionPython(split: SplitFilter, digits: readonly number[], s
     '# Paste after the notebook\'s load_data cells (X_train, y_train, X_test, y_test).',
     'import numpy as np',
   ];
-  const filtered = digits.length !== ALL_DIGITS.length;
+  const filtered = !isEveryLabel(digits);
   const byDistance = sort === 'typical' || sort === 'atypical';
   const bySuspicion = sort === 'suspect';
   const lines = [...header];

@@ -44,11 +44,11 @@ describe('data sources', () => {
   });
 
   it('fetches Azure directly first, with the relay as the way round; other sources have no relay', () => {
-    const azure = sourceFileUrls({ kind: 'azure' }, PAGE);
+    const azure = sourceFileUrls({ kind: 'azure' }, PAGE)!;
     expect(azure.urls['train-images-idx3-ubyte.gz']).toBe('https://azureopendatastorage.blob.core.windows.net/mnist/train-images-idx3-ubyte.gz');
     expect(azure.relayUrls?.['train-images-idx3-ubyte.gz']).toBe('http://localhost:5173/azure-mnist/train-images-idx3-ubyte.gz');
     expect(sourceFileUrls({ kind: 'bundled' }, PAGE)).toEqual({ urls: fileUrls('http://localhost:5173/data/') });
-    expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://example.org/m/' }, PAGE).relayUrls).toBeUndefined();
+    expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://example.org/m/' }, PAGE)!.relayUrls).toBeUndefined();
   });
 
   it.each([

@@ -1,14 +1,44 @@
-import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './azure';
+import { AZURE_MNIST_URL, AZURE_PROXY_PATH, RELAYS } from './azure';
+import { CATALOG, type DatasetEntry, type DatasetId } from './catalog';
 import { MNIST_FILES, type MnistFileName } from './mnist';
 import { safeEcho } from './safeText';
 
 export { AZURE_MNIST_URL, AZURE_PROXY_PATH };
 
-/** Where the four files come from. */
+/**
+ * Where the files come from, and (for all but MNIST's own two) which dataset they are: MNIST's
+ * bundled copy or Azure, a catalogue dataset's publisher, a base URL serving the files (a mirror),
+ * or files the visitor opens on their own computer (never in a link: a link says `local`, and the
+ * page asks for them).
+ */
 export type DataSource =
   | { readonly kind: 'bundled' }
   | { readonly kind: 'azure' }
-  | { readonly kind: 'custom'; readonly baseUrl: string };
+  | { readonly kind: 'public'; readonly dataset: DatasetId }
+  | { readonly kind: 'custom'; readonly baseUrl: string; readonly dataset?: DatasetId }
+  | { readonly kind: 'local'; readonly dataset: DatasetId; readonly files: readonly File[] | null };
+
+/** Which dataset a source's files are. */
+export function datasetOfSource(source: DataSource): DatasetId {
+  switch (source.kind) {
+    case 'bundled':
+    case 'azure':
+      return 'mnist';
+    case 'custom':
+      return source.dataset ?? 'mnist';
+    case 'public':
+    case 'local':
+      return source.dataset;
+  }
+}
+
+/** Whether two sources are the same place (local files: the same dataset picked again counts as new). */
+export function sameSource(a: DataSource, b: DataSource): boolean {
+  if (a.kind !== b.kind || datasetOfSource(a) !== datasetOfSource(b)) return false;
+  if (a.kind === 'custom' && b.kind === 'custom') return a.baseUrl === b.baseUrl;
+  if (a.kind === 'local' && b.kind === 'local') return a.files === b.files;
+  return true;
+}
 
 export type SourceKind = DataSource['kind'];
 
@@ -18,7 +48,9 @@ export const BUNDLED_DATA_PATH = 'data/';
 export const SOURCE_LABELS: Record<SourceKind, string> = {
   bundled: 'Bundled copy',
   azure: 'Azure Open Datasets',
+  public: 'Publisher',
   custom: 'Custom URL',
+  local: 'Your own files',
 };
 
 export type FileUrls = Record<MnistFileName, string>;
@@ -49,30 +81,51 @@ export function parseCustomBaseUrl(input: string, pageUrl: string): { ok: true; 
   return { ok: true, url: url.href };
 }
 
-/** The base URL a source loads from, as the page sees it. */
-export function sourceBaseUrl(source: DataSource, appBaseUrl: string): string {
+/** The app's relay path for a publisher's folder, if the allow-list has it. */
+function relayPathFor(target: string): string | null {
+  return RELAYS.find((r) => r.target === target)?.path ?? null;
+}
+
+/** The base URL a source loads from, as the page sees it (through the relay for a relayed publisher); null for local files. */
+export function sourceBaseUrl(source: DataSource, appBaseUrl: string): string | null {
   switch (source.kind) {
     case 'bundled':
       return new URL(BUNDLED_DATA_PATH, appBaseUrl).href;
     case 'azure':
       return new URL(AZURE_PROXY_PATH.slice(1), appBaseUrl).href;
+    case 'public': {
+      const target = CATALOG[source.dataset].publicBaseUrl;
+      if (!target) return null;
+      const relay = relayPathFor(target);
+      return relay ? new URL(relay.slice(1), appBaseUrl).href : target;
+    }
     case 'custom':
       return source.baseUrl;
+    case 'local':
+      return null;
   }
 }
 
 /**
  * Where the worker fetches a source's four files: `urls` first; `relayUrls`, when present, if the
- * browser may not read `urls` itself. Azure is tried directly (it works wherever the container
- * sends CORS headers) and relayed by the app's own server otherwise.
+ * browser may not read `urls` itself. A publisher on the relay's allow-list (Azure, Fashion-MNIST,
+ * KMNIST) is tried directly (it works wherever the host sends CORS headers) and relayed by the
+ * app's own server otherwise. Null for a source with no URLs (local files, EMNIST's archive).
  */
-export function sourceFileUrls(source: DataSource, appBaseUrl: string): { urls: FileUrls; relayUrls?: FileUrls } {
-  if (source.kind === 'azure') return { urls: fileUrls(AZURE_MNIST_URL), relayUrls: fileUrls(sourceBaseUrl(source, appBaseUrl)) };
-  return { urls: fileUrls(sourceBaseUrl(source, appBaseUrl)) };
+export function sourceFileUrls(source: DataSource, appBaseUrl: string): { urls: FileUrls; relayUrls?: FileUrls } | null {
+  const entry = CATALOG[datasetOfSource(source)];
+  const base = sourceBaseUrl(source, appBaseUrl);
+  if (base === null) return null;
+  if (source.kind === 'azure') return { urls: fileUrls(AZURE_MNIST_URL), relayUrls: fileUrls(base) };
+  if (source.kind === 'public' && entry.publicBaseUrl && base !== entry.publicBaseUrl) {
+    return { urls: fileUrls(entry.publicBaseUrl, entry), relayUrls: fileUrls(base, entry) };
+  }
+  return { urls: fileUrls(base, entry) };
 }
 
-export function fileUrls(baseUrl: string): FileUrls {
-  return Object.fromEntries(MNIST_FILES.map((f) => [f.name, new URL(f.name, baseUrl).href])) as FileUrls;
+/** The files' URLs under a base URL, by MNIST's role names, as the entry names the files. */
+export function fileUrls(baseUrl: string, entry: DatasetEntry = CATALOG.mnist): FileUrls {
+  return Object.fromEntries(MNIST_FILES.map((f) => [f.name, new URL(entry.files[f.split][f.role], baseUrl).href])) as FileUrls;
 }
 
 /**

@@ -6,8 +6,12 @@ import { datasetFromDir, writeGeneratedMnist } from '../testing/mnistDir';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../testing/numpy';
 import { LABEL_COUNT } from './mnist';
 import type { Split } from './mnist';
-import { ALL_LABELS, computeStatistics, PIXEL_VALUES, type DatasetStatistics } from './statistics';
+import { allRowOf, computeStatistics, PIXEL_VALUES, type DatasetStatistics } from './statistics';
 import { classMean, classSpread, rowMeanPixelValue } from './statisticsFigures';
+import { assembleDataset } from './dataset';
+import { CATALOG } from './catalog';
+import { decodeIdx } from './idx';
+import { makeIdx } from '../testing/idxFiles';
 
 interface NumpySplit {
   counts: number[];
@@ -73,11 +77,11 @@ function expectSame(stats: DatasetStatistics, split: Split, numpy: NumpySplit): 
   const orZeros = (image: Float64Array | null) => image ?? new Float64Array(784);
   expect(ours.labelCounts).toEqual(numpy.counts);
   expect(ours.otherLabels).toBe(numpy.other);
-  for (let row = 0; row <= ALL_LABELS; row++) {
+  for (let row = 0; row <= allRowOf(stats); row++) {
     expect(firstDifference(ours.pixelHistogram.subarray(row * PIXEL_VALUES, (row + 1) * PIXEL_VALUES), numpy.hist[row]!)).toBe(-1);
   }
   expect(firstDifference(ours.ink, numpy.ink)).toBe(-1);
-  for (let row = 0; row <= ALL_LABELS; row++) {
+  for (let row = 0; row <= allRowOf(stats); row++) {
     // Means: exact sums of integers, one division — the same float64 as numpy's, to the last bit.
     expect(firstDifference(orZeros(classMean(stats, split, row)), numpy.means[row]!)).toBe(-1);
     const mean = rowMeanPixelValue(stats, split, row);
@@ -109,6 +113,38 @@ describe.skipIf(!PYTHON_WITH_NUMPY)('statistics, against numpy', () => {
     expectSame(stats, 'test', numpy.test);
     // Facts anyone can check in the notebook: the class balance and the mean pixel value.
     expect(stats.train.labelCounts).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
-    expect(rowMeanPixelValue(stats, 'train', ALL_LABELS)).toBeCloseTo(33.318421, 6);
+    expect(rowMeanPixelValue(stats, 'train', allRowOf(stats))).toBeCloseTo(33.318421, 6);
+  });
+});
+
+describe('statistics of other shapes and classes', () => {
+  it('5 × 5 images (pixels not a multiple of 4) with labels from 1: sums, counts, ink and distances as counted plainly', () => {
+    const count = 9;
+    const images = Uint8Array.from({ length: count * 25 }, (_, i) => (i * 37) % 7 === 0 ? 0 : (i * 53) % 256);
+    const labels = Uint8Array.from({ length: count }, (_, i) => [1, 2, 0, 2, 1, 26, 2, 1, 3][i]!);
+    const dataset = assembleDataset(
+      { train: { images: decodeIdx(makeIdx({ dims: [count, 5, 5], data: images })), labels: decodeIdx(makeIdx({ dims: [count], data: labels })) }, test: null },
+      // EMNIST Letters' classes on a smaller shape.
+      { ...CATALOG['emnist-letters'], shape: null },
+    );
+    const stats = computeStatistics(dataset).train;
+    expect(stats.pixels).toBe(25);
+    expect(stats.labelCounts).toHaveLength(27);
+    expect(stats.labelCounts[2]).toBe(3);
+    expect(stats.otherLabels).toBe(1); // label 0 is no class of EMNIST Letters
+    for (let i = 0; i < count; i++) {
+      const pixels = Array.from(images.subarray(i * 25, (i + 1) * 25));
+      expect(stats.ink[i]).toBe(pixels.reduce((a, b) => a + b, 0));
+      const label = labels[i]!;
+      if (label === 0) {
+        expect(stats.distance[i]).toBeNaN();
+        continue;
+      }
+      const members = Array.from({ length: count }, (_, j) => j).filter((j) => labels[j] === label);
+      const mean = Array.from({ length: 25 }, (_, p) => members.reduce((s, j) => s + images[j * 25 + p]!, 0) / members.length);
+      expect(stats.distance[i]).toBeCloseTo(Math.sqrt(pixels.reduce((s, v, p) => s + (v - mean[p]!) ** 2, 0)), 9);
+    }
+    const all = allRowOf(stats);
+    for (let p = 0; p < 25; p++) expect(stats.pixelSums[all * 25 + p]).toBe(Array.from({ length: count }, (_, j) => images[j * 25 + p]!).reduce((a, b) => a + b, 0));
   });
 });

@@ -1,23 +1,32 @@
 // What is in the data as a whole: class balance, the mean and spread of each pixel per label
-// (the class averages), the histogram of pixel values, and for every digit its ink and its
+// (the class averages), the histogram of pixel values, and for every item its ink and its
 // distance to the mean image of its label. Pure: runs in the analysis worker and in Node tests.
 //
 // Exactness: every sum here is of integers (pixel values 0–255) and stays below 2^53, so it is
 // held exactly in a float64; a mean is then one division, as numpy's float64 mean of the same
 // integers. Nothing is accumulated in float32.
-import type { Dataset, SplitData } from './dataset';
-import { LABEL_COUNT, PIXELS_PER_IMAGE, type Split } from './mnist';
+import { pixelCount, type Dataset, type SplitData } from './dataset';
+import type { Split } from './mnist';
 
-/** Index of "every digit of the split" beside the ten labels, in per-label arrays. */
-export const ALL_LABELS = LABEL_COUNT;
-/** Rows of the per-label arrays: labels 0–9, then all. */
-export const LABEL_ROWS = LABEL_COUNT + 1;
 export const PIXEL_VALUES = 256;
+
+/**
+ * Index of "every item of the split" after the labels, in per-label arrays: the number of label
+ * slots (10 for MNIST: rows 0–9, then all).
+ */
+export function allRowOf(stats: DatasetStatistics | SplitStatistics): number {
+  return 'train' in stats ? stats.train.labelCounts.length : stats.labelCounts.length;
+}
 
 export interface SplitStatistics {
   readonly split: Split;
   readonly count: number;
-  /** Digits per label 0–9 (a label outside 0–9 counts only in `otherLabels` and in all). */
+  /** Pixels per image (784 for MNIST): the length of one row of the per-label pixel arrays. */
+  readonly pixels: number;
+  /**
+   * Items per label slot (0–9 for MNIST; one per value up to the dataset's largest class); a
+   * label that is no class counts only in `otherLabels` and in all.
+   */
   readonly labelCounts: readonly number[];
   readonly otherLabels: number;
   /** Per label row (0–9, then all), the sum of each of the 784 pixels: LABEL_ROWS × 784. */
@@ -41,10 +50,18 @@ export interface SplitStatistics {
 export type DatasetStatistics = Record<Split, SplitStatistics>;
 
 export function computeStatistics(dataset: Dataset): DatasetStatistics {
-  return { train: splitStatistics(dataset.train), test: splitStatistics(dataset.test) };
+  const pixels = pixelCount(dataset);
+  const isClass = dataset.info.classNames.map((name) => name !== null);
+  return { train: splitStatistics(dataset.train, pixels, isClass), test: splitStatistics(dataset.test, pixels, isClass) };
 }
 
-export function splitStatistics(data: SplitData): SplitStatistics {
+/** `isClass[label]`: whether a label value is a class (gets its own row); its length is the number of label slots. */
+export function splitStatistics(data: SplitData, PIXELS_PER_IMAGE: number, isClass: readonly boolean[]): SplitStatistics {
+  const LABEL_COUNT = isClass.length;
+  const ALL_LABELS = LABEL_COUNT;
+  const LABEL_ROWS = LABEL_COUNT + 1;
+  const inClass = new Uint8Array(256);
+  isClass.forEach((yes, label) => (inClass[label] = yes ? 1 : 0));
   const { count, images, labels } = data;
   const labelCounts = new Array<number>(LABEL_COUNT).fill(0);
   let otherLabels = 0;
@@ -61,10 +78,12 @@ export function splitStatistics(data: SplitData): SplitStatistics {
   // A zero pixel adds nothing to any sum, and four in five MNIST pixels are zero: the pixels are
   // read four at a time as one 32-bit word and a zero word is skipped whole (zeros are counted
   // at the end, as what is left). This pass was 150–250 ms a byte at a time.
-  const words = wordsOf(images);
+  // Four pixels to a word only when every image starts on a word (pixels a multiple of 4).
+  const words = PIXELS_PER_IMAGE % 4 === 0 ? wordsOf(images) : null;
+  const WORDS_PER_IMAGE = Math.ceil(PIXELS_PER_IMAGE / 4);
   for (let i = 0; i < count; i++) {
     const label = labels[i]!;
-    const inRange = label < LABEL_COUNT;
+    const inRange = inClass[label] === 1;
     if (inRange) labelCounts[label]!++;
     else otherLabels++;
     const base = i * PIXELS_PER_IMAGE;
@@ -77,8 +96,8 @@ export function splitStatistics(data: SplitData): SplitStatistics {
     let inked = 0;
     let square = 0;
     for (let w = 0; w < WORDS_PER_IMAGE; w++) {
-      if (words[wordBase + w] === 0) continue;
-      for (let p = w * 4, end = p + 4; p < end; p++) {
+      if (words && words[wordBase + w] === 0) continue;
+      for (let p = w * 4, end = Math.min(p + 4, PIXELS_PER_IMAGE); p < end; p++) {
         const v = images[base + p]!;
         if (v === 0) continue;
         inked++;
@@ -97,7 +116,7 @@ export function splitStatistics(data: SplitData): SplitStatistics {
   }
   // "All" = the ten labels plus any others, summed per pixel (others were not added per label).
   const all = ALL_LABELS * PIXELS_PER_IMAGE;
-  if (otherLabels > 0) addOtherLabels(data, pixelSums, pixelSquareSums);
+  if (otherLabels > 0) addOtherLabels(data, pixelSums, pixelSquareSums, PIXELS_PER_IMAGE, inClass, ALL_LABELS);
   pixelHistogram[ALL_LABELS * PIXEL_VALUES] = otherLabels * PIXELS_PER_IMAGE - nonZero[ALL_LABELS]!;
   for (let label = 0; label < LABEL_COUNT; label++) {
     const row = label * PIXELS_PER_IMAGE;
@@ -110,14 +129,15 @@ export function splitStatistics(data: SplitData): SplitStatistics {
     for (let v = 0; v < PIXEL_VALUES; v++) pixelHistogram[ALL_LABELS * PIXEL_VALUES + v]! += pixelHistogram[histogramRow + v]!;
   }
 
-  return { split: data.split, count, labelCounts, otherLabels, pixelSums, pixelSquareSums, pixelHistogram, ink, distance: distances(data, words, labelCounts, pixelSums, squares) };
+  const distance = distances(data, words, labelCounts, pixelSums, squares, PIXELS_PER_IMAGE, inClass);
+  return { split: data.split, count, pixels: PIXELS_PER_IMAGE, labelCounts, otherLabels, pixelSums, pixelSquareSums, pixelHistogram, ink, distance };
 }
 
-/** Adds the digits whose label is outside 0–9 to the "all" row. */
-function addOtherLabels(data: SplitData, pixelSums: Float64Array, pixelSquareSums: Float64Array): void {
+/** Adds the items whose label is no class to the "all" row. */
+function addOtherLabels(data: SplitData, pixelSums: Float64Array, pixelSquareSums: Float64Array, PIXELS_PER_IMAGE: number, inClass: Uint8Array, ALL_LABELS: number): void {
   const all = ALL_LABELS * PIXELS_PER_IMAGE;
   for (let i = 0; i < data.count; i++) {
-    if (data.labels[i]! < LABEL_COUNT) continue;
+    if (inClass[data.labels[i]!] === 1) continue;
     const base = i * PIXELS_PER_IMAGE;
     for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
       const v = data.images[base + p]!;
@@ -133,7 +153,16 @@ function addOtherLabels(data: SplitData, pixelSums: Float64Array, pixelSquareSum
  * Σm² is one number per class, so two digits of a class with the same image — or the same
  * integer terms — get exactly the same distance, whatever order the pixels were added in.
  */
-function distances(data: SplitData, words: Uint32Array, labelCounts: readonly number[], pixelSums: Float64Array, squares: Float64Array): Float64Array<ArrayBuffer> {
+function distances(
+  data: SplitData,
+  words: Uint32Array | null,
+  labelCounts: readonly number[],
+  pixelSums: Float64Array,
+  squares: Float64Array,
+  PIXELS_PER_IMAGE: number,
+  inClass: Uint8Array,
+): Float64Array<ArrayBuffer> {
+  const WORDS_PER_IMAGE = Math.ceil(PIXELS_PER_IMAGE / 4);
   const meanSquares = labelCounts.map((n, label) => {
     let total = 0;
     for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
@@ -146,7 +175,7 @@ function distances(data: SplitData, words: Uint32Array, labelCounts: readonly nu
   const { images } = data;
   for (let i = 0; i < data.count; i++) {
     const label = data.labels[i]!;
-    if (label >= LABEL_COUNT) {
+    if (inClass[label] !== 1) {
       distance[i] = NaN;
       continue;
     }
@@ -155,8 +184,8 @@ function distances(data: SplitData, words: Uint32Array, labelCounts: readonly nu
     const wordBase = base / 4;
     let dot = 0;
     for (let w = 0; w < WORDS_PER_IMAGE; w++) {
-      if (words[wordBase + w] === 0) continue;
-      for (let p = w * 4, end = p + 4; p < end; p++) dot += images[base + p]! * pixelSums[row + p]!;
+      if (words && words[wordBase + w] === 0) continue;
+      for (let p = w * 4, end = Math.min(p + 4, PIXELS_PER_IMAGE); p < end; p++) dot += images[base + p]! * pixelSums[row + p]!;
     }
     const n = labelCounts[label]!;
     // Rounding can leave a hair below zero for a digit equal to its class mean.
@@ -164,9 +193,6 @@ function distances(data: SplitData, words: Uint32Array, labelCounts: readonly nu
   }
   return distance;
 }
-
-/** 784 pixels = 196 words of four. */
-const WORDS_PER_IMAGE = PIXELS_PER_IMAGE / 4;
 
 /**
  * The pixels as 32-bit words (four pixels each), to skip runs of zeros four at a time. The

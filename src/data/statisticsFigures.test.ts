@@ -6,7 +6,7 @@ import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARE
 import type { Dataset } from './dataset';
 import type { SplitFilter } from './labelIndex';
 import { LABEL_COUNT } from './mnist';
-import { ALL_LABELS, computeStatistics } from './statistics';
+import { allRowOf, computeStatistics } from './statistics';
 import { classBalance, classMean, classSpread, INK_BIN_WIDTH, inkHistograms, rowMeanPixelValue, selectedPixelHistogram, splitShift } from './statisticsFigures';
 
 const FILTERS: readonly { split: SplitFilter; digits: number[] }[] = [
@@ -63,10 +63,10 @@ const close = (a: ArrayLike<number> | null, b: readonly number[] | null) =>
 function expectFigures(dataset: Dataset, numpy: NumpyFigures): void {
   const stats = computeStatistics(dataset);
   FILTERS.forEach(({ split, digits }, f) => {
-    const balance = classBalance(stats, split, digits);
+    const balance = classBalance(stats, split, digits, dataset.info);
     expect(balance.map((r) => [r.train, r.test])).toEqual(numpy.counts.train.map((n, d) => [n, numpy.counts.test[d]]));
     expect(balance.filter((r) => r.selected).map((r) => r.label)).toEqual(digits);
-    for (let row = 0; row <= ALL_LABELS; row++) {
+    for (let row = 0; row <= allRowOf(stats); row++) {
       // Means from exact integer sums: numpy's float64, to the last bit, splits combined or not.
       expect(same(classMean(stats, split, row), numpy.means[f]![row]!), `mean of row ${row}, filter ${f}`).toBe(true);
       expect(close(classSpread(stats, split, row), numpy.stds[f]![row]!), `spread of row ${row}, filter ${f}`).toBe(true);
@@ -79,7 +79,7 @@ function expectFigures(dataset: Dataset, numpy: NumpyFigures): void {
     expect(ink.map((h) => h.label)).toEqual(digits);
     expect(ink.map((h) => Array.from(h.bins))).toEqual(numpy.ink[f]);
   });
-  for (let row = 0; row <= ALL_LABELS; row++) expect(same(splitShift(stats, row), numpy.shift[row]!), `shift of row ${row}`).toBe(true);
+  for (let row = 0; row <= allRowOf(stats); row++) expect(same(splitShift(stats, row), numpy.shift[row]!), `shift of row ${row}`).toBe(true);
 }
 
 describe.skipIf(!PYTHON_WITH_NUMPY)('statistics figures, against numpy', () => {

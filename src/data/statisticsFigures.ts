@@ -4,8 +4,10 @@
 // splits are combined from their exact integer sums, so a mean over both is numpy's mean over
 // the concatenated arrays, to the last bit.
 import type { SplitFilter } from './labelIndex';
-import { LABEL_COUNT, PIXELS_PER_IMAGE, SPLITS, type Split } from './mnist';
-import { ALL_LABELS, PIXEL_VALUES, type DatasetStatistics } from './statistics';
+import { SPLITS, type Split } from './mnist';
+import { allRowOf, PIXEL_VALUES, type DatasetStatistics } from './statistics';
+import { classLabels, type DatasetInfo } from './catalog';
+import { showsLabel } from './labelIndex';
 
 function splitsOf(split: SplitFilter): readonly Split[] {
   return split === 'all' ? SPLITS : [split];
@@ -21,26 +23,26 @@ export interface ClassBalanceRow {
   readonly selected: boolean;
 }
 
-export function classBalance(stats: DatasetStatistics, split: SplitFilter, digits: readonly number[]): ClassBalanceRow[] {
-  return Array.from({ length: LABEL_COUNT }, (_, label) => {
+export function classBalance(stats: DatasetStatistics, split: SplitFilter, digits: readonly number[], info: DatasetInfo): ClassBalanceRow[] {
+  return classLabels(info).map((label) => {
     const train = stats.train.labelCounts[label]!;
     const test = stats.test.labelCounts[label]!;
     const count = split === 'all' ? train + test : split === 'train' ? train : test;
-    return { label, train, test, count, selected: digits.includes(label) };
+    return { label, train, test, count, selected: showsLabel(digits, label) };
   });
 }
 
 /** How many digits a label row (0–9, or ALL_LABELS) has in the split filter's split(s). */
 export function rowCount(stats: DatasetStatistics, split: SplitFilter, row: number): number {
-  return splitsOf(split).reduce((n, s) => n + (row === ALL_LABELS ? stats[s].count : stats[s].labelCounts[row]!), 0);
+  return splitsOf(split).reduce((n, s) => n + (row === allRowOf(stats) ? stats[s].count : stats[s].labelCounts[row]!), 0);
 }
 
 /** Per pixel, the sum over the split(s) of a label row's `pixelSums` or `pixelSquareSums`. */
 function rowSums(stats: DatasetStatistics, split: SplitFilter, row: number, field: 'pixelSums' | 'pixelSquareSums'): Float64Array {
-  const out = new Float64Array(PIXELS_PER_IMAGE);
+  const out = new Float64Array(stats.train.pixels);
   for (const s of splitsOf(split)) {
     const sums = stats[s][field];
-    for (let p = 0; p < PIXELS_PER_IMAGE; p++) out[p]! += sums[row * PIXELS_PER_IMAGE + p]!;
+    for (let p = 0; p < stats.train.pixels; p++) out[p]! += sums[row * stats.train.pixels + p]!;
   }
   return out;
 }
@@ -50,7 +52,7 @@ export function classMean(stats: DatasetStatistics, split: SplitFilter, row: num
   const n = rowCount(stats, split, row);
   if (n === 0) return null;
   const sums = rowSums(stats, split, row, 'pixelSums');
-  for (let p = 0; p < PIXELS_PER_IMAGE; p++) sums[p] = sums[p]! / n;
+  for (let p = 0; p < stats.train.pixels; p++) sums[p] = sums[p]! / n;
   return sums;
 }
 
@@ -60,9 +62,9 @@ export function classSpread(stats: DatasetStatistics, split: SplitFilter, row: n
   if (n === 0) return null;
   const sums = rowSums(stats, split, row, 'pixelSums');
   const squares = rowSums(stats, split, row, 'pixelSquareSums');
-  const out = new Float64Array(PIXELS_PER_IMAGE);
+  const out = new Float64Array(stats.train.pixels);
   // n Σx² − (Σx)² is an integer below 2^53: exact; only the division and root round.
-  for (let p = 0; p < PIXELS_PER_IMAGE; p++) out[p] = Math.sqrt(Math.max(0, n * squares[p]! - sums[p]! * sums[p]!)) / n;
+  for (let p = 0; p < stats.train.pixels; p++) out[p] = Math.sqrt(Math.max(0, n * squares[p]! - sums[p]! * sums[p]!)) / n;
   return out;
 }
 
@@ -71,7 +73,7 @@ export function splitShift(stats: DatasetStatistics, row: number): Float64Array 
   const train = classMean(stats, 'train', row);
   const test = classMean(stats, 'test', row);
   if (!train || !test) return null;
-  for (let p = 0; p < PIXELS_PER_IMAGE; p++) train[p] = train[p]! - test[p]!;
+  for (let p = 0; p < stats.train.pixels; p++) train[p] = train[p]! - test[p]!;
   return train;
 }
 
@@ -82,9 +84,9 @@ export function rowMeanPixelValue(stats: DatasetStatistics, split: SplitFilter, 
   let total = 0;
   for (const s of splitsOf(split)) {
     const sums = stats[s].pixelSums;
-    for (let p = 0; p < PIXELS_PER_IMAGE; p++) total += sums[row * PIXELS_PER_IMAGE + p]!;
+    for (let p = 0; p < stats.train.pixels; p++) total += sums[row * stats.train.pixels + p]!;
   }
-  return total / (n * PIXELS_PER_IMAGE);
+  return total / (n * stats.train.pixels);
 }
 
 /** How many pixels of the selected digits (split(s) × labels in the filter) have each value 0–255. */
@@ -120,7 +122,7 @@ export function inkHistograms(
   digits: readonly number[],
 ): InkHistogram[] {
   const bins = new Map(digits.map((label) => [label, new Uint32Array(INK_BINS)]));
-  const perBin = PIXELS_PER_IMAGE * INK_BIN_WIDTH;
+  const perBin = stats.train.pixels * INK_BIN_WIDTH;
   for (const s of splitsOf(split)) {
     const { ink, count } = stats[s];
     const labels = labelsOf[s];

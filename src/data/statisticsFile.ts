@@ -8,18 +8,24 @@
 // KEYED_ORDERS. The header carries the SHA-256 of everything after it.
 import { sha256OfParts } from './sha256';
 import { KEYED_ORDERS, type KeyedOrder, type Rankings } from './sortOrder';
-import { LABEL_COUNT, PIXELS_PER_IMAGE, SPLITS, type Split } from './mnist';
-import { LABEL_ROWS, PIXEL_VALUES, type DatasetStatistics, type SplitStatistics } from './statistics';
+import { SPLITS, type Split } from './mnist';
+import { PIXEL_VALUES, type DatasetStatistics, type SplitStatistics } from './statistics';
 
 const MAGIC = 'MNSTATS1';
-// 2: the rankings of every sort order follow the statistics.
-const FORMAT_VERSION = 2;
+// 2: the rankings of every sort order follow the statistics. 3: any image shape and label count.
+const FORMAT_VERSION = 3;
+
+/** What the arrays' lengths follow from: pixels per image and label slots (then the "all" row). */
+interface Shape {
+  readonly pixels: number;
+  readonly labelSlots: number;
+}
 
 type ArrayField = 'pixelSums' | 'pixelSquareSums' | 'pixelHistogram' | 'ink' | 'distance';
-const ARRAYS: readonly { field: ArrayField; kind: 'f64' | 'u32'; length: (count: number) => number }[] = [
-  { field: 'pixelSums', kind: 'f64', length: () => LABEL_ROWS * PIXELS_PER_IMAGE },
-  { field: 'pixelSquareSums', kind: 'f64', length: () => LABEL_ROWS * PIXELS_PER_IMAGE },
-  { field: 'pixelHistogram', kind: 'f64', length: () => LABEL_ROWS * PIXEL_VALUES },
+const ARRAYS: readonly { field: ArrayField; kind: 'f64' | 'u32'; length: (count: number, shape: Shape) => number }[] = [
+  { field: 'pixelSums', kind: 'f64', length: (_, shape) => (shape.labelSlots + 1) * shape.pixels },
+  { field: 'pixelSquareSums', kind: 'f64', length: (_, shape) => (shape.labelSlots + 1) * shape.pixels },
+  { field: 'pixelHistogram', kind: 'f64', length: (_, shape) => (shape.labelSlots + 1) * PIXEL_VALUES },
   { field: 'ink', kind: 'u32', length: (count) => count },
   { field: 'distance', kind: 'f64', length: (count) => count },
 ];
@@ -72,7 +78,12 @@ export type DecodedStatistics = { readonly statistics: DatasetStatistics; readon
  * The statistics in `bytes` if they are whole and of the data named by `key` with these split
  * sizes; otherwise why not (a sentence, for the console and tests).
  */
-export async function decodeStatistics(bytes: Uint8Array, key: string, counts: Record<Split, number>): Promise<DecodedStatistics | { readonly problem: string }> {
+export async function decodeStatistics(
+  bytes: Uint8Array,
+  key: string,
+  counts: Record<Split, number>,
+  shape: Shape,
+): Promise<DecodedStatistics | { readonly problem: string }> {
   if (bytes.byteLength < MAGIC.length + 4 || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return { problem: 'not a statistics file' };
   const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
   const start = align8(MAGIC.length + 4 + jsonLength);
@@ -92,11 +103,11 @@ export async function decodeStatistics(bytes: Uint8Array, key: string, counts: R
   for (const split of SPLITS) {
     const s = header.splits?.[split];
     if (!s || s.count !== counts[split]) return { problem: `${split}: kept for ${String(s?.count)} digits, the data has ${counts[split]}` };
-    if (!Array.isArray(s.labelCounts) || s.labelCounts.length !== LABEL_COUNT || !s.labelCounts.every((n) => Number.isInteger(n) && n >= 0) || !Number.isInteger(s.otherLabels)) {
+    if (!Array.isArray(s.labelCounts) || s.labelCounts.length !== shape.labelSlots || !s.labelCounts.every((n) => Number.isInteger(n) && n >= 0) || !Number.isInteger(s.otherLabels)) {
       return { problem: `${split}: label counts are not counts` };
     }
     if (s.labelCounts.reduce((a, b) => a + b, 0) + s.otherLabels !== s.count) return { problem: `${split}: label counts do not add up` };
-    for (const a of ARRAYS) expected += align8(a.length(s.count) * (a.kind === 'f64' ? 8 : 4));
+    for (const a of ARRAYS) expected += align8(a.length(s.count, shape) * (a.kind === 'f64' ? 8 : 4));
   }
   const total = counts.train + counts.test;
   expected += KEYED_ORDERS.length * align8(total * 4);
@@ -109,13 +120,14 @@ export async function decodeStatistics(bytes: Uint8Array, key: string, counts: R
     const s = header.splits[split];
     const arrays = {} as Record<ArrayField, Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>;
     for (const a of ARRAYS) {
-      const length = a.length(s.count);
+      const length = a.length(s.count, shape);
       arrays[a.field] = a.kind === 'f64' ? new Float64Array(own.buffer, at, length) : new Uint32Array(own.buffer, at, length);
       at += align8(length * (a.kind === 'f64' ? 8 : 4));
     }
     splits[split] = {
       split,
       count: s.count,
+      pixels: shape.pixels,
       labelCounts: s.labelCounts,
       otherLabels: s.otherLabels,
       pixelSums: arrays.pixelSums as Float64Array<ArrayBuffer>,

@@ -1,5 +1,5 @@
 import { GREYS_RGBA } from './greys';
-import { IMAGE_SIDE, PIXELS_PER_IMAGE } from '../data/mnist';
+import { MNIST_GEOMETRY, uprightIndex, type ImageGeometry } from '../data/dataset';
 
 export interface RowLayout {
   /** Width and height of one drawn digit, in device pixels. */
@@ -10,18 +10,36 @@ export interface RowLayout {
   readonly top?: number;
 }
 
-/** For each output coordinate 0…size-1, the source pixel 0…27 it shows (nearest neighbour). */
-function sourceIndexTable(size: number): Uint8Array {
-  const table = new Uint8Array(size);
-  for (let i = 0; i < size; i++) table[i] = Math.min(IMAGE_SIDE - 1, Math.floor((i * IMAGE_SIDE) / size));
+/** Marks a drawn pixel outside the image (a letterbox of a non-square image): left blank. */
+const OUTSIDE = 0xffffffff;
+
+/**
+ * For each pixel of a size × size cell, the stored byte it shows (nearest neighbour): the image
+ * stood upright (EMNIST is stored transposed) and fitted by its longer side, centred.
+ */
+function cellTable(size: number, geometry: ImageGeometry): Uint32Array {
+  const { width, height, source } = uprightIndex(geometry);
+  const side = Math.max(width, height);
+  const left = Math.floor((side - width) / 2);
+  const top = Math.floor((side - height) / 2);
+  const table = new Uint32Array(size * size);
+  for (let y = 0; y < size; y++) {
+    const sy = Math.min(side - 1, Math.floor((y * side) / size)) - top;
+    for (let x = 0; x < size; x++) {
+      const sx = Math.min(side - 1, Math.floor((x * side) / size)) - left;
+      table[y * size + x] = sy < 0 || sy >= height || sx < 0 || sx >= width ? OUTSIDE : source[sy * width + sx]!;
+    }
+  }
   return table;
 }
-const tableCache = new Map<number, Uint8Array>();
-function cachedTable(size: number): Uint8Array {
-  let table = tableCache.get(size);
+const tableCache = new Map<string, Uint32Array>();
+function cachedTable(size: number, geometry: ImageGeometry): Uint32Array {
+  const key = `${size}:${geometry.rows}:${geometry.cols}:${geometry.transposed ? 1 : 0}`;
+  let table = tableCache.get(key);
   if (!table) {
-    table = sourceIndexTable(size);
-    tableCache.set(size, table);
+    if (tableCache.size > 32) tableCache.clear();
+    table = cellTable(size, geometry);
+    tableCache.set(key, table);
   }
   return table;
 }
@@ -37,20 +55,25 @@ export function paintDigitRow(
   count: number,
   pixelsAt: (i: number) => Uint8Array,
   layout: RowLayout,
+  geometry: ImageGeometry = MNIST_GEOMETRY,
 ): void {
   const out = new Uint32Array(target.data.buffer);
   const width = target.width;
   const { digitSize, pitch } = layout;
   const top = layout.top ?? 0;
-  const map = cachedTable(digitSize);
+  const map = cachedTable(digitSize, geometry);
+  const background = GREYS_RGBA[0]!;
   for (let d = 0; d < count; d++) {
     const pixels = pixelsAt(d);
-    if (pixels.length < PIXELS_PER_IMAGE) continue;
+    if (pixels.length < geometry.rows * geometry.cols) continue;
     const left = d * pitch;
     for (let y = 0; y < digitSize; y++) {
-      const srcRow = map[y]! * IMAGE_SIDE;
+      const row = y * digitSize;
       const dst = (top + y) * width + left;
-      for (let x = 0; x < digitSize; x++) out[dst + x] = GREYS_RGBA[pixels[srcRow + map[x]!]!]!;
+      for (let x = 0; x < digitSize; x++) {
+        const src = map[row + x]!;
+        out[dst + x] = src === OUTSIDE ? background : GREYS_RGBA[pixels[src]!]!;
+      }
     }
   }
 }
@@ -95,15 +118,15 @@ export function drawRowLabels(
   ctx.font = `${fontPx}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (const i of cells) ctx.fillText(labelAt(i), i * pitch + digitSize / 2, strip / 2);
+  for (const i of cells) ctx.fillText(labelAt(i), i * pitch + digitSize / 2, strip / 2, Math.max(1, digitSize - 2));
 }
 
 /** Draws one digit scaled to fill `canvas` (whose size the caller sets). */
-export function drawDigit(canvas: HTMLCanvasElement, pixels: Uint8Array): void {
+export function drawDigit(canvas: HTMLCanvasElement, pixels: Uint8Array, geometry: ImageGeometry = MNIST_GEOMETRY): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const size = Math.min(canvas.width, canvas.height);
   const image = ctx.createImageData(size, size);
-  paintDigitRow(image, 1, () => pixels, { digitSize: size, pitch: size });
+  paintDigitRow(image, 1, () => pixels, { digitSize: size, pitch: size }, geometry);
   ctx.putImageData(image, 0, 0);
 }

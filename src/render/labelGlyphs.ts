@@ -1,18 +1,21 @@
-// The ten label glyphs rasterized once per size, then copied into each row's ImageData, so a
+// The label glyphs (MNIST's ten digits, or a dataset's class names) rasterized once per size, then copied into each row's ImageData, so a
 // row of digits and labels is still one putImageData (fillText per cell cost more per frame).
 
 export interface LabelGlyphs {
   readonly width: number;
   readonly height: number;
-  /** RGBA words, width × height per digit 0–9. */
-  readonly glyphs: readonly Uint32Array[];
+  /** RGBA words, width × height per label value (none where the label is no class). */
+  readonly glyphs: readonly (Uint32Array | undefined)[];
 }
 
 const cache = new Map<string, LabelGlyphs>();
 
-/** Glyphs of `fontPx` device pixels, centred in a width × height box (device pixels). */
-export function labelGlyphs(width: number, height: number, fontPx: number): LabelGlyphs | null {
-  const key = `${width}x${height}@${fontPx}`;
+/**
+ * Glyphs of `fontPx` device pixels, centred in a width × height box (device pixels), one per
+ * label value: `texts[label]` (a long class name is squeezed to the box's width).
+ */
+export function labelGlyphs(width: number, height: number, fontPx: number, texts: readonly (string | null)[]): LabelGlyphs | null {
+  const key = `${width}x${height}@${fontPx}:${texts.join('\u0000')}`;
   const cached = cache.get(key);
   if (cached) return cached;
   if (typeof document === 'undefined' || width < 1 || height < 1) return null;
@@ -21,15 +24,20 @@ export function labelGlyphs(width: number, height: number, fontPx: number): Labe
   canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return null;
-  const glyphs: Uint32Array[] = [];
+  const glyphs: (Uint32Array | undefined)[] = [];
   ctx.font = `${fontPx}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (let d = 0; d < 10; d++) {
+  if (cache.size > 16) cache.clear();
+  for (const text of texts) {
+    if (text === null) {
+      glyphs.push(undefined);
+      continue;
+    }
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, width, height);
     ctx.fillStyle = '#333';
-    ctx.fillText(String(d), width / 2, height / 2);
+    ctx.fillText(text, width / 2, height / 2, Math.max(1, width - 2));
     glyphs.push(new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer.slice(0)));
   }
   const result = { width, height, glyphs };

@@ -1,9 +1,10 @@
-import { IMAGE_SIDE } from '../data/mnist';
+import { MNIST_GEOMETRY, type ImageGeometry } from '../data/dataset';
 import { paintDigitRow } from './drawDigits';
 
 export interface SampleFigureDigit {
   readonly pixels: Uint8Array;
-  readonly label: number;
+  /** As written over the image: the label, or its class name. */
+  readonly label: number | string;
 }
 
 /**
@@ -38,7 +39,7 @@ export function sampleFigureLayout(count: number): FigureLayout {
   return { width, height, axis: side, pitch: axis * (1 + SUBPLOT.wspace), left: width * SUBPLOT.left, imageTop: boxTop + (boxHeight - side) / 2 };
 }
 
-export function drawSampleFigure(digits: readonly SampleFigureDigit[]): HTMLCanvasElement {
+export function drawSampleFigure(digits: readonly SampleFigureDigit[], geometry: ImageGeometry = MNIST_GEOMETRY): HTMLCanvasElement {
   const layout = sampleFigureLayout(digits.length);
   const canvas = document.createElement('canvas');
   canvas.width = layout.width;
@@ -48,7 +49,8 @@ export function drawSampleFigure(digits: readonly SampleFigureDigit[]): HTMLCanv
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const side = Math.max(1, Math.floor(layout.axis));
-  const unit = side / IMAGE_SIDE;
+  // One image pixel, for plt.text's offsets in data coordinates.
+  const unit = side / Math.max(geometry.rows, geometry.cols);
   const image = ctx.createImageData(side, side);
   ctx.fillStyle = '#000';
   ctx.strokeStyle = '#000';
@@ -58,7 +60,7 @@ export function drawSampleFigure(digits: readonly SampleFigureDigit[]): HTMLCanv
   digits.forEach((digit, i) => {
     const x = Math.round(layout.left + i * layout.pitch);
     const y = Math.round(layout.imageTop);
-    paintDigitRow(image, 1, () => digit.pixels, { digitSize: side, pitch: side });
+    paintDigitRow(image, 1, () => digit.pixels, { digitSize: side, pitch: side }, geometry);
     ctx.putImageData(image, x, y);
     ctx.strokeRect(x - 0.5, y - 0.5, side + 1, side + 1);
     // plt.text(x=10, y=-10): data coordinates, 10 pixels in and 10 above the image.

@@ -1,7 +1,7 @@
 // Canvas drawing for the statistics view: bar charts (linear or log), images of per-pixel values
 // in a colour map (Greys for means and spreads, a diverging map for differences) and their colour
 // bars. One drawing path serves the screen (the page's colours) and Save PNG (white paper).
-import { IMAGE_SIDE, PIXELS_PER_IMAGE } from '../data/mnist';
+import { MNIST_GEOMETRY, uprightIndex, type ImageGeometry } from '../data/dataset';
 import { greysLevel } from './greys';
 
 export interface ChartTheme {
@@ -229,22 +229,35 @@ function colourTable(colour: ColourMap, min: number, max: number): Uint32Array {
  * [min, max] (looked up in a table of 1,024 steps: finer than the eye, and no colour computed
  * per pixel).
  */
-export function drawValueImage(ctx: CanvasRenderingContext2D, values: ArrayLike<number>, colour: ColourMap, min: number, max: number, x: number, y: number, size: number): void {
+export function drawValueImage(
+  ctx: CanvasRenderingContext2D,
+  values: ArrayLike<number>,
+  colour: ColourMap,
+  min: number,
+  max: number,
+  x: number,
+  y: number,
+  size: number,
+  geometry: ImageGeometry = MNIST_GEOMETRY,
+): void {
   const table = colourTable(colour, min, max);
-  const image = new ImageData(IMAGE_SIDE, IMAGE_SIDE);
+  // Stood upright (EMNIST is stored transposed), fitted into the square by its longer side.
+  const { width, height, source } = uprightIndex(geometry);
+  const image = new ImageData(width, height);
   const pixels = new Uint32Array(image.data.buffer);
   const scale = max > min ? (TABLE_STEPS - 1) / (max - min) : 0;
-  for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
-    const step = Math.round((values[p]! - min) * scale);
+  for (let p = 0; p < source.length; p++) {
+    const step = Math.round((values[source[p]!]! - min) * scale);
     pixels[p] = table[step < 0 ? 0 : step >= TABLE_STEPS ? TABLE_STEPS - 1 : step]!;
   }
   tile ??= document.createElement('canvas').getContext('2d');
   if (!tile) return;
-  tile.canvas.width = IMAGE_SIDE;
-  tile.canvas.height = IMAGE_SIDE;
+  tile.canvas.width = width;
+  tile.canvas.height = height;
   tile.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(tile.canvas, x, y, size, size);
+  const unit = size / Math.max(width, height);
+  ctx.drawImage(tile.canvas, x + (size - width * unit) / 2, y + (size - height * unit) / 2, width * unit, height * unit);
 }
 
 /** One 28 × 28 canvas every value image passes through on its way to a figure (made once). */

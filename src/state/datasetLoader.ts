@@ -1,7 +1,10 @@
 // The page's side of the loader worker: starts loads, and turns the worker's replies into store
 // updates. The only module that knows a Worker exists.
 import { DEFAULT_MAX_IDX_BYTES } from '../data/idx';
-import { sourceFileUrls, type DataSource } from '../data/sources';
+import { datasetOfSource, sourceFileUrls, type DataSource } from '../data/sources';
+import { CATALOG, type DatasetId } from '../data/catalog';
+import { assignLocalFiles } from '../data/localFiles';
+import type { MnistFileName } from '../data/mnist';
 import type { LoaderReply, LoaderRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
 import { computeStatisticsOf } from './statisticsRunner';
@@ -50,6 +53,7 @@ function rememberChosen(source: DataSource): void {
  * visitor's browser fetch from a host of the link's choosing (localhost, a private address).
  */
 export function linkSourceNeedsConsent(source: DataSource): boolean {
+  if (source.kind === 'local') return source.files === null;
   return source.kind === 'custom' && !chosenSources().includes(sourceKey(source));
 }
 let nextRequestId = 1;
@@ -165,11 +169,47 @@ export function loadSource(source: DataSource): void {
   const requestId = nextRequestId++;
   rememberChosen(source);
   explorerStore.getState().loadStarted(requestId, source);
+  lastLoadId = requestId;
+  const dataset = datasetOfSource(source);
+  if (source.kind === 'local') {
+    loadLocalFiles(requestId, source.dataset, source.files ?? []);
+    return;
+  }
   // Relative to the app's base, not the page URL, so the app works from any sub-path.
   const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
-  lastLoadId = requestId;
-  send({ type: 'load', requestId, ...sourceFileUrls(source, appBase), maxBytes: MAX_FILE_BYTES });
+  const urls = sourceFileUrls(source, appBase);
+  if (!urls) {
+    explorerStore.getState().loadFailed(requestId, { file: null, url: null, message: `${CATALOG[dataset].title} has no files to load from a URL: open them as your own files` });
+    return;
+  }
+  send({ type: 'load', requestId, dataset, ...urls, maxBytes: MAX_FILE_BYTES });
 }
+
+/**
+ * The visitor's own files, read where they are: each gets a blob: URL the worker reads like any
+ * other (streamed, inflated as it arrives), and nothing is uploaded or kept.
+ */
+function loadLocalFiles(requestId: number, dataset: DatasetId, files: readonly File[]): void {
+  const assigned = assignLocalFiles(files.map((f) => f.name), CATALOG[dataset]);
+  if (!assigned.ok) {
+    explorerStore.getState().loadFailed(requestId, { file: null, url: null, message: assigned.reason });
+    return;
+  }
+  for (const url of localUrls) URL.revokeObjectURL(url);
+  localUrls = [];
+  const urls: Partial<Record<MnistFileName, string>> = {};
+  const names: Partial<Record<MnistFileName, string>> = {};
+  for (const [slot, index] of Object.entries(assigned.files) as [MnistFileName, number][]) {
+    const file = files[index]!;
+    urls[slot] = URL.createObjectURL(file);
+    names[slot] = file.name;
+    localUrls.push(urls[slot]);
+  }
+  send({ type: 'load', requestId, dataset, urls, local: { names }, maxBytes: MAX_FILE_BYTES });
+}
+
+/** The blob: URLs of the last local files, let go when others are opened. */
+let localUrls: string[] = [];
 
 /** Loads the source of the last attempt again (the Retry button). */
 export function retryLoad(): void {

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MNIST_INFO } from '../data/catalog';
 import type { Dataset } from '../data/dataset';
 import { ALL_DIGITS } from '../data/labelIndex';
 import { initialFacts, toggledDigits, explorerStore } from './explorerStore';
 
 const tinyDataset = (count: number): Dataset => {
   const split = (name: 'train' | 'test') => ({ split: name, count, images: new Uint8Array(count * 784), labels: new Uint8Array(count) });
-  return { train: split('train'), test: split('test'), warnings: [] };
+  return { train: split('train'), test: split('test'), rows: 28, cols: 28, info: MNIST_INFO, warnings: [] };
 };
 
 describe('digit filter toggling', () => {

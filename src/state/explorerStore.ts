@@ -1,8 +1,9 @@
 // zustand's vanilla store: no React here, so the boot module can load data before React does.
 import { createStore } from 'zustand/vanilla';
 import type { Dataset, DigitRef } from '../data/dataset';
-import { ALL_DIGITS, type SplitFilter } from '../data/labelIndex';
-import { LABEL_COUNT, type MnistFileName, type Split } from '../data/mnist';
+import { ALL_DIGITS, isEveryLabel, normaliseLabels, type SplitFilter } from '../data/labelIndex';
+import { MNIST_INFO, type DatasetInfo } from '../data/catalog';
+import type { MnistFileName, Split } from '../data/mnist';
 import type { SuspectScores } from '../data/suspects';
 import type { DataSource } from '../data/sources';
 import type { SortOrder } from '../data/sortOrder';
@@ -172,12 +173,18 @@ export const initialFacts: ExplorerFacts = {
   suspects: NO_SUSPECTS,
 };
 
-/** Clicking a digit while all are shown narrows to it; otherwise it toggles; none left = all. */
-export function toggledDigits(current: readonly number[], digit: number): readonly number[] {
-  if (current.length === LABEL_COUNT) return [digit];
-  const next = current.includes(digit) ? current.filter((d) => d !== digit) : [...current, digit].sort((a, b) => a - b);
-  return next.length === 0 ? ALL_DIGITS : next;
+/**
+ * Clicking a label while all are shown narrows to it; otherwise it toggles; none left (or every
+ * class on) = all.
+ */
+export function toggledDigits(current: readonly number[], digit: number, info: DatasetInfo = MNIST_INFO): readonly number[] {
+  if (isEveryLabel(current)) return [digit];
+  const next = current.includes(digit) ? current.filter((d) => d !== digit) : [...current, digit];
+  return normaliseLabels(next, info);
 }
+
+/** The classes of what is on screen (MNIST's before anything is). */
+const infoOf = (facts: Pick<ExplorerFacts, 'dataset' | 'preview'>): DatasetInfo => (facts.dataset ?? facts.preview)?.info ?? MNIST_INFO;
 
 function digitExists(dataset: Dataset, ref: DigitRef): boolean {
   return ref.index < dataset[ref.split].count;
@@ -191,9 +198,9 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
   return {
     ...initialFacts,
     setSplit: (split) => set({ split }),
-    toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit) }),
+    toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit, infoOf(get())) }),
     showAllDigits: () => set({ digits: ALL_DIGITS }),
-    setDigits: (digits) => set({ digits: digits.length === 0 ? ALL_DIGITS : [...new Set(digits)].sort((a, b) => a - b) }),
+    setDigits: (digits) => set({ digits: normaliseLabels(digits, infoOf(get())) }),
     setZoom: (zoom) => set({ zoom }),
     // Stepping to the next digit keeps the origin; a fresh open names it.
     setOpen: (open, from) => set(from ? { open, openFrom: from } : { open }),
@@ -207,7 +214,9 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     applyShareState: (state, ignored) => {
       const dataset = get().dataset;
       const open = state.open && dataset && !digitExists(dataset, state.open) ? null : state.open;
-      set({ ...state, open, linkNotice: ignored });
+      // Before the data is there, the link's labels wait to be fitted to its classes (loadSucceeded).
+      const digits = dataset ? normaliseLabels(state.digits, dataset.info) : state.digits;
+      set({ ...state, open, digits, linkNotice: ignored });
     },
     dismissLinkNotice: () => set({ linkNotice: [] }),
     keptCopyDamaged: (keptCopyNotice) => set({ keptCopyNotice }),
@@ -230,7 +239,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromCache }) => {
       const load = currentLoad(requestId);
       if (!load) return;
-      const { open, linkNotice } = get();
+      const { open, linkNotice, digits } = get();
       // A link may name a digit this data set does not have: close it and say so.
       const openGone = open !== null && !digitExists(dataset, open);
       set({
@@ -248,6 +257,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
         fromCache,
         load: { status: 'idle' },
         open: openGone ? null : open,
+        digits: normaliseLabels(digits, dataset.info),
         linkNotice: openGone
           ? [...linkNotice, { name: 'open', reason: `names ${open.split} #${open.index}, which this data set does not have` }]
           : linkNotice,

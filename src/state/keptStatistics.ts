@@ -95,8 +95,8 @@ async function keep(name: string, encode: () => Promise<Uint8Array<ArrayBuffer>>
 }
 
 /** The kept statistics of the data named by `key` (null: none kept; a problem: kept but unusable, now forgotten). */
-export function readKeptStatistics(key: string, counts: Record<Split, number>): Promise<KeptRead> {
-  return readKept(fileNameOf(key), (bytes) => decodeStatistics(bytes, key, counts));
+export function readKeptStatistics(key: string, counts: Record<Split, number>, shape: { pixels: number; labelSlots: number }): Promise<KeptRead> {
+  return readKept(fileNameOf(key), (bytes) => decodeStatistics(bytes, key, counts, shape));
 }
 
 /** Keeps `statistics` for the data named by `key`; never throws. */

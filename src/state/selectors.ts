@@ -1,3 +1,4 @@
+import { MNIST_INFO, type DatasetInfo } from '../data/catalog';
 import { useMemo } from 'react';
 import type { Dataset } from '../data/dataset';
 import { buildLabelIndex, countSelected, selectIds, type LabelIndex, type SplitFilter } from '../data/labelIndex';
@@ -171,4 +172,9 @@ export function useSample(): Uint32Array {
   const region = useRegionFilter();
   const ids = useMemo(() => (dataset ? selectionIdsFor(dataset, split, digits, region) : EMPTY_IDS), [dataset, split, digits, region]);
   return useMemo(() => sampleIds(ids, size, seed), [ids, size, seed]);
+}
+
+/** What the data on screen is (its words, its classes): MNIST's before anything is there. */
+export function useDatasetInfo(): DatasetInfo {
+  return useExplorerStore((s) => (s.dataset ?? s.preview)?.info ?? MNIST_INFO);
 }

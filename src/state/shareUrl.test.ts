@@ -159,3 +159,33 @@ describe('parseShareUrl: bad links fall back per parameter and say why', () => {
     expect(describeIgnored(parse('?zoom=9&n=0').ignored)).toBe('“zoom” must be one of 0.5, 1, 1.5, 2, 3, 4; “n” must be a whole number from 1 to 100');
   });
 });
+
+describe('parseShareUrl: datasets', () => {
+  const parse = (search: string) => parseShareUrl(search, PAGE, 1);
+  it('names a dataset: alone its publisher, with a url a mirror, local its visitor’s files; and writes it back', () => {
+    expect(parse('?dataset=fashion-mnist').state.source).toEqual({ kind: 'public', dataset: 'fashion-mnist' });
+    expect(parse('?dataset=kmnist&source=custom&url=https://m.example/k/').state.source).toEqual({ kind: 'custom', baseUrl: 'https://m.example/k/', dataset: 'kmnist' });
+    expect(parse('?dataset=emnist-letters').state.source).toEqual({ kind: 'local', dataset: 'emnist-letters', files: null });
+    expect(parse('?dataset=mnist&source=public').state.source).toEqual({ kind: 'azure' });
+    for (const search of ['?dataset=fashion-mnist', '?dataset=kmnist&source=custom&url=https%3A%2F%2Fm.example%2Fk%2F', '?dataset=emnist-letters&source=local']) {
+      const { state, ignored } = parse(search);
+      expect(ignored).toEqual([]);
+      expect(buildShareSearch(state)).toBe(`${search}&seed=1`);
+    }
+  });
+
+  it('checks labels against the named dataset’s classes', () => {
+    expect(parse('?dataset=emnist-letters&digits=1,26').state.digits).toEqual([1, 26]);
+    expect(parse('?dataset=emnist-letters&digits=0').ignored.map((i) => i.name)).toEqual(['digits']);
+    expect(parse('?dataset=idx&source=local&digits=200').state.digits).toEqual([200]);
+    expect(parse('?digits=12').ignored.map((i) => i.name)).toEqual(['digits']);
+  });
+
+  it('refuses an unknown dataset and MNIST-only sources for other data, and says why', () => {
+    expect(parse('?dataset=cifar').ignored).toEqual([{ name: 'dataset', reason: expect.stringContaining('must be one of mnist, fashion-mnist') }]);
+    expect(parse('?dataset=cifar').state.source).toEqual({ kind: 'bundled' });
+    const { state, ignored } = parse('?dataset=kmnist&source=bundled');
+    expect(state.source).toEqual({ kind: 'public', dataset: 'kmnist' });
+    expect(ignored).toEqual([{ name: 'source', reason: 'bundled holds only MNIST' }]);
+  });
+});

@@ -3,20 +3,21 @@
 // cannot use falls back to its default with a reason the page shows. Nothing from a link is ever
 // run or rendered as HTML.
 import type { DigitRef } from '../data/dataset';
-import { LABEL_COUNT, type Split } from '../data/mnist';
-import { ALL_DIGITS, SPLIT_FILTERS, type SplitFilter } from '../data/labelIndex';
+import type { Split } from '../data/mnist';
+import { ALL_DIGITS, isEveryLabel, SPLIT_FILTERS, type SplitFilter } from '../data/labelIndex';
+import { CATALOG, isDatasetId, MAX_LABEL, type DatasetId } from '../data/catalog';
 import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE } from '../data/sample';
 import { safeEcho } from '../data/safeText';
 import { SORT_ORDERS, type SortOrder } from '../data/sortOrder';
 import { parseMapRegion, formatMapRegion, type MapRegion } from '../data/digitMap';
-import { parseCustomBaseUrl, type DataSource } from '../data/sources';
+import { datasetOfSource, parseCustomBaseUrl, type DataSource } from '../data/sources';
 import { DEFAULT_ZOOM, VIEWS, ZOOM_LEVELS, type View } from './viewOptions';
 
 
 export interface ShareState {
   readonly source: DataSource;
   readonly split: SplitFilter;
-  /** Sorted; all ten means no digit filter. */
+  /** Sorted label values; empty means no label filter. */
   readonly digits: readonly number[];
   readonly view: View;
   readonly zoom: number;
@@ -91,8 +92,8 @@ const PARAMETERS = {
     default: ALL_DIGITS,
     parse: parseDigits,
     format: (digits) => digits.join(','),
-    isDefault: (digits) => digits.length === LABEL_COUNT,
-    reason: 'must be "all" or digits 0–9 separated by commas',
+    isDefault: isEveryLabel,
+    reason: `must be "all" or labels 0–${MAX_LABEL} separated by commas`,
   }),
   view: parameter('view', { name: 'view', default: 'digits', parse: (v) => ((VIEWS as readonly string[]).includes(v) ? (v as View) : undefined), format: String, reason: `must be one of ${VIEWS.join(', ')}` }),
   zoom: parameter('zoom', { name: 'zoom', default: DEFAULT_ZOOM, parse: (v) => ZOOM_LEVELS.find((z) => String(z) === v), format: String, reason: `must be one of ${ZOOM_LEVELS.join(', ')}` }),
@@ -126,7 +127,7 @@ export const DEFAULT_SHARE_STATE = {
   ...Object.fromEntries(TABLE_FIELDS.map((field) => [field, PARAMETERS[field].default])),
 } as Omit<ShareState, 'seed'>;
 
-const KNOWN = ['source', 'url', 'seed', ...TABLE_FIELDS.map((field) => PARAMETERS[field].name)];
+const KNOWN = ['dataset', 'source', 'url', 'seed', ...TABLE_FIELDS.map((field) => PARAMETERS[field].name)];
 /** Longer values are refused unread; no legitimate parameter comes near it. */
 const MAX_VALUE_LENGTH = 2048;
 /** How many ignored parameters the notice names before it summarizes the rest. */
@@ -185,37 +186,82 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
       if (reason) ignored.push({ name, reason });
       return [field, value];
     }),
-  ) as Pick<ShareState, TableField>;
+  ) as { -readonly [K in TableField]: ShareState[K] };
   const seedText = values.get('seed');
   const seed = seedText === undefined ? undefined : parseIntInRange(seedText, 0, MAX_SEED);
   if (seedText !== undefined && seed === undefined) ignored.push({ name: 'seed', reason: `must be a whole number from 0 to ${MAX_SEED}` });
+  // Labels are checked against the classes of the dataset the link names, where the catalogue knows them.
+  const classes = CATALOG[datasetOfSource(source)].classNames;
+  if (classes && values.has('digits')) {
+    const list = table.digits;
+    const fitted = list.filter((d) => d < classes.length && classes[d] !== null);
+    const classCount = classes.filter((c) => c !== null).length;
+    if (fitted.length !== list.length || values.get('digits')!.split(',').length > classCount) {
+      ignored.push({ name: 'digits', reason: `must be "all" or labels of ${CATALOG[datasetOfSource(source)].title} separated by commas` });
+      table.digits = ALL_DIGITS;
+    } else if (fitted.length === classCount) {
+      table.digits = ALL_DIGITS;
+    }
+  }
   const state: ShareState = { source, ...table, seed: seed ?? fallbackSeed };
   const hasSeed = seed !== undefined;
   return { state, hasSeed, ignored };
 }
 
+/**
+ * The source from `dataset`, `source` and `url`. `dataset=fashion-mnist` alone means its
+ * publisher; with `source=custom&url=…` a mirror of it; `source=local` files the visitor opens.
+ * Whatever cannot be used falls back to MNIST's bundled copy, and says why.
+ */
 function readSource(values: Map<string, string>, pageUrl: string, ignored: IgnoredParameter[]): DataSource {
+  const datasetText = values.get('dataset');
+  let dataset: DatasetId = 'mnist';
+  if (datasetText !== undefined) {
+    if (isDatasetId(datasetText)) dataset = datasetText;
+    else ignored.push({ name: 'dataset', reason: `must be one of ${Object.keys(CATALOG).join(', ')}` });
+  }
   const kind = values.get('source');
   const url = values.get('url');
-  if (kind === undefined && url === undefined) return { kind: 'bundled' };
+  const fallback = (): DataSource => ({ kind: 'bundled' });
+  if (url !== undefined && kind !== 'custom' && kind !== undefined) ignored.push({ name: 'url', reason: `only applies to source=custom` });
+  if (kind === undefined && url === undefined) {
+    if (dataset === 'mnist') return fallback();
+    return publicOrLocal(dataset);
+  }
   if (kind === 'bundled' || kind === 'azure') {
-    if (url !== undefined) ignored.push({ name: 'url', reason: `only applies to source=custom` });
+    if (dataset !== 'mnist') {
+      ignored.push({ name: 'source', reason: `${kind} holds only MNIST` });
+      return publicOrLocal(dataset);
+    }
     return { kind };
   }
+  if (kind === 'public') {
+    if (CATALOG[dataset].publicBaseUrl === null) {
+      ignored.push({ name: 'source', reason: `${CATALOG[dataset].title} has no public files to load; open them as your own files` });
+      return { kind: 'local', dataset, files: null };
+    }
+    return dataset === 'mnist' ? { kind: 'azure' } : { kind: 'public', dataset };
+  }
+  if (kind === 'local') return { kind: 'local', dataset, files: null };
   if (kind !== undefined && kind !== 'custom') {
-    ignored.push({ name: 'source', reason: 'must be bundled, azure or custom' });
-    return { kind: 'bundled' };
+    ignored.push({ name: 'source', reason: 'must be bundled, azure, public, custom or local' });
+    return fallback();
   }
   if (url === undefined) {
     ignored.push({ name: 'source', reason: 'custom needs a url parameter' });
-    return { kind: 'bundled' };
+    return fallback();
   }
   const parsed = parseCustomBaseUrl(url, pageUrl);
   if (!parsed.ok) {
     ignored.push({ name: 'url', reason: parsed.reason });
-    return { kind: 'bundled' };
+    return fallback();
   }
-  return { kind: 'custom', baseUrl: parsed.url };
+  return dataset === 'mnist' ? { kind: 'custom', baseUrl: parsed.url } : { kind: 'custom', baseUrl: parsed.url, dataset };
+}
+
+/** A catalogue dataset from where it can be had: its publisher, or else the visitor's own files. */
+function publicOrLocal(dataset: DatasetId): DataSource {
+  return CATALOG[dataset].publicBaseUrl === null ? { kind: 'local', dataset, files: null } : { kind: 'public', dataset };
 }
 
 function parseSplit(value: string): SplitFilter | undefined {
@@ -228,12 +274,12 @@ function parseIntInRange(value: string, min: number, max: number): number | unde
   return n >= min && n <= max ? n : undefined;
 }
 
+/** Label values 0–254; made to fit the dataset's classes once it is known (normaliseLabels). */
 function parseDigits(value: string): readonly number[] | undefined {
   if (value === 'all') return ALL_DIGITS;
   const parts = value.split(',');
-  if (parts.length === 0 || parts.length > LABEL_COUNT || !parts.every((p) => /^[0-9]$/.test(p))) return undefined;
-  const digits = [...new Set(parts.map(Number))].sort((a, b) => a - b);
-  return digits.length === LABEL_COUNT ? ALL_DIGITS : digits;
+  if (parts.length === 0 || parts.length > MAX_LABEL + 1 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= MAX_LABEL)) return undefined;
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
 }
 
 function parseDigitRef(value: string): DigitRef | undefined {
@@ -245,8 +291,12 @@ function parseDigitRef(value: string): DigitRef | undefined {
 /** The query string for a state: defaults are left out so links stay short; the seed never is. */
 export function buildShareSearch(state: ShareState): string {
   const params = new URLSearchParams();
-  if (state.source.kind !== 'bundled') params.set('source', state.source.kind);
-  if (state.source.kind === 'custom') params.set('url', state.source.baseUrl);
+  const source = state.source;
+  const dataset = datasetOfSource(source);
+  if (dataset !== 'mnist') params.set('dataset', dataset);
+  // A dataset's publisher is what `dataset=` alone means; MNIST's bundled copy is what nothing means.
+  if (source.kind !== 'bundled' && source.kind !== 'public') params.set('source', source.kind);
+  if (source.kind === 'custom') params.set('url', source.baseUrl);
   for (const field of TABLE_FIELDS) PARAMETERS[field].write(state, params);
   params.set('seed', String(state.seed));
   return `?${params.toString()}`;

@@ -3,7 +3,7 @@
 // the analysis worker — one worker per request, let go with its answer (on a page without
 // shared memory the dataset is copied into it, 55 MB, and a worker that ends frees it at once)
 // — and then kept, as soon as the data's identity (its files' SHA-256) is known.
-import type { Dataset } from '../data/dataset';
+import { pixelCount, type Dataset } from '../data/dataset';
 import type { Rankings } from '../data/sortOrder';
 import type { DatasetStatistics } from '../data/statistics';
 import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
@@ -41,7 +41,8 @@ export function computeStatisticsOf(dataset: Dataset): Promise<void> {
     return settled;
   }
   const started = performance.now();
-  void readKeptStatistics(key, { train: dataset.train.count, test: dataset.test.count }).then((read) => {
+  const shape = { pixels: pixelCount(dataset), labelSlots: dataset.info.classNames.length };
+  void readKeptStatistics(key, { train: dataset.train.count, test: dataset.test.count }, shape).then((read) => {
     if (!isCurrent(requestId)) return;
     if (read && 'statistics' in read) {
       settle(requestId);

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/dataset';
 import type { NeighbourTable } from '../data/knn';
 import type { Split } from '../data/mnist';
 import { SUSPECT_NEIGHBOURS, suspectScores } from '../data/suspects';
-import type { AnalysisReply, AnalysisRequest } from '../worker/protocol';
+import type { AnalysisErrorCode, AnalysisReply, AnalysisRequest } from '../worker/protocol';
 import { datasetId } from './datasetIds';
 import { explorerStore, NO_SUSPECTS, type SuspectsState } from './explorerStore';
 import { PERF_MARKS } from './perfMarks';
@@ -167,7 +167,7 @@ function compute(job: Running, split: Split, from: number, to: number, started: 
   });
 }
 
-function fail(code: 'bad-dataset' | 'failed', message: string): void {
+function fail(code: AnalysisErrorCode, message: string): void {
   stop();
   update({ job: null, failure: { code, message } });
 }

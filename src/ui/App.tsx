@@ -27,6 +27,7 @@ import { SuspectsProgress } from './suspects/SuspectsProgress';
 import { StatusLine } from './grid/StatusLine';
 import { ViewTabs } from './common/ViewTabs';
 import { ZoomControl } from './grid/ZoomControl';
+import { useFileDrop } from './load/useFileDrop';
 
 export function App() {
   const dataset = useExplorerStore((s) => s.dataset);
@@ -37,8 +38,14 @@ export function App() {
   // share it (the same shared memory), so the grid and its painted rows carry over.
   const dataKey = useExplorerStore((s) => (s.dataset ? `data-${s.loadedRequestId ?? datasetId(s.dataset)}` : s.load.status === 'loading' ? `data-${s.load.requestId}` : 'none'));
 
+  const drop = useFileDrop();
   return (
-    <div className="app">
+    <div className={drop.dragging ? 'app app-dropping' : 'app'} {...drop.handlers}>
+      {drop.dragging && (
+        <div className="drop-note" role="status">
+          Drop the image and label files (gzip or raw) to open them here; they are read on this computer, never uploaded
+        </div>
+      )}
       <SkipLink />
       <header className="app-header">
         <h1>MNIST Explorer</h1>

@@ -1,8 +1,7 @@
 // The analysis worker's brain, apart from `self` so it runs in Node tests (like loaderHandler):
 // takes a request, checks the dataset it was handed, computes, replies with the result's
 // buffers moved, never copied. Errors leave as a code and a sentence.
-import type { Dataset, SplitData } from '../data/dataset';
-import { PIXELS_PER_IMAGE } from '../data/mnist';
+import { pixelCount, type Dataset, type SplitData } from '../data/dataset';
 import { computeStatistics } from '../data/statistics';
 import { nearestNeighbours, squaredNorms } from '../data/neighbours';
 import { rankAllOrders } from '../data/sortOrder';
@@ -17,11 +16,17 @@ export interface AnalysisDeps {
   readonly now?: () => number;
 }
 
+/**
+ * The largest image the principal-component analyses take: the covariance is pixels × pixels
+ * float64 (128 MB at 64 × 64; a 256 × 256 image would ask for 34 GB).
+ */
+export const MAX_COMPONENT_PIXELS = 64 * 64;
+
 /** Why a dataset handed over cannot be analysed, or null when its shape holds together. */
 export function datasetProblem(dataset: Dataset): string | null {
   for (const data of [dataset.train, dataset.test] as SplitData[]) {
     if (!Number.isInteger(data.count) || data.count < 0) return `${data.split}: the digit count ${String(data.count)} is not a count`;
-    if (data.images.length !== data.count * PIXELS_PER_IMAGE) return `${data.split}: ${data.images.length} pixel bytes for ${data.count} digits of ${PIXELS_PER_IMAGE}`;
+    if (data.images.length !== data.count * pixelCount(dataset)) return `${data.split}: ${data.images.length} pixel bytes for ${data.count} digits of ${pixelCount(dataset)}`;
     if (data.labels.length < data.count) return `${data.split}: ${data.labels.length} labels for ${data.count} digits`;
   }
   return null;
@@ -68,7 +73,7 @@ function neighbourTableResult(
   const from = Math.max(0, Math.min(total, request.from));
   const to = Math.max(from, Math.min(total, request.to));
   const blocks = [dataset.train, dataset.test];
-  const points = (known.points ??= project(blocks, principalComponents(blocks, PIXELS_PER_IMAGE, SUSPECT_COMPONENTS), SUSPECT_COMPONENTS));
+  const points = (known.points ??= project(blocks, principalComponents(blocks, pixelCount(dataset), SUSPECT_COMPONENTS), SUSPECT_COMPONENTS));
   const searched = now();
   const dims = total > 0 ? points.length / total : SUSPECT_COMPONENTS;
   const table = nearestNeighbourTable(points, dims, request.k, from, to, { progress: (done) => progress(done, to - from), progressEvery: 500 });
@@ -100,6 +105,11 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
     if (problem !== null || typeof dataset === 'string') {
       if ((request.kind === 'neighbours' || request.kind === 'neighbour-table') && request.dataset) known = null;
       deps.post({ type: 'analysis-failed', requestId, kind, code: 'bad-dataset', message: problem ?? '' }, []);
+      return;
+    }
+    if ((request.kind === 'map' || request.kind === 'neighbour-table') && pixelCount(dataset) > MAX_COMPONENT_PIXELS) {
+      const message = `the map and the suspect labels take images of up to ${MAX_COMPONENT_PIXELS.toLocaleString('en-US')} pixels (64 × 64): their covariance matrix is pixels² numbers, and these images have ${pixelCount(dataset).toLocaleString('en-US')} pixels (${dataset.rows} × ${dataset.cols})`;
+      deps.post({ type: 'analysis-failed', requestId, kind, code: 'too-large', message }, []);
       return;
     }
     const started = now();

@@ -1,7 +1,7 @@
 // Writes the data frame as CSV off the page's thread: slices of rows into Blob parts (bytes, not
 // one giant string), a progress report after each. Takes `post` as an input, like the loader, so
 // it runs in Node tests.
-import { CSV_HEADER, csvRows } from '../data/dataFrame';
+import { csvHeader, csvRows } from '../data/dataFrame';
 import type { CsvReply, CsvRequest } from './protocol';
 
 /** Rows per slice: ~20 ms of work, so progress moves several times a second. */
@@ -11,7 +11,7 @@ export function writeCsv(request: CsvRequest, post: (reply: CsvReply) => void): 
   const { dataset, ids, normalized } = request;
   try {
     const encoder = new TextEncoder();
-    const parts: BlobPart[] = [encoder.encode(CSV_HEADER)];
+    const parts: BlobPart[] = [encoder.encode(csvHeader(dataset))];
     for (let start = 0; start < ids.length; start += CSV_ROWS_PER_SLICE) {
       const end = Math.min(ids.length, start + CSV_ROWS_PER_SLICE);
       parts.push(encoder.encode(csvRows(dataset, ids, start, end, normalized)));

@@ -23,6 +23,7 @@ export class FileLoadError extends Error {
 export interface FileDecodeState {
   readonly partialData: Uint8Array | null;
   readonly bytesWritten: number;
+  readonly header: { readonly dims: readonly number[] } | null;
 }
 
 export interface LoadedFile {
@@ -42,6 +43,8 @@ export interface LoadFileOptions {
   readonly stallTimeoutMs?: number;
   readonly onProgress: (progress: FileProgress) => void;
   readonly onChunk?: (state: FileDecodeState) => void;
+  /** The file's own name, when it is not the MNIST name of its role (which `name` is). */
+  readonly displayName?: string;
 }
 
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
@@ -70,7 +73,9 @@ function transportEncodingOf(headers: Headers): string | null {
 
 /** Fetches one file and decodes it as it streams in, into a buffer from `options.allocate`. */
 export async function loadFile(name: MnistFileName, url: string, options: LoadFileOptions): Promise<LoadedFile> {
-  const fail = (cause: string) => new FileLoadError(name, url, `${name}: ${cause}`);
+  // Refusals name the file as it is called where it came from (EMNIST's files are not MNIST's names).
+  const shownName = options.displayName ?? name;
+  const fail = (cause: string) => new FileLoadError(name, url, `${shownName}: ${cause}`);
   const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const seconds = `${(stallMs / 1000).toFixed(stallMs % 1000 ? 1 : 0)} s`;
   let response: Response;
@@ -139,6 +144,7 @@ export async function loadFile(name: MnistFileName, url: string, options: LoadFi
     const idx = decoder.finish();
     const info: LoadedFileInfo = {
       name,
+      ...(shownName !== name ? { displayName: shownName } : {}),
       url,
       servedBytes: received,
       format: decoder.format ?? 'idx',

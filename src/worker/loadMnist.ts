@@ -1,6 +1,7 @@
 import { assembleDataset, DatasetFileError, type Dataset, type DecodedFiles } from '../data/dataset';
 import type { Allocate, DecodedIdx } from '../data/idx';
-import { MNIST_FILES, PIXELS_PER_IMAGE, type MnistFileName } from '../data/mnist';
+import { CATALOG, type DatasetEntry } from '../data/catalog';
+import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import type { FileValidator } from './decodedCache';
 import { FileLoadError, loadFile, type FileDecodeState } from './loadFile';
@@ -9,7 +10,12 @@ import type { FileProgress, LoadedFileInfo } from './protocol';
 export { FileLoadError } from './loadFile';
 
 export interface LoadOptions {
-  readonly urls: FileUrls;
+  /** By MNIST's role names; a dataset with one split has only that split's two. */
+  readonly urls: Partial<FileUrls>;
+  /** The files' own names where they differ from the entry's (the visitor's files). */
+  readonly names?: Partial<Record<MnistFileName, string>>;
+  /** What the files must be (shape, classes); MNIST when absent. */
+  readonly entry?: DatasetEntry;
   readonly fetch: typeof fetch;
   readonly allocate: Allocate;
   readonly signal: AbortSignal;
@@ -29,6 +35,8 @@ export interface TrainPrefix {
   readonly images: Uint8Array;
   readonly labels: Uint8Array;
   readonly ready: number;
+  readonly rows: number;
+  readonly cols: number;
 }
 
 export interface LoadedMnist {
@@ -50,6 +58,7 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
   const inner = new AbortController();
   const abortInner = () => inner.abort();
   options.signal.addEventListener('abort', abortInner);
+  const entry = options.entry ?? CATALOG.mnist;
   const states = new Map<MnistFileName, FileDecodeState>();
   let lastReady = 0;
   const onChunk = (name: MnistFileName, state: FileDecodeState) => {
@@ -60,21 +69,28 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
     const labelData = labels?.partialData;
     const imageData = images?.partialData;
     if (!images || !labels || !labelData || !imageData || labels.bytesWritten !== labelData.length) return;
-    const ready = Math.min(Math.floor(images.bytesWritten / PIXELS_PER_IMAGE), labelData.length);
+    const dims = images.header?.dims;
+    if (!dims || dims.length !== 3) return;
+    const [, rows = 0, cols = 0] = dims;
+    const expected = entry.shape;
+    if (rows * cols === 0 || (expected && (expected.rows !== rows || expected.cols !== cols))) return;
+    const ready = Math.min(Math.floor(images.bytesWritten / (rows * cols)), labelData.length);
     if (ready > lastReady) {
       lastReady = ready;
-      options.onTrainPrefix({ images: imageData, labels: labelData, ready });
+      options.onTrainPrefix({ images: imageData, labels: labelData, ready, rows, cols });
     }
   };
   try {
+    const present = MNIST_FILES.filter((file) => options.urls[file.name] !== undefined);
     const decoded = await Promise.all(
-      MNIST_FILES.map((file) => {
-        return loadFile(file.name, options.urls[file.name], {
+      present.map((file) => {
+        return loadFile(file.name, options.urls[file.name]!, {
           fetch: options.fetch,
           allocate: options.allocate,
           signal: inner.signal,
           maxBytes: options.maxBytes,
           stallTimeoutMs: options.stallTimeoutMs,
+          displayName: options.names?.[file.name] ?? entryFileName(entry, file.name),
           onProgress: (progress) => options.onProgress(file.name, progress),
           onChunk: (state) => onChunk(file.name, state),
         }).catch((error: unknown) => {
@@ -83,25 +99,46 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
         });
       }),
     );
-    const dataset = assembleNamed(new Map(MNIST_FILES.map((f, i) => [f.name, decoded[i]!.idx])), options.urls);
+    const dataset = assembleNamed(new Map(present.map((f, i) => [f.name, decoded[i]!.idx])), options.urls, entry, options.names);
     return { dataset, files: decoded.map((d) => d.info), served: decoded.map((d) => d.served), decoded };
   } finally {
     options.signal.removeEventListener('abort', abortInner);
   }
 }
 
-/** Checks four decoded files form MNIST; a refusal names the file, as a FileLoadError. */
-export function assembleNamed(byName: ReadonlyMap<MnistFileName, DecodedIdx>, urls: FileUrls): Dataset {
+/** The entry's own name for the file in MNIST's role `name` (EMNIST's are not MNIST's). */
+export function entryFileName(entry: DatasetEntry, name: MnistFileName): string {
+  const file = MNIST_FILES.find((f) => f.name === name)!;
+  return entry.files[file.split][file.role];
+}
+
+/** Checks four decoded files form a dataset of `entry`'s kind; a refusal names the file, as a FileLoadError. */
+export function assembleNamed(
+  byName: ReadonlyMap<MnistFileName, DecodedIdx>,
+  urls: Partial<FileUrls>,
+  entry: DatasetEntry = CATALOG.mnist,
+  ownNames: Partial<Record<MnistFileName, string>> = {},
+): Dataset {
+  const pair = (images: MnistFileName, labels: MnistFileName) => {
+    const i = byName.get(images);
+    const l = byName.get(labels);
+    return i && l ? { images: i, labels: l } : null;
+  };
   const files: DecodedFiles = {
-    train: { images: byName.get('train-images-idx3-ubyte.gz')!, labels: byName.get('train-labels-idx1-ubyte.gz')! },
-    test: { images: byName.get('t10k-images-idx3-ubyte.gz')!, labels: byName.get('t10k-labels-idx1-ubyte.gz')! },
+    train: pair('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
+    test: pair('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'),
+  };
+  const nameOf = (name: MnistFileName) => ownNames[name] ?? entryFileName(entry, name);
+  const names = {
+    train: { images: nameOf('train-images-idx3-ubyte.gz'), labels: nameOf('train-labels-idx1-ubyte.gz') },
+    test: { images: nameOf('t10k-images-idx3-ubyte.gz'), labels: nameOf('t10k-labels-idx1-ubyte.gz') },
   };
   try {
-    return assembleDataset(files);
+    return assembleDataset(files, entry, names);
   } catch (error) {
     if (error instanceof DatasetFileError) {
-      const name = error.fileName as MnistFileName;
-      throw new FileLoadError(name, urls[name], `${name}: ${error.message}`);
+      const name = MNIST_FILES.find((f) => nameOf(f.name) === error.fileName)?.name ?? 'train-images-idx3-ubyte.gz';
+      throw new FileLoadError(name, urls[name] ?? null, `${error.fileName}: ${error.message}`);
     }
     throw error;
   }

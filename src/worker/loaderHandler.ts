@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/dataset';
+import { CATALOG, infoFor, MAX_LABEL, type DatasetEntry } from '../data/catalog';
 import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { discardCachedFiles, findDamagedFile, headWithinStall, readCachedFiles, writeCachedFiles } from './decodedCache';
@@ -40,11 +41,16 @@ async function canReadDirectly(urls: FileUrls, fetchFn: typeof fetch, signal: Ab
   }
 }
 
+/** All four files' URLs, or null when the request has fewer (a one-split dataset). */
+function completeUrls(urls: Partial<FileUrls>): FileUrls | null {
+  return MNIST_FILES.every((f) => urls[f.name] !== undefined) ? (urls as FileUrls) : null;
+}
+
 /** Said when a relayed source failed through the relay: why there is one, and where it exists. */
 function relayHint(relayUrls: FileUrls): string {
   const relay = new URL('./', relayUrls['t10k-labels-idx1-ubyte.gz']);
   return (
-    `The browser could not read the files directly (Azure's container sends no CORS headers), and this server has no working relay at ${relay.pathname}: ` +
+    `The browser could not read the files directly (their host sends no CORS headers), and this server has no working relay at ${relay.pathname}: ` +
     'the relay exists only in the servers of `npm start` and `npm run dev`, not on a static host. Choose the bundled copy, or run the app with `npm start`'
   );
 }
@@ -149,7 +155,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
    * Step 2: the kept copy, if the server still has the same files: shown, then (once on screen)
    * proved to be the bytes that were kept. False when there is none to use.
    */
-  const loadFromCache = async (load: Load, urls: FileUrls): Promise<boolean> => {
+  const loadFromCache = async (load: Load, urls: FileUrls, entry: DatasetEntry): Promise<boolean> => {
     const cached = await readCachedFiles(urls, deps.fetch, allocate, load.signal, stallMs);
     if (load.signal.aborted) throw superseded();
     if (!cached) return false;
@@ -165,7 +171,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       ? cached
       : (Object.fromEntries(MNIST_FILES.map((f) => [f.name, { ...cached[f.name], data: cached[f.name].data.slice() }])) as typeof cached);
     const shown = untilShown(load.requestId, load.signal);
-    load.postLoaded(assembleNamed(byName, urls), MNIST_FILES.map((f) => cached[f.name].info), true);
+    load.postLoaded(assembleNamed(byName, urls, entry), MNIST_FILES.map((f) => cached[f.name].info), true);
     await shown;
     if (load.signal.aborted) return true;
     const damaged = await findDamagedFile(toCheck, load.signal);
@@ -190,9 +196,17 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   }
 
   /** Step 3: the four files from the network, decoded as they stream in, then shown. */
-  const loadFromNetwork = async (load: Load, urls: FileUrls, maxBytes: number | undefined): Promise<Fetched | null> => {
+  const loadFromNetwork = async (
+    load: Load,
+    urls: Partial<FileUrls>,
+    maxBytes: number | undefined,
+    entry: DatasetEntry,
+    names?: Partial<Record<MnistFileName, string>>,
+  ): Promise<Fetched | null> => {
     const loaded = await loadMnist({
       urls,
+      names,
+      entry,
       fetch: deps.fetch,
       allocate,
       signal: load.signal,
@@ -201,7 +215,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       // Only shared buffers can be shown while they fill; transferred ones move once, at the end.
       onTrainPrefix: deps.shared
         ? throttle((prefix) => {
-            if (!load.decodedAll) postPrefix(load.requestId, prefix);
+            if (!load.decodedAll) postPrefix(load.requestId, prefix, entry);
           }, PARTIAL_INTERVAL_MS)
         : undefined,
       onProgress: (file, progress) => load.progressOf(file)(progress),
@@ -222,8 +236,8 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     return { loaded, idxSha256, toKeep };
   };
 
-  /** Step 4, once the data is on screen: the files' hashes, then the kept copy for next time. */
-  const hashAndKeep = async (load: Load, urls: FileUrls, { loaded, idxSha256: idxFirst, toKeep }: Fetched): Promise<void> => {
+  /** Step 4, once the data is on screen: the files' hashes, then the kept copy for next time (none for `urls` null). */
+  const hashAndKeep = async (load: Load, urls: FileUrls | null, { loaded, idxSha256: idxFirst, toKeep }: Fetched): Promise<void> => {
     const { files, served, decoded } = loaded;
     const sha256 = await hashServedBytes(files, served, load.signal);
     // The served chunks live on in each file's Blob (a copy); these were only kept for the hash.
@@ -231,6 +245,10 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     const idxSha256 = idxFirst ?? (await hashIdxFiles(files, decoded.map((d) => d.idx), load.signal));
     if (!sha256 || !idxSha256) return;
     deps.post({ type: 'hashes', requestId: load.requestId, sha256, idxSha256 }, []);
+    if (!urls) {
+      if (!deps.shared) for (const data of toKeep) releaseBuffer(data);
+      return;
+    }
     const kept = await writeCachedFiles(
       urls,
       files.map((info, i) => ({
@@ -245,14 +263,23 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     if (kept) deps.post({ type: 'cached', requestId: load.requestId }, []);
   };
 
-  const start = async (requestId: number, requested: FileUrls, maxBytes: number | undefined, relayUrls: FileUrls | undefined) => {
+  const start = async (request: Extract<LoaderRequest, { type: 'load' }>) => {
+    const { requestId, relayUrls, maxBytes } = request;
+    const entry = CATALOG[request.dataset ?? 'mnist'];
     const load = begin(requestId);
     let viaRelay = false;
     try {
+      const requested = completeUrls(request.urls);
+      if (!requested || request.local) {
+        // The visitor's own files: read once, shown, hashed for the Files view; nothing kept.
+        const fetched = await loadFromNetwork(load, request.urls, maxBytes, entry, request.local?.names);
+        if (fetched) await hashAndKeep(load, null, fetched);
+        return;
+      }
       const chosen = await chooseUrls(load, requested, relayUrls);
       viaRelay = chosen.viaRelay;
-      if (await loadFromCache(load, chosen.urls)) return;
-      const fetched = await loadFromNetwork(load, chosen.urls, maxBytes);
+      if (await loadFromCache(load, chosen.urls, entry)) return;
+      const fetched = await loadFromNetwork(load, chosen.urls, maxBytes, entry);
       if (fetched) await hashAndKeep(load, chosen.urls, fetched);
     } catch (error) {
       if (load.signal.aborted) {
@@ -274,9 +301,11 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     }
   };
 
-  const postPrefix = (requestId: number, { images, labels, ready }: TrainPrefix) => {
+  const postPrefix = (requestId: number, { images, labels, ready, rows, cols }: TrainPrefix, entry: DatasetEntry) => {
     if (current?.requestId !== requestId) return;
     const empty = new Uint8Array(0);
+    let largest = 0;
+    for (let i = 0; i < ready; i++) if (labels[i]! > largest && labels[i]! <= MAX_LABEL) largest = labels[i]!;
     deps.post(
       {
         type: 'partial',
@@ -284,6 +313,9 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         dataset: {
           train: { split: 'train', count: ready, images, labels: labels.subarray(0, ready) },
           test: { split: 'test', count: 0, images: empty, labels: empty },
+          rows,
+          cols,
+          info: infoFor(entry, largest),
           warnings: [],
         },
       },
@@ -318,7 +350,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   return (request) => {
     switch (request.type) {
       case 'load':
-        void start(request.requestId, request.urls, request.maxBytes, request.relayUrls);
+        void start(request);
         break;
       case 'cancel':
         if (current?.requestId === request.requestId) current.controller.abort();

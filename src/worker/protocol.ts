@@ -9,12 +9,21 @@ import type { Dataset } from '../data/dataset';
 import type { FileUrls } from '../data/sources';
 import type { FileFormat } from '../data/fileDecoder';
 import type { MnistFileName } from '../data/mnist';
+import type { DatasetId } from '../data/catalog';
 
 export type LoaderRequest =
   | {
       readonly type: 'load';
       readonly requestId: number;
-      readonly urls: FileUrls;
+      /** By MNIST's role names; a one-split dataset of the visitor's own files has two. */
+      readonly urls: Partial<FileUrls>;
+      /** What the files are (shape, classes, names); MNIST when absent. */
+      readonly dataset?: DatasetId;
+      /**
+       * The visitor's own files (blob: URLs of files they opened): named by their own names, never
+       * kept (they are on this computer already) and never looked for in the kept copies.
+       */
+      readonly local?: { readonly names: Partial<Record<MnistFileName, string>> };
       /**
        * The same files through the app's own server, used when `urls` cannot be read from the
        * browser (Azure's container sends no CORS headers). Absent for sources read directly.
@@ -38,7 +47,10 @@ export interface FileProgress {
 
 /** What the file view shows of each file: as served, as inflated, and its IDX header. */
 export interface LoadedFileInfo {
+  /** Its role, by MNIST's name for it (train images, …): the key hashes and progress use. */
   readonly name: MnistFileName;
+  /** The file's own name where it differs (EMNIST's files, the visitor's own). */
+  readonly displayName?: string;
   readonly url: string;
   readonly servedBytes: number;
   readonly format: FileFormat;
@@ -159,7 +171,8 @@ export type AnalysisRequest =
     };
 
 /** Why an analysis failed, for code to act on; `message` beside it is for people. */
-export type AnalysisErrorCode = 'bad-dataset' | 'failed';
+/** `too-large`: the images have more pixels than the principal-component analyses take (see MAX_COMPONENT_PIXELS). */
+export type AnalysisErrorCode = 'bad-dataset' | 'too-large' | 'failed';
 
 /**
  * The statistics, and every digit ranked in each sort order (so a sort switch on the page only

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { drawDigit } from '../../render/drawDigits';
+import type { ImageGeometry } from '../../data/dataset';
 
 /** One digit drawn small (56 px), for lists of digits (look-alikes, suspects). */
-export function DigitThumbnail({ pixels }: { pixels: Uint8Array }) {
+export function DigitThumbnail({ pixels, geometry }: { pixels: Uint8Array; geometry: ImageGeometry }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (canvas.current) drawDigit(canvas.current, pixels);
-  }, [pixels]);
+    if (canvas.current) drawDigit(canvas.current, pixels, geometry);
+  }, [pixels, geometry]);
   return <canvas ref={canvas} width={56} height={56} aria-hidden="true" />;
 }

@@ -1,5 +1,6 @@
+import { labelText } from '../../data/catalog';
 import { useEffect, useRef } from 'react';
-import { describeDigit, globalId, labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
+import { describeDigit, geometryOf, globalId, labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
 import { positionOf } from '../../data/labelIndex';
 import { IMAGE_SIDE } from '../../data/mnist';
 import { drawDigit } from '../../render/drawDigits';
@@ -37,12 +38,13 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
     if (openDigit === null) return;
     lastViewed.current = openDigit;
     const canvas = canvasRef.current;
-    if (canvas) drawDigit(canvas, pixelsOf(dataset, openDigit));
+    if (canvas) drawDigit(canvas, pixelsOf(dataset, openDigit), geometryOf(dataset));
   }, [dataset, openDigit]);
 
   if (openDigit === null) return null;
   const { split, index } = locateDigit(dataset, openDigit);
   const label = labelOf(dataset, openDigit);
+  const geometry = geometryOf(dataset);
   const suspect = suspects ? suspectOf([suspects.parts.train, suspects.parts.test], openDigit) : null;
   const inSample = openFrom === 'sample' ? sample.indexOf(openDigit) : -1;
   const walk = inSample >= 0 ? sample : ids;
@@ -75,14 +77,14 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
         </header>
         <div className="digit-detail-body">
           <div>
-            <canvas ref={canvasRef} width={ENLARGED_SIZE} height={ENLARGED_SIZE} className="digit-enlarged" aria-label={`Digit ${label}, enlarged`} role="img" />
+            <canvas ref={canvasRef} width={ENLARGED_SIZE} height={ENLARGED_SIZE} className="digit-enlarged" aria-label={`${dataset.info.noun.one === 'digit' ? 'Digit' : 'Label'} ${labelText(dataset.info, label)}, enlarged`} role="img" />
             <dl className="digit-facts">
               <dt>Split</dt>
               <dd>{split}</dd>
               <dt>Index</dt>
               <dd>{index}</dd>
               <dt>Label</dt>
-              <dd>{label}</dd>
+              <dd>{labelText(dataset.info, label)}</dd>
               <DigitStatistics dataset={dataset} digit={{ split, index }} label={label} />
               {suspect && (
                 <>
@@ -110,7 +112,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
             </div>
             <LookAlikes dataset={dataset} digit={openDigit} />
           </div>
-          <PixelTable pixels={pixelsOf(dataset, openDigit)} />
+          <PixelTable pixels={pixelsOf(dataset, openDigit)} geometry={geometry} />
         </div>
       </div>
     </ModalDialog>

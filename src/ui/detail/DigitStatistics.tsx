@@ -1,6 +1,6 @@
 import { globalId, type Dataset, type DigitRef } from '../../data/dataset';
 import { positionOf } from '../../data/labelIndex';
-import { LABEL_COUNT } from '../../data/mnist';
+import { isClassLabel, labelShort } from '../../data/catalog';
 import { sortedIdsFor, useStatistics } from '../../state/selectors';
 import { formatCount, ordinal } from '../common/format';
 
@@ -21,13 +21,13 @@ export function DigitStatistics({ dataset, digit, label }: { dataset: Dataset; d
   const { split, index } = digit;
   const stats = statistics[split];
   const ink = stats.ink[index]!;
-  if (label >= LABEL_COUNT) {
+  if (!isClassLabel(dataset.info, label)) {
     return (
       <>
         <dt>Ink</dt>
         <dd>{formatCount(ink)}</dd>
         <dt>Distance to class mean</dt>
-        <dd>none: label {label} is outside 0–9</dd>
+        <dd>none: label {label} is no class of {dataset.info.title}</dd>
       </>
     );
   }
@@ -38,9 +38,9 @@ export function DigitStatistics({ dataset, digit, label }: { dataset: Dataset; d
     <>
       <dt>Ink</dt>
       <dd>{formatCount(ink)}</dd>
-      <dt>Distance to the mean {label}</dt>
+      <dt>Distance to the mean {labelShort(dataset.info, label)}</dt>
       <dd>
-        {distance.toFixed(2)}: {rank === 1 ? 'the most' : `${ordinal(rank)} most`} atypical {label} of the {split} split (of {formatCount(classIds.length)})
+        {distance.toFixed(2)}: {rank === 1 ? 'the most' : `${ordinal(rank)} most`} atypical {labelShort(dataset.info, label)} of the {split} split (of {formatCount(classIds.length)})
       </dd>
     </>
   );

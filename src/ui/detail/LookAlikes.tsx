@@ -1,5 +1,6 @@
+import { labelShort } from '../../data/catalog';
 import { useEffect, useState } from 'react';
-import { describeDigit, labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
+import { describeDigit, labelOf, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset';
 import type { Neighbour } from '../../data/neighbours';
 import { findLookAlikes } from '../../state/lookAlikes';
 import { useExplorerStore } from '../../state/useExplorerStore';
@@ -55,12 +56,12 @@ export function LookAlikes({ dataset, digit }: { dataset: Dataset; digit: number
             return (
               <li key={n.id}>
                 <button type="button" aria-label={name} title={name} className={other ? 'other-label' : undefined} onClick={() => setOpen(locateDigit(dataset, n.id))}>
-                  <DigitThumbnail pixels={pixelsOf(dataset, n.id)} />
+                  <DigitThumbnail pixels={pixelsOf(dataset, n.id)} geometry={geometryOf(dataset)} />
                   <span>
                     {describeDigit(dataset, n.id)}
                     <br />
                     {n.distance.toFixed(1)}
-                    {other && <strong> ≠ {label}</strong>}
+                    {other && <strong> ≠ {labelShort(dataset.info, label)}</strong>}
                   </span>
                 </button>
               </li>

@@ -1,5 +1,6 @@
 import { PUBLISHED_FILES } from '../../data/mnistCard';
-import { SOURCE_LABELS } from '../../data/sources';
+import { datasetOfSource, SOURCE_LABELS } from '../../data/sources';
+import { CATALOG } from '../../data/catalog';
 import { downloadBlob } from '../../render/downloadBlob';
 import { useExplorerStore } from '../../state/useExplorerStore';
 import type { LoadedFileInfo } from '../../worker/protocol';
@@ -45,10 +46,12 @@ export function FilesView() {
   const files = useExplorerStore((s) => s.loadedFiles);
   const source = useExplorerStore((s) => s.loadedSource);
   if (!source) return null;
+  // The published originals are MNIST's: other data (even in MNIST's file names) is not compared.
+  const isMnist = datasetOfSource(source) === 'mnist';
   return (
     <div className="files-view">
       <p>
-        Source: <strong>{SOURCE_LABELS[source.kind]}</strong>
+        {CATALOG[datasetOfSource(source)].title} · source: <strong>{SOURCE_LABELS[source.kind]}</strong>
         {source.kind === 'custom' && <> — {source.baseUrl}</>}
       </p>
       <table className="files-table" aria-label="Files">
@@ -63,7 +66,7 @@ export function FilesView() {
             <th scope="col">Dimensions</th>
             <th scope="col">SHA-256 (as received)</th>
             <th scope="col">SHA-256 (inflated IDX)</th>
-            <th scope="col">Published original</th>
+            {isMnist && <th scope="col">Published original</th>}
             <th scope="col">From</th>
             <th scope="col">Download</th>
           </tr>
@@ -74,7 +77,7 @@ export function FilesView() {
             const verdict = compareWithPublished(file);
             return (
               <tr key={file.name}>
-                <th scope="row">{file.name}</th>
+                <th scope="row">{file.displayName ?? file.name}</th>
                 <td className="num">
                   {formatCount(file.servedBytes)}
                   {transportNote(file) && <div className="hint transport-note">{transportNote(file)}</div>}
@@ -88,7 +91,7 @@ export function FilesView() {
                 <td>{file.dims.map(formatCount).join(' × ')}</td>
                 <td className="mono sha">{file.sha256 ?? 'computing…'}</td>
                 <td className="mono sha">{file.idxSha256 ?? 'computing…'}</td>
-                <td className="published">
+                {isMnist && <td className="published">
                   <span className={verdict.ok === null ? 'hint' : verdict.ok ? 'match' : 'mismatch'} data-verdict={verdict.ok === null ? 'pending' : verdict.ok ? 'match' : 'mismatch'}>
                     {verdict.text}
                   </span>
@@ -97,16 +100,16 @@ export function FilesView() {
                     — published: .gz {formatCount(published.gzBytes)} bytes, SHA-256 <span className="mono sha">{published.gzSha256}</span>; IDX{' '}
                     {formatCount(published.idxBytes)} bytes, SHA-256 <span className="mono sha">{published.idxSha256}</span>
                   </span>
-                </td>
-                <td className="url">{file.url}</td>
+                </td>}
+                <td className="url">{file.url.startsWith('blob:') ? 'this computer (opened, not uploaded)' : file.url}</td>
                 <td>
                   {/* The blob URL is made on click and lives a minute: URLs made during render were
                       revoked by StrictMode's rehearsal unmount while the links still used them. */}
-                  <a href={`#download-${file.name}`} download={file.name} onClick={(event) => {
+                  <a href={`#download-${file.name}`} download={file.displayName ?? file.name} onClick={(event) => {
                     event.preventDefault();
-                    downloadBlob(file.blob, file.name);
+                    downloadBlob(file.blob, file.displayName ?? file.name);
                   }}>
-                    Download {file.name}
+                    Download {file.displayName ?? file.name}
                   </a>
                 </td>
               </tr>

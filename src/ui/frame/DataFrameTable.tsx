@@ -1,7 +1,8 @@
+import { labelText } from '../../data/catalog';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef } from 'react';
 import { labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
-import { PIXEL_COLUMNS, pixelText } from '../../data/dataFrame';
+import { pixelColumns, pixelText } from '../../data/dataFrame';
 
 const ROW_HEIGHT = 24;
 const RAW_WIDTH = 44;
@@ -25,6 +26,7 @@ const FIRST_PIXEL_COLUMN = PINNED.length + 1;
 export function DataFrameTable({ dataset, ids, normalized }: { dataset: Dataset; ids: Uint32Array; normalized: boolean }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const columnWidth = normalized ? NORMALIZED_WIDTH : RAW_WIDTH;
+  const PIXEL_COLUMNS = pixelColumns(dataset);
   // eslint-disable-next-line react-hooks/incompatible-library -- not compiled by React Compiler
   const rows = useVirtualizer({
     count: ids.length,
@@ -95,7 +97,7 @@ export function DataFrameTable({ dataset, ids, normalized }: { dataset: Dataset;
                   {index}
                 </div>
                 <div role="cell" aria-colindex={3} className="frame-label" style={{ width: PINNED[2].width }}>
-                  {labelOf(dataset, id)}
+                  {labelText(dataset.info, labelOf(dataset, id))}
                 </div>
               </div>
               {visibleColumns.map((col) => (

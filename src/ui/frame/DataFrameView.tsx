@@ -1,5 +1,5 @@
 import type { Dataset } from '../../data/dataset';
-import { LABEL_COUNT } from '../../data/mnist';
+import { fileStemOf } from '../../data/catalog';
 import { useExplorerStore } from '../../state/useExplorerStore';
 import { useVisibleIds } from '../../state/selectors';
 import { DataFrameSummary } from './DataFrameSummary';
@@ -15,7 +15,7 @@ export function DataFrameView({ dataset }: { dataset: Dataset }) {
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
   const csv = useCsvDownload();
-  const fileName = `mnist-${split}-${digits.length === LABEL_COUNT ? 'all' : digits.join('')}${normalized ? '-normalized' : ''}.csv`;
+  const fileName = `${fileStemOf(dataset.info, split, digits)}${normalized ? '-normalized' : ''}.csv`;
 
   return (
     <div className="frame-view">

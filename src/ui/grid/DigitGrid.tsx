@@ -129,7 +129,7 @@ export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: str
       className="digit-grid"
       style={{ '--grid-min': `${minGridHeight(layout)}px` } as CSSProperties}
       role="grid"
-      aria-label="Digits"
+      aria-label={dataset.info.noun.many.charAt(0).toUpperCase() + dataset.info.noun.many.slice(1)}
       aria-rowcount={rowCount}
       aria-colcount={layout.columns}
       onKeyDown={onKeyDown}

@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import { labelOf, pixelsOf, type Dataset } from '../../data/dataset';
+import { geometryOf, labelOf, pixelsOf, type Dataset } from '../../data/dataset';
+import { labelShort } from '../../data/catalog';
 import { drawRowLabels, paintCellFrames, paintDigitRow } from '../../render/drawDigits';
 import { labelGlyphs, paintRowLabels } from '../../render/labelGlyphs';
 import { paintQueue } from '../../render/paintQueue';
@@ -56,15 +57,15 @@ export const DigitRowCanvas = memo(function DigitRowCanvas({ dataset, dataKey, i
       const { dataset, ids } = latest.current;
       const image = scratchImage(ctx, width, height);
       // Labels above the digits, as the notebook writes them.
-      paintDigitRow(image, count, (i) => pixelsOf(dataset, ids[start + i] ?? 0), { digitSize, pitch, top: strip });
+      paintDigitRow(image, count, (i) => pixelsOf(dataset, ids[start + i] ?? 0), { digitSize, pitch, top: strip }, geometryOf(dataset));
       const labels = Array.from({ length: count }, (_, i) => labelOf(dataset, ids[start + i] ?? 0));
-      const glyphs = labelGlyphs(digitSize, strip, fontPx);
+      const glyphs = labelGlyphs(digitSize, strip, fontPx, dataset.info.classNames);
       const missing = glyphs ? paintRowLabels(image, labels, glyphs, 0, pitch) : labels.map((_, i) => i);
       paintCellFrames(image, count, { digitSize, pitch });
       ctx.putImageData(image, 0, 0);
-      // Labels outside 0–9 (odd files) have no glyph: write those few as text.
+      // Labels that are no class (odd files) have no glyph: write those few as text.
       if (missing.length > 0) {
-        drawRowLabels(ctx, missing, (i) => String(labels[i]), { digitSize, pitch, strip, fontPx });
+        drawRowLabels(ctx, missing, (i) => labelShort(dataset.info, labels[i] ?? 0), { digitSize, pitch, strip, fontPx });
       }
       markFirstDigitPainted();
     };

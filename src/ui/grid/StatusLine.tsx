@@ -1,5 +1,7 @@
 import { useExplorerStore } from '../../state/useExplorerStore';
-import { useVisibleCount } from '../../state/selectors';
+import { useDatasetInfo, useVisibleCount } from '../../state/selectors';
+import { CATALOG } from '../../data/catalog';
+import { datasetOfSource } from '../../data/sources';
 import { formatCount } from '../common/format';
 
 /**
@@ -11,15 +13,20 @@ export function StatusLine() {
   const hasData = useExplorerStore((s) => s.dataset !== null);
   const loadStatus = useExplorerStore((s) => s.load.status);
   const streamed = useExplorerStore((s) => s.preview?.train.count ?? 0);
+  const loadingTitle = useExplorerStore((s) => (s.load.status === 'loading' ? CATALOG[datasetOfSource(s.load.source)].title : null));
+  const shownNoun = useDatasetInfo().noun;
+  // Before any data is there, the words of the dataset asked for (a link's, or the load's).
+  const askedNoun = useExplorerStore((s) => CATALOG[datasetOfSource(s.linkSourceQuestion ?? (s.load.status === 'idle' ? s.source : s.load.source))].noun);
+  const { many } = hasData ? shownNoun : askedNoun;
   const { shown, total, pending } = useVisibleCount();
   const say = (format: (n: number) => string) =>
     hasData && pending
-      ? `Computing the map to select its region… (${format(total)} digits)`
+      ? `Computing the map to select its region… (${format(total)} ${many})`
       : hasData
-      ? `Showing ${format(shown)} of ${format(total)} digits`
+      ? `Showing ${format(shown)} of ${format(total)} ${many}`
       : loadStatus === 'loading'
-        ? `Loading MNIST…${streamed > 0 ? ` ${format(streamed)} training digits so far` : ''}`
-        : 'No digits loaded';
+        ? `Loading ${loadingTitle ?? 'MNIST'}…${streamed > 0 ? ` ${format(streamed)} training ${many} so far` : ''}`
+        : `No ${many} loaded`;
   return (
     <div className="status-line">
       <p role="status" className="visually-hidden">

@@ -1,7 +1,10 @@
+import { useState } from 'react';
+import { CATALOG } from '../../data/catalog';
 import { safeEcho } from '../../data/safeText';
 import { hostScope, type HostScope } from '../../data/sources';
 import { loadSource } from '../../state/datasetLoader';
 import { useExplorerStore } from '../../state/useExplorerStore';
+import { LocalFilesInput } from './LocalFilesInput';
 
 const WHERE: Record<HostScope, string> = {
   'this-computer': ' That address is on your own computer.',
@@ -10,11 +13,32 @@ const WHERE: Record<HostScope, string> = {
 };
 
 /**
- * Asks before a link makes the browser fetch from a server of the link's choosing. Nothing is
- * fetched from it until Load; the link's filters and sample apply either way.
+ * Asks before a link makes the browser fetch from a server of the link's choosing, and asks for
+ * the files of a link made from someone's own files. Nothing is fetched until the visitor
+ * answers; the link's filters and sample apply either way.
  */
 export function LinkSourceQuestion() {
   const source = useExplorerStore((s) => s.linkSourceQuestion);
+  const [files, setFiles] = useState<readonly File[]>([]);
+  if (source?.kind === 'local') {
+    const entry = CATALOG[source.dataset];
+    return (
+      <aside className="link-notice link-source-question" aria-label="Link source" aria-live="polite">
+        <p>
+          This link shows {entry.title} from files on the sender’s computer. Open the same files here (the images and labels, gzip’d or
+          raw{entry.archiveUrl ? <>; they come in <a href={entry.archiveUrl}>the publisher’s archive</a></> : null}): they are read on
+          this computer, never uploaded.
+        </p>
+        <LocalFilesInput onFiles={setFiles} />
+        <button type="button" disabled={files.length === 0} onClick={() => loadSource({ kind: 'local', dataset: source.dataset, files })}>
+          Open
+        </button>
+        <button type="button" onClick={() => loadSource({ kind: 'bundled' })}>
+          Show the bundled MNIST instead
+        </button>
+      </aside>
+    );
+  }
   if (source?.kind !== 'custom') return null;
   return (
     <aside className="link-notice link-source-question" aria-label="Link source" aria-live="polite">

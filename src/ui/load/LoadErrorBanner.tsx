@@ -1,4 +1,5 @@
-import { SOURCE_LABELS } from '../../data/sources';
+import { datasetOfSource, SOURCE_LABELS } from '../../data/sources';
+import { CATALOG } from '../../data/catalog';
 import { loadSource, retryLoad } from '../../state/datasetLoader';
 import { useExplorerStore } from '../../state/useExplorerStore';
 
@@ -11,8 +12,8 @@ export function LoadErrorBanner() {
   return (
     <div role="alert" className="error-banner">
       <p>
-        <strong>Could not load MNIST from {SOURCE_LABELS[load.source.kind]}.</strong> {load.message}
-        {hasData && ' The digits loaded before are still shown.'}
+        <strong>Could not load {CATALOG[datasetOfSource(load.source)].title} from {SOURCE_LABELS[load.source.kind]}.</strong> {load.message}
+        {hasData && ' The data loaded before is still shown.'}
       </p>
       <button type="button" onClick={retryLoad}>
         Retry

@@ -1,8 +1,12 @@
-import { SOURCE_LABELS, type DataSource } from '../../data/sources';
+import { datasetOfSource, SOURCE_LABELS, type DataSource } from '../../data/sources';
+import { CATALOG } from '../../data/catalog';
 import { useExplorerStore } from '../../state/useExplorerStore';
 
 function describeSource(source: DataSource): string {
-  return source.kind === 'custom' ? `${SOURCE_LABELS.custom} ${source.baseUrl}` : SOURCE_LABELS[source.kind];
+  const dataset = datasetOfSource(source);
+  // MNIST's wording stays as it was ("Loaded from Bundled copy"); other data names itself first.
+  const where = source.kind === 'custom' ? `${SOURCE_LABELS.custom} ${source.baseUrl}` : SOURCE_LABELS[source.kind];
+  return dataset === 'mnist' ? where : `${CATALOG[dataset].title}: ${where}`;
 }
 
 /**

@@ -1,57 +1,106 @@
 import { useState, type FormEvent } from 'react';
-import { AZURE_MNIST_URL, parseCustomBaseUrl, SOURCE_LABELS, type DataSource, type SourceKind } from '../../data/sources';
+import { CATALOG, DATASET_IDS, type DatasetId } from '../../data/catalog';
+import { AZURE_MNIST_URL, datasetOfSource, parseCustomBaseUrl, sameSource, SOURCE_LABELS, type DataSource, type SourceKind } from '../../data/sources';
 import { loadSource } from '../../state/datasetLoader';
 import { useExplorerStore } from '../../state/useExplorerStore';
+import { LocalFilesInput } from './LocalFilesInput';
 
-const KINDS: readonly SourceKind[] = ['bundled', 'azure', 'custom'];
+/** Where each dataset can come from, in the order offered. */
+function sourceKindsFor(dataset: DatasetId): readonly SourceKind[] {
+  if (dataset === 'mnist') return ['bundled', 'azure', 'custom', 'local'];
+  return CATALOG[dataset].publicBaseUrl ? ['public', 'custom', 'local'] : ['local', 'custom'];
+}
 
-/** Chooses where the four files come from and starts the load. */
+/** The source picker's words for a kind, for this dataset (its publisher by name). */
+function kindLabel(kind: SourceKind, dataset: DatasetId): string {
+  if (kind === 'public') return `${SOURCE_LABELS.public} (${new URL(CATALOG[dataset].publicBaseUrl ?? 'http://-/').host})`;
+  return SOURCE_LABELS[kind];
+}
+
+/** Chooses a dataset and where its files come from, and starts the load. */
 export function SourcePicker() {
   const loadedSource = useExplorerStore((s) => s.loadedSource);
   const load = useExplorerStore((s) => s.load);
   const current = load.status === 'idle' ? loadedSource : load.source;
+  const [dataset, setDataset] = useState<DatasetId>(current ? datasetOfSource(current) : 'mnist');
   const [kind, setKind] = useState<SourceKind>(current?.kind ?? 'bundled');
   const [customUrl, setCustomUrl] = useState(current?.kind === 'custom' ? current.baseUrl : '');
-  const [urlError, setUrlError] = useState<string | null>(null);
+  const [files, setFiles] = useState<readonly File[]>([]);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const kinds = sourceKindsFor(dataset);
+  const shownKind = kinds.includes(kind) ? kind : kinds[0]!;
 
+  const chosen = (): { ok: true; source: DataSource } | { ok: false; reason: string } => {
+    switch (shownKind) {
+      case 'custom': {
+        const parsed = parseCustomBaseUrl(customUrl, window.location.href);
+        if (!parsed.ok) return parsed;
+        return { ok: true, source: dataset === 'mnist' ? { kind: 'custom', baseUrl: parsed.url } : { kind: 'custom', baseUrl: parsed.url, dataset } };
+      }
+      case 'local':
+        return files.length === 0 ? { ok: false, reason: 'choose the image and label files first' } : { ok: true, source: { kind: 'local', dataset, files } };
+      case 'public':
+        return { ok: true, source: { kind: 'public', dataset } };
+      case 'bundled':
+      case 'azure':
+        return { ok: true, source: { kind: shownKind } };
+    }
+  };
   // Pressing the button on what is already shown fetches it again; anything else opens it.
-  const typed = kind === 'custom' ? parseCustomBaseUrl(customUrl, window.location.href) : null;
-  const showsLoaded =
-    loadedSource?.kind === kind &&
-    (loadedSource.kind !== 'custom' || (typed?.ok === true && loadedSource.baseUrl === typed.url));
+  const typed = chosen();
+  const showsLoaded = loadedSource !== null && typed.ok && sameSource(loadedSource, typed.source);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    let source: DataSource;
-    if (kind === 'custom') {
-      const parsed = parseCustomBaseUrl(customUrl, window.location.href);
-      if (!parsed.ok) {
-        setUrlError(parsed.reason);
-        return;
-      }
-      setUrlError(null);
-      source = { kind: 'custom', baseUrl: parsed.url };
-    } else {
-      source = { kind };
+    const next = chosen();
+    if (!next.ok) {
+      setFieldError(next.reason);
+      return;
     }
-    loadSource(source);
+    setFieldError(null);
+    loadSource(next.source);
   };
 
+  const entry = CATALOG[dataset];
   return (
     // Our own check is the one rule for typed URLs and links alike (relative URLs included), so
     // the browser's type=url check is off: it blocked relative URLs and left our message stale.
     <form className="source-picker" onSubmit={submit} aria-label="Data source" noValidate>
       <label className="control">
-        <span>Source</span>
-        <select aria-label="Source" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {SOURCE_LABELS[k]}
+        <span>Dataset</span>
+        <select
+          aria-label="Dataset"
+          value={dataset}
+          onChange={(e) => {
+            setDataset(e.target.value as DatasetId);
+            setFieldError(null);
+          }}
+        >
+          {DATASET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {CATALOG[id].title}
             </option>
           ))}
         </select>
       </label>
-      {kind === 'custom' && (
+      <label className="control">
+        <span>Source</span>
+        <select
+          aria-label="Source"
+          value={shownKind}
+          onChange={(e) => {
+            setKind(e.target.value as SourceKind);
+            setFieldError(null);
+          }}
+        >
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k, dataset)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {shownKind === 'custom' && (
         <label className="control">
           <span>Base URL</span>
           <input
@@ -62,22 +111,35 @@ export function SourcePicker() {
             aria-label="Base URL"
             placeholder="https://example.org/mnist/"
             value={customUrl}
-            aria-invalid={urlError !== null}
-            aria-describedby={urlError ? 'custom-url-error' : undefined}
+            aria-invalid={fieldError !== null}
+            aria-describedby={fieldError ? 'source-field-error' : undefined}
             onChange={(e) => {
               setCustomUrl(e.target.value);
-              setUrlError(null);
+              setFieldError(null);
             }}
           />
         </label>
       )}
+      {shownKind === 'local' && (
+        <LocalFilesInput
+          onFiles={(picked) => {
+            setFiles(picked);
+            setFieldError(null);
+          }}
+        />
+      )}
       <button type="submit" disabled={load.status === 'loading'}>
         {showsLoaded ? 'Reload' : 'Open'}
       </button>
-      {kind === 'azure' && <span className="hint">{AZURE_MNIST_URL}</span>}
-      {urlError && (
-        <span id="custom-url-error" className="field-error" role="alert">
-          {urlError}
+      {shownKind === 'azure' && <span className="hint">{AZURE_MNIST_URL}</span>}
+      {shownKind === 'local' && entry.archiveUrl && (
+        <span className="hint">
+          {entry.title} is published in one archive: download <a href={entry.archiveUrl}>{new URL(entry.archiveUrl).pathname.split('/').pop()}</a> and open it (or its .gz files) here
+        </span>
+      )}
+      {fieldError && (
+        <span id="source-field-error" className="field-error" role="alert">
+          {fieldError}
         </span>
       )}
     </form>

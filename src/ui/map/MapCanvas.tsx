@@ -2,7 +2,7 @@
 // pointer, click to open it; a rectangle (Select a rectangle, or Shift + drag) sets the region
 // that filters the grid and goes into the link. Paints at most once per frame.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { describeDigit, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
+import { describeDigit, geometryOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
 import { normaliseMapRegion, type DigitMap } from '../../data/digitMap';
 import { drawDigit } from '../../render/drawDigits';
 import { fitViewport, nearestPoint, paintMapPoints, toCanvas, toMap, zoomAbout, type MapViewport } from '../../render/mapPoints';
@@ -96,7 +96,7 @@ export function MapCanvas({ dataset, map }: { dataset: Dataset; map: DigitMap })
   }, [map, labels, selected, shownView, fitted, width, height, dpr, drag, region]);
 
   useEffect(() => {
-    if (hovered && hoverCanvas.current) drawDigit(hoverCanvas.current, pixelsOf(dataset, hovered.id));
+    if (hovered && hoverCanvas.current) drawDigit(hoverCanvas.current, pixelsOf(dataset, hovered.id), geometryOf(dataset));
   }, [hovered, dataset]);
 
   // Wheel zoom needs a listener that may prevent the page from scrolling (React's is passive).

@@ -1,4 +1,6 @@
-import { LABEL_COUNT } from '../../data/mnist';
+import { classLabels, labelText } from '../../data/catalog';
+import { showsLabel } from '../../data/labelIndex';
+import { useDatasetInfo } from '../../state/selectors';
 import { LABEL_COLOURS } from '../../render/mapPoints';
 import { useExplorerStore } from '../../state/useExplorerStore';
 
@@ -9,17 +11,20 @@ import { useExplorerStore } from '../../state/useExplorerStore';
 export function MapLegend() {
   const digits = useExplorerStore((s) => s.digits);
   const setDigits = useExplorerStore((s) => s.setDigits);
+  const info = useDatasetInfo();
+  const classes = classLabels(info);
   const toggle = (label: number) => {
-    const shown = digits.includes(label);
-    const next = shown ? digits.filter((d) => d !== label) : [...digits, label];
+    const shownNow = digits.length === 0 ? classes : digits;
+    const next = shownNow.includes(label) ? shownNow.filter((d) => d !== label) : [...shownNow, label];
+    // Hiding the last label shows none, which a filter cannot say: it shows all again.
     setDigits(next);
   };
   return (
     <div className="map-legend" role="group" aria-label="Map legend">
-      {Array.from({ length: LABEL_COUNT }, (_, label) => (
-        <button key={label} type="button" aria-pressed={digits.includes(label)} onClick={() => toggle(label)}>
-          <span className="map-swatch" style={{ background: LABEL_COLOURS[label] }} aria-hidden="true" />
-          Label {label}
+      {classes.map((label) => (
+        <button key={label} type="button" aria-pressed={showsLabel(digits, label)} onClick={() => toggle(label)}>
+          <span className="map-swatch" style={{ background: LABEL_COLOURS[label % LABEL_COLOURS.length] }} aria-hidden="true" />
+          Label {labelText(info, label)}
         </button>
       ))}
     </div>

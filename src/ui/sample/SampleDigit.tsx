@@ -1,5 +1,6 @@
+import { labelShort } from '../../data/catalog';
 import { memo, useEffect, useRef } from 'react';
-import { describeDigit, labelOf, pixelsOf, type Dataset } from '../../data/dataset';
+import { describeDigit, geometryOf, labelOf, pixelsOf, type Dataset } from '../../data/dataset';
 import { IMAGE_SIDE } from '../../data/mnist';
 import { drawDigit } from '../../render/drawDigits';
 import { paintQueue } from '../../render/paintQueue';
@@ -18,14 +19,14 @@ export const SampleDigit = memo(function SampleDigit({ dataset, id }: { dataset:
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    paintQueue.paint(canvas, () => drawDigit(canvas, pixelsOf(dataset, id)), false);
+    paintQueue.paint(canvas, () => drawDigit(canvas, pixelsOf(dataset, id), geometryOf(dataset)), false);
     return () => paintQueue.cancel(canvas);
   }, [dataset, id]);
   const name = describeDigit(dataset, id);
   return (
     <button type="button" className="sample-digit" aria-label={name} title={name} data-id={id}>
       <span className="sample-digit-label" aria-hidden="true">
-        {labelOf(dataset, id)}
+        {labelShort(dataset.info, labelOf(dataset, id))}
       </span>
       <canvas ref={ref} width={SIZE} height={SIZE} aria-hidden="true" />
     </button>

@@ -1,7 +1,7 @@
+import { describeLabels, labelShort, MNIST_INFO, type DatasetInfo } from '../../data/catalog';
 import { useState } from 'react';
-import { labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
+import { geometryOf, labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
 import { SPLIT_FILTERS, type SplitFilter } from '../../data/labelIndex';
-import { LABEL_COUNT } from '../../data/mnist';
 import { samplePython } from '../../data/pythonSnippet';
 import { MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE, randomSeed } from '../../data/sample';
 import { downloadBlob } from '../../render/downloadBlob';
@@ -19,9 +19,9 @@ const DRAW_FROM: Record<SplitFilter | 'grid', string> = {
   all: 'Train and test',
 };
 
-function describeDraw(split: SplitFilter, digits: readonly number[]): string {
+function describeDraw(split: SplitFilter, digits: readonly number[], info: DatasetInfo): string {
   const from = split === 'train' ? 'the training split (the notebook’s X_train)' : split === 'test' ? 'the test split' : 'train and test';
-  const which = digits.length === LABEL_COUNT ? 'all digits' : `digit${digits.length === 1 ? '' : 's'} ${digits.join(', ')}`;
+  const which = describeLabels(digits, info);
   return `Drawn from ${from}, ${which}.${split === 'train' ? '' : ' The notebook draws from X_train: choose Train to match it.'}`;
 }
 
@@ -46,7 +46,7 @@ export function SamplePanel({ dataset }: { dataset: Dataset | null }) {
   const savePng = async () => {
     if (!dataset) return;
     try {
-      const figure = drawSampleFigure(Array.from(sample, (id) => ({ pixels: pixelsOf(dataset, id), label: labelOf(dataset, id) })));
+      const figure = drawSampleFigure(Array.from(sample, (id) => ({ pixels: pixelsOf(dataset, id), label: labelShort(dataset.info, labelOf(dataset, id)) })), geometryOf(dataset));
       downloadBlob(await canvasToPng(figure), `mnist-sample-seed-${seed}-n${sample.length}.png`);
       setSaveError(null);
     } catch (error) {
@@ -88,7 +88,7 @@ export function SamplePanel({ dataset }: { dataset: Dataset | null }) {
         />
         {saveError && <span className="field-error">{saveError}</span>}
       </div>
-      <p className="sample-source">{describeDraw(split, digits)}</p>
+      <p className="sample-source">{describeDraw(split, digits, dataset?.info ?? MNIST_INFO)}</p>
       <div
         className="sample-digits"
         onClick={(event) => {

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { ALL_DIGITS } from '../../data/labelIndex';
-import { LABEL_COUNT, PIXELS_PER_IMAGE } from '../../data/mnist';
-import { ALL_LABELS } from '../../data/statistics';
+import { allRowOf } from '../../data/statistics';
+import { labelShort } from '../../data/catalog';
 import { classMean, classSpread, rowCount, rowMeanPixelValue, splitShift } from '../../data/statisticsFigures';
 import { divergingMap, drawColourBar, drawValueImage, FONT, greysMap, type ColourMap, type FigureTarget } from '../../render/statsCharts';
 import { useExplorerStore } from '../../state/useExplorerStore';
@@ -29,7 +28,9 @@ const maxOf = (images: readonly (Float64Array | null)[], f: (v: number) => numbe
  * screen in Greys, the per-pixel standard deviation beside it, and the train mean minus the test
  * mean in a diverging map with its scale. Clicking a mean image shows that label in the grid.
  */
-export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigureProps) {
+export function ClassAveragesFigure({ stats, split, digits, everyLabel, info, geometry, fileStem }: FigureProps) {
+  const ALL_LABELS = allRowOf(stats);
+  const { many } = info.noun;
   const setDigits = useExplorerStore((s) => s.setDigits);
   const showAllDigits = useExplorerStore((s) => s.showAllDigits);
   const setView = useExplorerStore((s) => s.setView);
@@ -38,13 +39,13 @@ export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigurePr
     () =>
       [...digits, ALL_LABELS].map((row) => ({
         row,
-        name: row === ALL_LABELS ? 'all' : String(row),
+        name: row === ALL_LABELS ? 'all' : labelShort(info, row),
         count: rowCount(stats, split, row),
         mean: classMean(stats, split, row),
         spread: classSpread(stats, split, row),
         shift: splitShift(stats, row),
       })),
-    [stats, split, digits],
+    [stats, split, digits, ALL_LABELS, info],
   );
 
   const drawing = useMemo<FigureDrawing>(() => {
@@ -95,7 +96,7 @@ export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigurePr
               drawColourBar(ctx, r.colour, r.min, r.max, { x: 0, y: y + 18, width: left - 12, height: 8 }, theme, format);
             }
             const image = r.image(c);
-            if (image) drawValueImage(ctx, image, r.colour, r.min, r.max, x, y, cell);
+            if (image) drawValueImage(ctx, image, r.colour, r.min, r.max, x, y, cell, geometry);
             else {
               ctx.strokeStyle = theme.line;
               ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
@@ -108,7 +109,7 @@ export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigurePr
                 y,
                 width: cell,
                 height: cell,
-                name: `Mean image of ${all ? 'all digits' : c.name} in ${SPLIT_WORDS[split]} (${formatCount(c.count)} digits): show ${all ? 'every digit' : `only ${c.name}`} in the grid`,
+                name: `Mean image of ${all ? `all ${many}` : c.name} in ${SPLIT_WORDS[split]} (${formatCount(c.count)} ${many}): show ${all ? `every ${info.noun.one}` : `only ${c.name}`} in the grid`,
                 onActivate: () => {
                   if (all) showAllDigits();
                   else setDigits([c.row]);
@@ -121,11 +122,11 @@ export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigurePr
         return targets;
       },
     };
-  }, [columns, split, setDigits, showAllDigits, setView]);
+  }, [columns, split, setDigits, showAllDigits, setView, geometry, many, info, ALL_LABELS]);
 
   const table = useMemo(
     () => ({
-      columns: ['Label', `Digits in ${SPLIT_WORDS[split]}`, `Mean pixel value, ${SPLIT_WORDS[split]}`, 'Mean pixel value, train', 'Mean pixel value, test', 'Largest |train − test| of a pixel mean'],
+      columns: ['Label', `${many.charAt(0).toUpperCase() + many.slice(1)} in ${SPLIT_WORDS[split]}`, `Mean pixel value, ${SPLIT_WORDS[split]}`, 'Mean pixel value, train', 'Mean pixel value, test', 'Largest |train − test| of a pixel mean'],
       rows: columns.map((c) => [
         c.name,
         c.count,
@@ -135,12 +136,12 @@ export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigurePr
         c.shift ? c.shift.reduce((m, v) => Math.max(m, Math.abs(v)), 0) : NaN,
       ]),
     }),
-    [columns, stats, split],
+    [columns, stats, split, many],
   );
 
   // Copy CSV gives every pixel of every image shown: 784 values per label and statistic.
   const csv = () => {
-    const header = ['label', 'statistic', 'split', ...Array.from({ length: PIXELS_PER_IMAGE }, (_, p) => `p${p}`)].join(',');
+    const header = ['label', 'statistic', 'split', ...Array.from({ length: stats.train.pixels }, (_, p) => `p${p}`)].join(',');
     const lines = columns.flatMap((c) =>
       [
         ['mean', split, c.mean],
@@ -157,8 +158,8 @@ export function ClassAveragesFigure({ stats, split, digits, fileStem }: FigurePr
   return (
     <FigureFrame title="Class averages" fileName={`${fileStem}-class-averages`} drawing={drawing} table={table} csv={csv} csvRows={csvRows}>
       <p className="hint">
-        {digits.length === LABEL_COUNT && digits.every((d, i) => d === ALL_DIGITS[i]) ? 'Every label' : `Labels ${digits.join(', ')}`} and all digits, over{' '}
-        {SPLIT_WORDS[split]}. Red: brighter in train than in test; blue: brighter in test. Click a mean image to see its digits in the grid.
+        {everyLabel ? 'Every label' : `Labels ${digits.map((d) => labelShort(info, d)).join(', ')}`} and all {many}, over{' '}
+        {SPLIT_WORDS[split]}. Red: brighter in train than in test; blue: brighter in test. Click a mean image to see its {many} in the grid.
       </p>
     </FigureFrame>
   );

@@ -1,3 +1,4 @@
+import { labelShort } from '../../data/catalog';
 import { useMemo } from 'react';
 import { INK_BIN_WIDTH, INK_BINS, inkHistograms } from '../../data/statisticsFigures';
 import { drawBarChart, FONT, type ChartTheme } from '../../render/statsCharts';
@@ -13,7 +14,8 @@ const PANEL_MIN_WIDTH = 220;
  * Per label in the filter, how the digits' ink (their mean pixel value) is spread: one small
  * histogram per label on a shared axis, bins of INK_BIN_WIDTH grey levels.
  */
-export function InkHistogramsFigure({ stats, labels, split, digits, fileStem }: FigureProps) {
+export function InkHistogramsFigure({ stats, labels, split, digits, info, fileStem }: FigureProps) {
+  const { many } = info.noun;
   const histograms = useMemo(() => inkHistograms(stats, labels, split, digits), [stats, labels, split, digits]);
 
   const drawing = useMemo<FigureDrawing>(() => {
@@ -22,7 +24,7 @@ export function InkHistogramsFigure({ stats, labels, split, digits, fileStem }: 
     const shownBins = Math.min(INK_BINS, Math.ceil((lastBin + 2) / 8) * 8);
     const columnsAt = (width: number) => Math.max(1, Math.min(histograms.length, Math.floor(width / PANEL_MIN_WIDTH)));
     return {
-      description: `Histograms of the mean pixel value of each digit, one per label: ${histograms.map((h) => `${h.label} (${formatCount(h.count)} digits)`).join(', ')}.`,
+      description: `Histograms of the mean pixel value of each ${info.noun.one}, one per label: ${histograms.map((h) => `${labelShort(info, h.label)} (${formatCount(h.count)} ${many})`).join(', ')}.`,
       height: (width) => Math.ceil(histograms.length / columnsAt(width)) * PANEL_HEIGHT,
       draw: (ctx, width, _height, theme: ChartTheme) => {
         const columns = columnsAt(width);
@@ -31,17 +33,17 @@ export function InkHistogramsFigure({ stats, labels, split, digits, fileStem }: 
           const x = (i % columns) * panelWidth;
           const y = Math.floor(i / columns) * PANEL_HEIGHT;
           const bars = Array.from(h.bins.subarray(0, shownBins), (value, b) => ({ value, tick: String(b * INK_BIN_WIDTH) }));
-          drawBarChart(ctx, { bars, log: false, xLabel: 'Mean pixel value', yLabel: 'Digits', tickEvery: shownBins / 4 }, { x, y: y + 14, width: panelWidth - 8, height: PANEL_HEIGHT - 16 }, theme);
+          drawBarChart(ctx, { bars, log: false, xLabel: 'Mean pixel value', yLabel: many.charAt(0).toUpperCase() + many.slice(1), tickEvery: shownBins / 4 }, { x, y: y + 14, width: panelWidth - 8, height: PANEL_HEIGHT - 16 }, theme);
           ctx.font = FONT;
           ctx.fillStyle = theme.text;
           ctx.textAlign = 'left';
           ctx.textBaseline = 'top';
-          ctx.fillText(`${h.label} · ${formatCount(h.count)} digits`, x + 52, y);
+          ctx.fillText(`${labelShort(info, h.label)} · ${formatCount(h.count)} ${many}`, x + 52, y);
         });
         return [];
       },
     };
-  }, [histograms]);
+  }, [histograms, info, many]);
 
   const table = useMemo(
     () => ({

@@ -11,14 +11,15 @@ import { SPLIT_WORDS, type FigureProps } from './figureProps';
  * How many pixels of the digits shown (split and digit filter) have each value 0–255. On a log
  * scale by default: four in five MNIST pixels are 0 and would flatten every other bar.
  */
-export function PixelHistogramFigure({ stats, split, digits, fileStem }: FigureProps) {
+export function PixelHistogramFigure({ stats, split, digits, info, fileStem }: FigureProps) {
+  const { many } = info.noun;
   const [log, setLog] = useState(true);
   const histogram = useMemo(() => selectedPixelHistogram(stats, split, digits), [stats, split, digits]);
   const total = useMemo(() => histogram.reduce((a, b) => a + b, 0), [histogram]);
 
   const drawing = useMemo<FigureDrawing>(
     () => ({
-      description: `Histogram of the ${formatCount(total)} pixel values of the digits shown, ${formatCount(histogram[0]!)} of them 0 and ${formatCount(histogram[PIXEL_VALUES - 1]!)} of them 255${log ? ', on a log scale' : ''}.`,
+      description: `Histogram of the ${formatCount(total)} pixel values of the ${many} shown, ${formatCount(histogram[0]!)} of them 0 and ${formatCount(histogram[PIXEL_VALUES - 1]!)} of them 255${log ? ', on a log scale' : ''}.`,
       height: () => 220,
       draw: (ctx, width, height, theme) => {
         const bars = Array.from(histogram, (value, v) => ({ value, tick: String(v) }));
@@ -26,7 +27,7 @@ export function PixelHistogramFigure({ stats, split, digits, fileStem }: FigureP
         return [];
       },
     }),
-    [histogram, total, log],
+    [histogram, total, log, many],
   );
 
   const table = useMemo(
@@ -51,7 +52,7 @@ export function PixelHistogramFigure({ stats, split, digits, fileStem }: FigureP
       }
     >
       <p className="hint">
-        All {formatCount(total)} pixels of the digits shown ({SPLIT_WORDS[split]}).
+        All {formatCount(total)} pixels of the {many} shown ({SPLIT_WORDS[split]}).
       </p>
     </FigureFrame>
   );

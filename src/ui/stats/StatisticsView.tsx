@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import type { Dataset } from '../../data/dataset';
-import { LABEL_COUNT } from '../../data/mnist';
+import { geometryOf, type Dataset } from '../../data/dataset';
+import { isEveryLabel, labelsShown } from '../../data/labelIndex';
+import { fileStemOf } from '../../data/catalog';
 import { computeStatisticsOf } from '../../state/statisticsRunner';
 import { useExplorerStore } from '../../state/useExplorerStore';
 import { formatCount } from '../common/format';
@@ -26,7 +27,9 @@ export function StatisticsView({ dataset }: { dataset: Dataset }) {
   if (!statistics || statistics.status === 'computing') {
     return (
       <div className="stats-view">
-        <p aria-live="polite">Computing the statistics of all {formatCount(dataset.train.count + dataset.test.count)} digits…</p>
+        <p aria-live="polite">
+          Computing the statistics of all {formatCount(dataset.train.count + dataset.test.count)} {dataset.info.noun.many}…
+        </p>
       </div>
     );
   }
@@ -48,8 +51,11 @@ export function StatisticsView({ dataset }: { dataset: Dataset }) {
     stats,
     labels,
     split,
-    digits,
-    fileStem: `mnist-${split}-${digits.length === LABEL_COUNT ? 'all' : digits.join('')}`,
+    digits: labelsShown(digits, dataset.info),
+    everyLabel: isEveryLabel(digits),
+    info: dataset.info,
+    geometry: geometryOf(dataset),
+    fileStem: fileStemOf(dataset.info, split, digits),
   };
   return (
     <div className="stats-view">
@@ -57,7 +63,7 @@ export function StatisticsView({ dataset }: { dataset: Dataset }) {
         {statistics.kept
           ? `Kept with the decoded copy (computed from its pixels in ${statistics.ms.toFixed(0)} ms when it was first loaded).`
           : `Computed from the decoded pixels in a worker in ${statistics.ms.toFixed(0)} ms.`}{' '}
-        The split and the digit filter above apply to every figure.
+        The split and the {dataset.info.noun.filter.toLowerCase()} above apply to every figure.
       </p>
       <ClassBalanceFigure {...props} />
       <ClassAveragesFigure {...props} />

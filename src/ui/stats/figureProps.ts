@@ -1,13 +1,20 @@
 import type { Split } from '../../data/mnist';
 import type { SplitFilter } from '../../data/labelIndex';
 import type { DatasetStatistics } from '../../data/statistics';
+import type { DatasetInfo } from '../../data/catalog';
+import type { ImageGeometry } from '../../data/dataset';
 
 /** What every figure of the statistics view draws from: the statistics and the filter on screen. */
 export interface FigureProps {
   readonly stats: DatasetStatistics;
   readonly labels: Record<Split, Uint8Array>;
   readonly split: SplitFilter;
+  /** The labels the filter shows (every class when there is no filter), ascending. */
   readonly digits: readonly number[];
+  /** Whether there is no label filter. */
+  readonly everyLabel: boolean;
+  readonly info: DatasetInfo;
+  readonly geometry: ImageGeometry;
   /** The start of the figure's PNG/CSV file name, naming the split and filter. */
   readonly fileStem: string;
 }

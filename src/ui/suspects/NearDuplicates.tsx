@@ -2,7 +2,7 @@
 // tables the suspect labels are computed from, measured exactly in pixels, under a threshold the
 // visitor moves. Each pair opens its first digit (whose look-alikes then list the other).
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { describeDigit, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
+import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset';
 import { nearDuplicatePairs } from '../../data/nearDuplicates';
 import { useSuspects } from '../../state/selectors';
 import { wantSuspects } from '../../state/suspectsRunner';
@@ -70,8 +70,8 @@ export function NearDuplicates({ dataset }: { dataset: Dataset }) {
             {found.pairs.slice(0, shown).map(({ a, b, distance }) => (
               <li key={`${a}-${b}`}>
                 <button type="button" onClick={() => setOpen(locateDigit(dataset, a), 'grid')}>
-                  <DigitThumbnail pixels={pixelsOf(dataset, a)} />
-                  <DigitThumbnail pixels={pixelsOf(dataset, b)} />
+                  <DigitThumbnail pixels={pixelsOf(dataset, a)} geometry={geometryOf(dataset)} />
+                  <DigitThumbnail pixels={pixelsOf(dataset, b)} geometry={geometryOf(dataset)} />
                   <span>
                     {describeDigit(dataset, a)} and {describeDigit(dataset, b)}, distance {distance.toFixed(2)}
                   </span>

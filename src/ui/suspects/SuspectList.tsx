@@ -2,7 +2,7 @@
 // whose neighbours most disagree with their label, with the label the neighbours vote for. Each
 // opens its digit. Computed when asked (tens of seconds of both cores), with progress.
 import { useMemo, useState } from 'react';
-import { describeDigit, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
+import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset';
 import { idsInRankedOrder } from '../../data/sortOrder';
 import { mergedRanking, suspectOf, SUSPECT_NEIGHBOURS } from '../../data/suspects';
 import { idsFor, useSuspects } from '../../state/selectors';
@@ -57,7 +57,7 @@ export function SuspectList({ dataset }: { dataset: Dataset }) {
               return (
                 <li key={id}>
                   <button type="button" onClick={() => setOpen(locateDigit(dataset, id), 'grid')}>
-                    <DigitThumbnail pixels={pixelsOf(dataset, id)} />
+                    <DigitThumbnail pixels={pixelsOf(dataset, id)} geometry={geometryOf(dataset)} />
                     <span>
                       {describeDigit(dataset, id)}, neighbours say {score.votedLabel} ({score.disagreeing} of {score.k} disagree)
                     </span>
