@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { contentSecurityPolicy, contentSecurityPolicyHeader } from './scripts/vite-csp.ts';
 import { serveGzipFilesAsIs } from './scripts/vite-serve-gz.ts';
-import { AZURE_MNIST_URL, AZURE_PROXY_PATH } from './src/data/azure.ts';
+import { RELAYS } from './src/data/azure.ts';
 
 // SharedArrayBuffer needs a cross-origin isolated page: these two headers on every response.
 const crossOriginIsolation = {
@@ -10,15 +10,14 @@ const crossOriginIsolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-// The Azure container sends no CORS headers, so the app's own server fetches it on the page's behalf.
-const azureUrl = new URL(AZURE_MNIST_URL);
-const proxy: Record<string, ProxyOptions> = {
-  [AZURE_PROXY_PATH]: {
-    target: azureUrl.origin,
-    changeOrigin: true,
-    rewrite: (path) => path.replace(AZURE_PROXY_PATH, azureUrl.pathname),
-  },
-};
+// Azure's container (and Fashion-MNIST's and KMNIST's hosts) send no CORS headers, so the app's own
+// server fetches them on the page's behalf: one fixed path per publisher, never an open proxy.
+const proxy: Record<string, ProxyOptions> = Object.fromEntries(
+  RELAYS.map(({ path, target }) => {
+    const url = new URL(target);
+    return [path, { target: url.origin, changeOrigin: true, rewrite: (p: string) => url.pathname + p.slice(path.length) }];
+  }),
+);
 
 const port = Number(process.env.PORT) || undefined;
 

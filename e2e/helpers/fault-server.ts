@@ -13,6 +13,8 @@
 //                              hosts mark .gz files: the browser inflates them on the way
 //   /counted/<token>/<file>    the real file, counting every request (GET, HEAD) per token
 //   /hits/<token>              how many requests /counted/<token>/ has had, as text
+//   /fashion/<file>            Fashion-MNIST's real files from Debian's dataset-fashion-mnist
+//                              ($FASHION_MNIST_DIR), with a Last-Modified like a static host
 //   /planted/<file>            a small dataset with planted near-duplicates (helpers/planted.ts), gzip'd
 //   /health                    200 once the server is up
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,10 +27,15 @@ import { makeIdx, withBadCrc, withBadLength } from '../../src/testing/idxFiles';
 import { FAULT_SERVER_PORT, FAULT_SERVER_ALIAS } from './ports';
 import { FAULTS, type FaultKind } from './faults';
 import { plantedFiles } from './planted';
+import { FASHION_MNIST_DIR } from './datasets';
+
+/** Fashion-MNIST's files do not change: one Last-Modified, so the app keeps its decoded copy. */
+const FASHION_SERVED_SINCE = new Date('2017-08-25T00:00:00Z');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = join(root, 'public/data');
 const originalsDir = resolve(root, process.env.MNIST_DIR ?? '../shared/mnist');
+const fashionDir = process.env.FASHION_MNIST_DIR ?? FASHION_MNIST_DIR;
 const fileNames = new Set<string>(MNIST_FILES.map((f) => f.name));
 const healed = new Set<string>();
 const versions = new Map<string, number>();
@@ -190,6 +197,8 @@ const server = createServer((req, res) => {
       return sendFile(res, rest[0] ?? '');
     case 'originals':
       return sendFile(res, rest[0] ?? '', originalsDir);
+    case 'fashion':
+      return sendFile(res, rest[0] ?? '', fashionDir, FASHION_SERVED_SINCE);
     case 'versioned': {
       const version = versions.get(rest[0] ?? '') ?? 0;
       return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1 + version)));
