@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, contentSecurityPolicyHeader } from './scripts/vite-csp.ts';
 import { serveGzipFilesAsIs } from './scripts/vite-serve-gz.ts';
 import { RELAYS } from './src/data/azure.ts';
@@ -21,8 +22,48 @@ const proxy: Record<string, ProxyOptions> = Object.fromEntries(
 
 const port = Number(process.env.PORT) || undefined;
 
+/**
+ * The service worker for static hosts (src/sw/serviceWorker.ts, registered by
+ * src/state/serviceWorker.ts): Workbox precaches the shell and the bundled data, and every
+ * response it gives carries the isolation headers such hosts cannot send. The manifest makes the
+ * app installable. All paths relative, so the build works from any sub-path.
+ */
+const serviceWorker = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src/sw',
+  filename: 'serviceWorker.ts',
+  // Registered by the app itself, and only where it is needed.
+  injectRegister: false,
+  manifest: {
+    name: 'MNIST Explorer',
+    short_name: 'MNIST Explorer',
+    description: 'Browse every MNIST digit (and Fashion-MNIST, KMNIST, EMNIST, your own IDX files) in the browser.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#ffffff',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  injectManifest: {
+    // The shell and the four bundled MNIST files (11 MB), so a visit opens offline.
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'data/*.gz'],
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    // A classic script: module service workers are not in every browser yet.
+    rollupFormat: 'iife',
+  },
+  devOptions: { enabled: false },
+});
+
 export default defineConfig({
-  plugins: [react(), serveGzipFilesAsIs(crossOriginIsolation), contentSecurityPolicy(), contentSecurityPolicyHeader()],
+  // Relative asset paths: the same build works at a host's root and under any sub-path
+  // (https://<user>.github.io/<repo>/).
+  base: './',
+  plugins: [react(), serveGzipFilesAsIs(crossOriginIsolation), contentSecurityPolicy(), contentSecurityPolicyHeader(), serviceWorker],
   worker: { format: 'es' },
   server: {
     port: port ?? 5173,

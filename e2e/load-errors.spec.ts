@@ -89,6 +89,8 @@ test('the Base URL field follows the same rule as links: relative URLs are fine,
 });
 
 test.describe('Azure on a plain static host, which has no relay', () => {
+  // Without the service worker: its one reload (for isolation) would race the steps below.
+  test.use({ serviceWorkers: 'block' });
   const AZURE_FILES = 'https://azureopendatastorage.blob.core.windows.net/mnist/';
   const chooseAzure = async (page: import('@playwright/test').Page) => {
     await page.goto(`${STATIC_HOST}/?split=test`);

@@ -5,6 +5,7 @@
 import { startUrlSync } from './state/urlSync';
 import { startMapWhenWanted } from './state/mapRunner';
 import { startSuspectsWhenWanted } from './state/suspectsRunner';
+import { startServiceWorker } from './state/serviceWorker';
 // The styles come with the entry (a <link> in the page's head), so the static shell is styled
 // from the first paint, not when the UI chunk arrives.
 import './styles.css';
@@ -14,4 +15,5 @@ const ui = import('./main');
 startUrlSync();
 startMapWhenWanted();
 startSuspectsWhenWanted();
+startServiceWorker();
 void ui;

@@ -11,3 +11,5 @@ export const DEV_SERVER = `http://localhost:${DEV_SERVER_PORT}`;
 /** The build on a plain static host: no isolation headers, no Azure relay. */
 export const STATIC_HOST_PORT = 4175;
 export const STATIC_HOST = `http://127.0.0.1:${STATIC_HOST_PORT}`;
+/** The same build again under a sub-path, as GitHub Pages serves a project: https://<user>.github.io/<repo>/. */
+export const STATIC_SUB_PATH = '/octo/mnist-explorer/';

@@ -2,12 +2,13 @@
 // of dist/ with their types, an ETag and Last-Modified, and nothing else — no cross-origin
 // isolation headers (so no SharedArrayBuffer), no Azure relay, no Content-Encoding on .gz files.
 // Reads each file when asked, so it can start before the build exists.
-//   /health   200 once the server is up
+//   /health                    200 once the server is up
+//   /octo/mnist-explorer/…     the same files under a sub-path (STATIC_SUB_PATH), as Pages serves a repository
 import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STATIC_HOST_PORT } from './ports';
+import { STATIC_HOST_PORT, STATIC_SUB_PATH } from './ports';
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -23,7 +24,13 @@ const TYPES: Record<string, string> = {
 };
 
 const server = createServer((req, res) => {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  if (pathname.startsWith(STATIC_SUB_PATH)) pathname = `/${pathname.slice(STATIC_SUB_PATH.length)}`;
+  else if (`${pathname}/` === STATIC_SUB_PATH) {
+    // As Pages does: the folder without its slash is redirected to it.
+    res.writeHead(301, { Location: STATIC_SUB_PATH });
+    return void res.end();
+  }
   if (pathname === '/health') {
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     return void res.end('OK');

@@ -70,6 +70,8 @@ export interface ExplorerFacts extends ShareState {
   readonly map: MapState;
   /** Suspect labels of the dataset on screen, per split: computed when asked for (sort=suspect, the statistics' list). */
   readonly suspects: SuspectsState;
+  /** A new build of the app took over (its service worker): a reload shows it. */
+  readonly appUpdateReady: boolean;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
@@ -143,6 +145,7 @@ export interface ExplorerActions {
   mapChanged: (state: Exclude<MapState, { status: 'none' }>) => void;
   /** Taken only while `state.dataset` is the dataset on screen. */
   suspectsChanged: (state: SuspectsState) => void;
+  appUpdated: () => void;
   filesHashed: (
     requestId: number,
     sha256: Readonly<Record<MnistFileName, string>>,
@@ -171,6 +174,7 @@ export const initialFacts: ExplorerFacts = {
   statistics: { status: 'none' },
   map: { status: 'none' },
   suspects: NO_SUSPECTS,
+  appUpdateReady: false,
 };
 
 /**
@@ -219,6 +223,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
       set({ ...state, open, digits, linkNotice: ignored });
     },
     dismissLinkNotice: () => set({ linkNotice: [] }),
+    appUpdated: () => set({ appUpdateReady: true }),
     keptCopyDamaged: (keptCopyNotice) => set({ keptCopyNotice }),
     dismissKeptCopyNotice: () => set({ keptCopyNotice: null }),
     askAboutLinkSource: (linkSourceQuestion) => set({ linkSourceQuestion }),

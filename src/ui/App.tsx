@@ -28,6 +28,7 @@ import { StatusLine } from './grid/StatusLine';
 import { ViewTabs } from './common/ViewTabs';
 import { ZoomControl } from './grid/ZoomControl';
 import { useFileDrop } from './load/useFileDrop';
+import { UpdateNotice } from './load/UpdateNotice';
 
 export function App() {
   const dataset = useExplorerStore((s) => s.dataset);
@@ -58,6 +59,7 @@ export function App() {
           <CopyLinkButton />
         </div>
       </header>
+      <UpdateNotice />
       <LinkSourceQuestion />
       <LinkNotice />
       <KeptCopyNotice />

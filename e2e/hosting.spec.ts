@@ -1,0 +1,86 @@
+// The build on a plain static host under a sub-path, as GitHub Pages serves a repository
+// (https://<user>.github.io/<repo>/): relative asset paths, the service worker's isolation
+// headers (shared memory without server headers), offline after the first visit, the manifest.
+import { expect, test, type Page } from '@playwright/test';
+import { digitButton, grid, renderedCellLabels, sampleLabels, status, TEST_LABEL_COUNTS, TRAIN_LABEL_COUNTS } from './helpers/explorer';
+import { STATIC_HOST, STATIC_SUB_PATH } from './helpers/ports';
+
+const SITE = `${STATIC_HOST}${STATIC_SUB_PATH}`;
+
+/** Opens the site and waits for the service worker's one reload: then the page is isolated. */
+async function openIsolated(page: Page, search = ''): Promise<void> {
+  await page.goto(`${SITE}${search}`);
+  await page.waitForFunction(() => window.crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await expect(status(page)).toHaveText(/^Showing \d+ of 70000 digits$/);
+}
+
+test('from a sub-path of a plain static host: relative assets, isolated by the service worker, filters, sample and a shared link', async ({ page, browser }) => {
+  // The HTML names every asset relative to itself: nothing points at the host's root.
+  const html = await (await page.request.get(SITE)).text();
+  expect(html).toMatch(/src="\.\/assets\//);
+  expect(html).not.toMatch(/(src|href)="\/(?!\/)/);
+
+  await openIsolated(page, '?seed=5');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  // Shared memory, as under `npm start`, though this host sends no isolation headers.
+  await expect(page.getByLabel('Loaded data')).toHaveAttribute('data-memory', 'shared');
+  const served = await page.request.get(`${SITE}data/t10k-labels-idx1-ubyte.gz`);
+  expect(served.headers()['cross-origin-embedder-policy']).toBeUndefined();
+  expect(served.headers()['content-type']).toBe('application/gzip');
+
+  await digitButton(page, '3').click();
+  await expect(status(page)).toHaveText(`Showing ${TRAIN_LABEL_COUNTS[3]! + TEST_LABEL_COUNTS[3]!} of 70000 digits`);
+  const cells = (await renderedCellLabels(page)).slice(0, 6);
+  expect(cells.every((c) => c.endsWith('label 3'))).toBe(true);
+  const sample = await sampleLabels(page);
+  expect(sample.length).toBeGreaterThan(0);
+  expect(sample.every((c) => c.endsWith('label 3'))).toBe(true);
+
+  // The link, opened by someone else (a fresh browser context) on the same host and path.
+  const link = page.url();
+  expect(link.startsWith(SITE)).toBe(true);
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(link);
+  await expect(status(other)).toHaveText(`Showing ${TRAIN_LABEL_COUNTS[3]! + TEST_LABEL_COUNTS[3]!} of 70000 digits`);
+  expect((await renderedCellLabels(other)).slice(0, 6)).toEqual(cells);
+  await expect.poll(() => sampleLabels(other)).toEqual(sample);
+  await other.context().close();
+});
+
+test('after the first visit the app opens offline: shell and bundled data from the service worker', async ({ page, context }) => {
+  await openIsolated(page);
+  // Installed: the precache holds the shell and the four bundled files.
+  await page.waitForFunction(
+    async () => {
+      const names = await caches.keys();
+      const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
+      return ['index.html', 'train-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].every((f) => urls.some((u) => u.includes(f)));
+    },
+    undefined,
+    { timeout: 30_000, polling: 500 },
+  );
+  await context.setOffline(true);
+  await page.goto(`${SITE}?split=test&digits=7&seed=9`);
+  await expect(status(page)).toHaveText(`Showing ${TEST_LABEL_COUNTS[7]} of 70000 digits`);
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', /^test #\d+, label 7$/);
+  await context.setOffline(false);
+});
+
+test('an installable web app: the manifest names the app, starts where it is served, and has its icons', async ({ page }) => {
+  await page.goto(SITE);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).not.toBeNull();
+  const manifestUrl = new URL(href!, SITE).href;
+  expect(manifestUrl.startsWith(SITE)).toBe(true);
+  const manifest = (await (await page.request.get(manifestUrl)).json()) as { name: string; start_url: string; display: string; icons: { src: string; sizes: string; type: string }[] };
+  expect(manifest.name).toBe('MNIST Explorer');
+  expect(manifest.display).toBe('standalone');
+  expect(new URL(manifest.start_url, manifestUrl).href).toBe(SITE);
+  for (const size of ['192x192', '512x512']) {
+    const icon = manifest.icons.find((i) => i.sizes === size && i.type === 'image/png');
+    expect(icon, size).toBeDefined();
+    const response = await page.request.get(new URL(icon!.src, manifestUrl).href);
+    expect(response.status()).toBe(200);
+    expect((await response.body()).subarray(1, 4).toString()).toBe('PNG');
+  }
+});
