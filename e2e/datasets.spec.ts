@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { emnistLettersLike, FASHION_FILES, FASHION_MNIST_DIR, fashionImage, fashionLabels, squareSet64 } from './helpers/datasets';
+import { emnistLettersLike, FASHION_FILES, FASHION_MNIST_DIR, fashionImage, fashionLabels, squareSet64, zipOf } from './helpers/datasets';
 import { linkSourceQuestion, samplePanel, status } from './helpers/explorer';
 import { FAULT_SERVER } from './helpers/ports';
 
@@ -150,4 +150,29 @@ test('files that do not form a dataset are refused by name, with the data on scr
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('“train-images-idx3-ubyte.gz” has no labels file beside it');
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+});
+
+test('an archive as EMNIST ships it (one zip of .gz files): its dataset found by the names inside, streamed from the zip', async ({ page }) => {
+  const { files, labels } = emnistLettersLike(130, 52);
+  const zip = zipOf(files, { 'gzip/emnist-letters-mapping.txt': '1 65 97\n2 66 98\n' });
+  await page.goto('/');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  // Picked as MNIST's own files: the archive says it holds EMNIST Letters, and that is what opens.
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
+  await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'gzip.zip', mimeType: 'application/zip', buffer: zip }]);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(status(page)).toHaveText('Showing 182 of 182 characters');
+  await expect(page).toHaveURL(/dataset=emnist-letters/);
+  const first = (await cellLabels(page, 'Characters')).slice(0, 2);
+  expect(first).toEqual([0, 1].map((i) => `train #${i}, label ${labels.train[i]} (${String.fromCharCode(64 + labels.train[i]!)}/${String.fromCharCode(96 + labels.train[i]!)})`));
+  await page.getByRole('tab', { name: 'Files', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Files' })).toContainText('gzip.zip/gzip/emnist-letters-test-images-idx3-ubyte.gz');
+
+  // Not a zip: refused, naming the file, the data on screen kept.
+  await page.getByRole('tab', { name: 'Digits', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
+  await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'broken.zip', mimeType: 'application/zip', buffer: zip.subarray(0, zip.length - 200) }]);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('broken.zip: not a zip archive that can be read');
+  await expect(status(page)).toHaveText('Showing 182 of 182 characters');
 });

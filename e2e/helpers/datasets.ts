@@ -1,5 +1,6 @@
 // Data for the dataset tests: Fashion-MNIST's real files from Debian's package, and generated
 // IDX files of other datasets' shapes, made with the project's IDX writer.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -67,4 +68,25 @@ export function squareSet64(count: number): { files: FilePayload[]; labels: Uint
       { name: 'shapes-train-labels.idx1-ubyte.gz', mimeType: 'application/gzip', buffer: Buffer.from(gzipSync(makeIdx({ dims: [count], data: labels }))) },
     ],
   };
+}
+
+/**
+ * A zip archive as EMNIST publishes one (gzip/<file>.gz entries beside a mapping text), written
+ * by Python's zipfile (deflated): an independent writer, not the library the app reads it with.
+ */
+export function zipOf(files: readonly FilePayload[], extra: Record<string, string> = {}): Buffer {
+  const script = [
+    'import io, json, sys, zipfile, base64',
+    'entries = json.load(sys.stdin)',
+    'out = io.BytesIO()',
+    'with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:',
+    '    for name, data in entries:',
+    '        z.writestr(name, base64.b64decode(data))',
+    'sys.stdout.write(base64.b64encode(out.getvalue()).decode())',
+  ].join('\n');
+  const entries = [
+    ...files.map((f) => [`gzip/${f.name.endsWith('.gz') ? f.name : `${f.name}.gz`}`, (f.name.endsWith('.gz') ? f.buffer : gzipSync(f.buffer)).toString('base64')]),
+    ...Object.entries(extra).map(([name, text]) => [name, Buffer.from(text).toString('base64')]),
+  ];
+  return Buffer.from(execFileSync('python3', ['-c', script], { input: JSON.stringify(entries), maxBuffer: 64 * 1024 * 1024 }).toString(), 'base64');
 }

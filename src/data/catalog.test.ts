@@ -4,7 +4,7 @@ import { CATALOG, classLabels, describeLabels, labelText } from './catalog';
 import { assembleDataset, describeDigit, pixelsOf, uprightIndex } from './dataset';
 import { decodeIdx } from './idx';
 import { labelsShown, normaliseLabels, selectIds } from './labelIndex';
-import { assignLocalFiles, datasetForFileNames } from './localFiles';
+import { assignLocalFiles, chooseArchiveEntries, datasetForFileNames } from './localFiles';
 
 const idx = (dims: number[], data?: Uint8Array) => decodeIdx(makeIdx({ dims, data }));
 
@@ -84,5 +84,30 @@ describe('the visitor’s own files', () => {
     expect(datasetForFileNames(['emnist-digits-train-images-idx3-ubyte.gz', 'emnist-digits-train-labels-idx1-ubyte.gz'], entries, CATALOG.mnist).id).toBe('emnist-digits');
     expect(datasetForFileNames(['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'], entries, CATALOG['fashion-mnist']).id).toBe('fashion-mnist');
     expect(datasetForFileNames(['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'], entries, CATALOG.mnist).id).toBe('mnist');
+  });
+});
+
+describe('archives', () => {
+  const emnistZip = ['gzip/', 'gzip/emnist-balanced-mapping.txt', ...['balanced', 'letters'].flatMap((s) => ['train-images-idx3', 'train-labels-idx1', 'test-images-idx3', 'test-labels-idx1'].map((f) => `gzip/emnist-${s}-${f}-ubyte.gz`))];
+  it('opens the dataset asked for when the archive has it, else the first it holds by name', () => {
+    const letters = chooseArchiveEntries(emnistZip, CATALOG['emnist-letters'], Object.values(CATALOG));
+    expect(letters).toEqual({
+      ok: true,
+      dataset: CATALOG['emnist-letters'],
+      files: {
+        'train-images-idx3-ubyte.gz': 'gzip/emnist-letters-train-images-idx3-ubyte.gz',
+        'train-labels-idx1-ubyte.gz': 'gzip/emnist-letters-train-labels-idx1-ubyte.gz',
+        't10k-images-idx3-ubyte.gz': 'gzip/emnist-letters-test-images-idx3-ubyte.gz',
+        't10k-labels-idx1-ubyte.gz': 'gzip/emnist-letters-test-labels-idx1-ubyte.gz',
+      },
+    });
+    const picked = chooseArchiveEntries(emnistZip, CATALOG.mnist, Object.values(CATALOG));
+    expect(picked.ok && picked.dataset.id).toBe('emnist-balanced');
+  });
+
+  it('takes loose IDX files from an archive of other names, and says when it has none', () => {
+    const own = chooseArchiveEntries(['data/train-images.idx3', 'data/train-labels.idx1', 'README'], CATALOG.idx, Object.values(CATALOG));
+    expect(own).toEqual({ ok: true, dataset: CATALOG.idx, files: { 'train-images-idx3-ubyte.gz': 'data/train-images.idx3', 'train-labels-idx1-ubyte.gz': 'data/train-labels.idx1' } });
+    expect(chooseArchiveEntries(['README', 'notes.txt'], CATALOG.idx, Object.values(CATALOG))).toEqual({ ok: false, reason: 'the archive holds no IDX image or label files' });
   });
 });

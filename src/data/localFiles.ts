@@ -63,3 +63,42 @@ export function datasetForFileNames(names: readonly string[], entries: readonly 
   const match = own.find((entry) => names.length > 0 && names.every((name) => MNIST_FILES.some((f) => stripGz(entry.files[f.split][f.role]) === stripGz(name))));
   return match ?? fallback;
 }
+
+/** Whether a file is a zip archive, by its name (the bytes are checked when it is read). */
+export function isArchiveName(name: string): boolean {
+  return /\.zip$/i.test(name);
+}
+
+export type ArchiveChoice =
+  | { readonly ok: true; readonly dataset: DatasetEntry; readonly files: Partial<Record<MnistFileName, string>> }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Which entries of an archive to open (their paths inside it), and which dataset they are: the
+ * one asked for if the archive has its files; else the first catalogue dataset whose own file
+ * names it has (EMNIST's gzip.zip holds all of EMNIST's splits: Balanced is the first); else
+ * whatever IDX-looking files it holds, told apart as loose files are.
+ */
+export function chooseArchiveEntries(paths: readonly string[], requested: DatasetEntry, entries: readonly DatasetEntry[]): ArchiveChoice {
+  const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  const byBase = new Map<string, string>();
+  for (const path of paths) if (!byBase.has(stripGz(base(path)))) byBase.set(stripGz(base(path)), path);
+  const filesOf = (entry: DatasetEntry) => {
+    const files: Partial<Record<MnistFileName, string>> = {};
+    for (const f of MNIST_FILES) {
+      const path = byBase.get(stripGz(entry.files[f.split][f.role]));
+      if (path !== undefined) files[f.name] = path;
+    }
+    return files;
+  };
+  const complete = (files: Partial<Record<MnistFileName, string>>) => Object.keys(files).length === 4;
+  if (complete(filesOf(requested))) return { ok: true, dataset: requested, files: filesOf(requested) };
+  const own = entries.find((entry) => entry.files.train.images !== requested.files.train.images && complete(filesOf(entry)));
+  if (own) return { ok: true, dataset: own, files: filesOf(own) };
+  const loose = paths.filter((path) => roleOfName(base(path)) !== null);
+  const assigned = assignLocalFiles(loose.map(base), requested);
+  if (!assigned.ok) return { ok: false, reason: loose.length === 0 ? 'the archive holds no IDX image or label files' : assigned.reason };
+  const files: Partial<Record<MnistFileName, string>> = {};
+  for (const [slot, index] of Object.entries(assigned.files) as [MnistFileName, number][]) files[slot] = loose[index]!;
+  return { ok: true, dataset: requested, files };
+}

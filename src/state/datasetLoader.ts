@@ -3,7 +3,8 @@
 import { DEFAULT_MAX_IDX_BYTES } from '../data/idx';
 import { datasetOfSource, sourceFileUrls, type DataSource } from '../data/sources';
 import { CATALOG, type DatasetId } from '../data/catalog';
-import { assignLocalFiles } from '../data/localFiles';
+import { assignLocalFiles, isArchiveName } from '../data/localFiles';
+import { safeEcho } from '../data/safeText';
 import type { MnistFileName } from '../data/mnist';
 import type { LoaderReply, LoaderRequest } from '../worker/protocol';
 import { explorerStore } from './explorerStore';
@@ -190,6 +191,15 @@ export function loadSource(source: DataSource): void {
  * other (streamed, inflated as it arrives), and nothing is uploaded or kept.
  */
 function loadLocalFiles(requestId: number, dataset: DatasetId, files: readonly File[]): void {
+  const archives = files.filter((f) => isArchiveName(f.name));
+  if (archives.length > 0) {
+    if (files.length > 1) {
+      explorerStore.getState().loadFailed(requestId, { file: null, url: null, message: `open the archive “${safeEcho(archives[0]!.name, 80)}” on its own, or the files inside it without it` });
+      return;
+    }
+    send({ type: 'load', requestId, dataset, urls: {}, local: { names: {}, archive: archives[0]! }, maxBytes: MAX_FILE_BYTES });
+    return;
+  }
   const assigned = assignLocalFiles(files.map((f) => f.name), CATALOG[dataset]);
   if (!assigned.ok) {
     explorerStore.getState().loadFailed(requestId, { file: null, url: null, message: assigned.reason });

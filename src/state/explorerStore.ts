@@ -247,14 +247,18 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
       const { open, linkNotice, digits } = get();
       // A link may name a digit this data set does not have: close it and say so.
       const openGone = open !== null && !digitExists(dataset, open);
+      // An archive may hold another dataset than the one picked (EMNIST's zip holds them all):
+      // the link names what was found.
+      const source = load.source.kind === 'local' && load.source.dataset !== dataset.info.id ? { ...load.source, dataset: dataset.info.id } : load.source;
       set({
         dataset,
+        ...(get().source === load.source ? { source } : {}),
         // Of the dataset replaced, if any: the new one's are computed once it is shown.
         statistics: { status: 'none' },
         map: { status: 'none' },
         suspects: NO_SUSPECTS,
         preview: null,
-        loadedSource: load.source,
+        loadedSource: source,
         loadedFiles: files,
         loadedRequestId: requestId,
         sharedMemory: shared,

@@ -1,5 +1,10 @@
 import type { Dataset } from '../data/dataset';
 import { CATALOG, infoFor, MAX_LABEL, type DatasetEntry } from '../data/catalog';
+import { chooseArchiveEntries } from '../data/localFiles';
+import type { OpenedArchive } from './archive';
+
+/** How an archive's entry is named to the loader: a URL no network request can have. */
+const ARCHIVE_URL_PREFIX = 'archive:';
 import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../data/idx';
 import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import { discardCachedFiles, findDamagedFile, headWithinStall, readCachedFiles, writeCachedFiles } from './decodedCache';
@@ -202,12 +207,13 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     maxBytes: number | undefined,
     entry: DatasetEntry,
     names?: Partial<Record<MnistFileName, string>>,
+    fetchFiles: typeof fetch = deps.fetch,
   ): Promise<Fetched | null> => {
     const loaded = await loadMnist({
       urls,
       names,
       entry,
-      fetch: deps.fetch,
+      fetch: fetchFiles,
       allocate,
       signal: load.signal,
       stallTimeoutMs: deps.stallTimeoutMs,
@@ -234,6 +240,42 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     load.postLoaded(dataset, files, false);
     await shown;
     return { loaded, idxSha256, toKeep };
+  };
+
+  /**
+   * The visitor's zip archive: the entries of the dataset it holds (see chooseArchiveEntries),
+   * each streamed from the archive into the same decoding as a download. Nothing is kept.
+   */
+  const loadFromArchive = async (load: Load, file: File, maxBytes: number | undefined, requested: DatasetEntry): Promise<void> => {
+    const fail = (message: string) => new FileLoadError(null, null, `${file.name}: ${message}`);
+    let archive: OpenedArchive;
+    try {
+      // The zip reader (130 KB) is fetched only when an archive is opened: every other load starts without it.
+      const { openArchive } = await import('./archive');
+      archive = await openArchive(file);
+    } catch (error) {
+      throw fail(`not a zip archive that can be read (${error instanceof Error ? error.message : String(error)})`);
+    }
+    try {
+      if (load.signal.aborted) throw superseded();
+      const choice = chooseArchiveEntries(archive.names, requested, Object.values(CATALOG));
+      if (!choice.ok) throw fail(choice.reason);
+      const urls: Partial<FileUrls> = {};
+      const names: Partial<Record<MnistFileName, string>> = {};
+      for (const [slot, path] of Object.entries(choice.files) as [MnistFileName, string][]) {
+        urls[slot] = `${ARCHIVE_URL_PREFIX}${encodeURIComponent(path)}`;
+        names[slot] = `${file.name}/${path}`;
+      }
+      const fromArchive: typeof fetch = (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (!url.startsWith(ARCHIVE_URL_PREFIX)) return deps.fetch(input, init);
+        return Promise.resolve(archive.entryResponse(decodeURIComponent(url.slice(ARCHIVE_URL_PREFIX.length))));
+      };
+      const fetched = await loadFromNetwork(load, urls, maxBytes, choice.dataset, names, fromArchive);
+      if (fetched) await hashAndKeep(load, null, fetched);
+    } finally {
+      await archive.close().catch(() => undefined);
+    }
   };
 
   /** Step 4, once the data is on screen: the files' hashes, then the kept copy for next time (none for `urls` null). */
@@ -269,6 +311,10 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     const load = begin(requestId);
     let viaRelay = false;
     try {
+      if (request.local?.archive) {
+        await loadFromArchive(load, request.local.archive, maxBytes, entry);
+        return;
+      }
       const requested = completeUrls(request.urls);
       if (!requested || request.local) {
         // The visitor's own files: read once, shown, hashed for the Files view; nothing kept.

@@ -23,7 +23,11 @@ export type LoaderRequest =
        * The visitor's own files (blob: URLs of files they opened): named by their own names, never
        * kept (they are on this computer already) and never looked for in the kept copies.
        */
-      readonly local?: { readonly names: Partial<Record<MnistFileName, string>> };
+      readonly local?: {
+        readonly names: Partial<Record<MnistFileName, string>>;
+        /** A zip archive holding the files (then `urls` is empty): its entries are chosen and streamed in the worker. */
+        readonly archive?: File;
+      };
       /**
        * The same files through the app's own server, used when `urls` cannot be read from the
        * browser (Azure's container sends no CORS headers). Absent for sources read directly.
