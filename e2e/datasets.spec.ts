@@ -53,6 +53,15 @@ test('Fashion-MNIST from its files (Debian’s package): all 70,000 images, clas
   const cells = page.getByRole('table', { name: 'Pixel values' }).getByRole('cell');
   await expect(cells).toHaveCount(784);
   expect((await cells.allTextContents()).map(Number)).toEqual(Array.from(fashionImage('train', 0)));
+  await page.keyboard.press('Escape');
+  // Its card: splits as loaded, class names, citation, licence, home page.
+  await page.getByRole('button', { name: 'About Fashion-MNIST' }).click();
+  const card = page.getByRole('dialog', { name: 'About Fashion-MNIST' });
+  await expect(card).toContainText('train: 60,000 · test: 10,000 images');
+  await expect(card).toContainText('0 (T-shirt/top), 1 (Trouser)');
+  await expect(card).toContainText('arXiv:1708.07747');
+  await expect(card).toContainText('MIT');
+  await expect(card.getByRole('link', { name: 'https://github.com/zalandoresearch/fashion-mnist' })).toBeVisible();
 });
 
 test('your own files by the file picker: Fashion-MNIST’s four files, read locally, named as they are', async ({ page }) => {

@@ -81,7 +81,9 @@ export function parseIdxHeader(bytes: Uint8Array, maxBytes = DEFAULT_MAX_IDX_BYT
   if (dataBytes > maxBytes) {
     throw new DecodeError(
       'idx-too-large',
-      `IDX header declares ${dims.join(' × ')} = ${dataBytes.toLocaleString('en-US')} bytes, over the limit of ${maxBytes.toLocaleString('en-US')}`,
+      `IDX header declares ${dims.join(' × ')} = ${dataBytes.toLocaleString('en-US')} bytes, over the limit of ${maxBytes.toLocaleString('en-US')}: ` +
+        'the explorer holds every image in memory and takes files of up to that size (EMNIST ByClass, the largest published, has 547 MB); ' +
+        'nothing was allocated. Open a subset of the data (fewer images per file) instead',
     );
   }
   return { type, dims, headerBytes, dataBytes };

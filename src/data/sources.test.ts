@@ -51,6 +51,19 @@ describe('data sources', () => {
     expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://example.org/m/' }, PAGE)!.relayUrls).toBeUndefined();
   });
 
+  it('loads a catalogue dataset from its publisher, relayed by the app’s own server under a sub-path; EMNIST and local files have no URLs', () => {
+    const app = 'https://octo.github.io/mnist-explorer/';
+    const fashion = sourceFileUrls({ kind: 'public', dataset: 'fashion-mnist' }, app)!;
+    expect(fashion.urls['t10k-labels-idx1-ubyte.gz']).toBe('http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/t10k-labels-idx1-ubyte.gz');
+    expect(fashion.relayUrls?.['t10k-labels-idx1-ubyte.gz']).toBe('https://octo.github.io/mnist-explorer/relay/fashion-mnist/t10k-labels-idx1-ubyte.gz');
+    expect(sourceFileUrls({ kind: 'public', dataset: 'kmnist' }, app)!.urls['train-images-idx3-ubyte.gz']).toBe('http://codh.rois.ac.jp/kmnist/dataset/kmnist/train-images-idx3-ubyte.gz');
+    expect(sourceFileUrls({ kind: 'azure' }, app)!.relayUrls?.['train-images-idx3-ubyte.gz']).toBe('https://octo.github.io/mnist-explorer/azure-mnist/train-images-idx3-ubyte.gz');
+    expect(sourceFileUrls({ kind: 'public', dataset: 'emnist-letters' }, app)).toBeNull();
+    expect(sourceFileUrls({ kind: 'local', dataset: 'mnist', files: null }, app)).toBeNull();
+    // A mirror of EMNIST is asked for EMNIST's own file names.
+    expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://m.example/e/', dataset: 'emnist-digits' }, app)!.urls['t10k-images-idx3-ubyte.gz']).toBe('https://m.example/e/emnist-digits-test-images-idx3-ubyte.gz');
+  });
+
   it.each([
     ['http://localhost:4174/m/', 'this-computer'],
     ['http://app.localhost/', 'this-computer'],

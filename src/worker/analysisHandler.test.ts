@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDataset, type Dataset } from '../data/dataset';
 import { decodeIdx } from '../data/idx';
-import { syntheticSplit } from '../testing/idxFiles';
+import { makeIdx, syntheticSplit } from '../testing/idxFiles';
+import { CATALOG } from '../data/catalog';
 import { createAnalysisHandler } from './analysisHandler';
 import type { AnalysisReply } from './protocol';
 
@@ -75,6 +76,22 @@ describe('analysis worker protocol', () => {
     expect(replies.map((r) => r.reply)).toEqual([
       { type: 'analysis-failed', requestId: 4, kind: 'statistics', code: 'bad-dataset', message: 'test: 700 pixel bytes for 6 digits of 784' },
     ]);
+  });
+
+  it('refuses the map of images over 64 × 64 before allocating their covariance, and still computes their statistics', () => {
+    const { handle, replies } = run();
+    const count = 3;
+    const big = assembleDataset(
+      { train: { images: decodeIdx(makeIdx({ dims: [count, 65, 64] })), labels: decodeIdx(makeIdx({ dims: [count], data: Uint8Array.of(0, 1, 1) })) }, test: null },
+      CATALOG.idx,
+    );
+    handle({ type: 'analyse', requestId: 5, kind: 'map', dataset: big });
+    expect(replies.map((r) => r.reply)).toEqual([
+      { type: 'analysis-failed', requestId: 5, kind: 'map', code: 'too-large', message: expect.stringContaining('these images have 4,160 pixels (65 × 64)') },
+    ]);
+    handle({ type: 'analyse', requestId: 6, kind: 'statistics', dataset: big });
+    const reply = replies[1]!.reply;
+    expect(reply.type === 'analysed' && reply.result.kind === 'statistics' && reply.result.statistics.train.labelCounts).toEqual([1, 2]);
   });
 
   it('answers look-alike requests: the dataset is handed over once, then named by its key', () => {

@@ -56,7 +56,8 @@ function relayHint(relayUrls: FileUrls): string {
   const relay = new URL('./', relayUrls['t10k-labels-idx1-ubyte.gz']);
   return (
     `The browser could not read the files directly (their host sends no CORS headers), and this server has no working relay at ${relay.pathname}: ` +
-    'the relay exists only in the servers of `npm start` and `npm run dev`, not on a static host. Choose the bundled copy, or run the app with `npm start`'
+    'the relay exists only in the servers of `npm start` and `npm run dev`, not on a static host. Choose the bundled copy, run the app with `npm start`, ' +
+    'or give a Custom URL of a mirror that sends CORS headers (Access-Control-Allow-Origin)'
   );
 }
 

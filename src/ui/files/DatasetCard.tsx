@@ -2,18 +2,93 @@ import { useState } from 'react';
 import { MNIST_FILES } from '../../data/mnist';
 import { MNIST_CARD, PUBLISHED_FILES } from '../../data/mnistCard';
 import { formatCount } from '../common/format';
+import { CATALOG, classLabels, labelText, type DatasetEntry, type DatasetInfo } from '../../data/catalog';
+import { useDatasetInfo } from '../../state/selectors';
+import { useExplorerStore } from '../../state/useExplorerStore';
 import { ModalDialog } from '../common/ModalDialog';
 
-/** "About MNIST": what the data is, where it comes from, how to cite it. Opened from the header. */
+/**
+ * "About MNIST" (or about the dataset on screen): what the data is, where it comes from, how to
+ * cite it. Opened from the header.
+ */
 export function DatasetCardButton() {
   const [open, setOpen] = useState(false);
+  const info = useDatasetInfo();
+  const entry = CATALOG[info.id];
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
-        About MNIST
+        About {entry.id === 'idx' ? 'these files' : entry.title}
       </button>
-      {open && <DatasetCard onClose={() => setOpen(false)} />}
+      {open && (entry.id === 'mnist' ? <DatasetCard onClose={() => setOpen(false)} /> : <CatalogCard entry={entry} info={info} onClose={() => setOpen(false)} />)}
     </>
+  );
+}
+
+/** The card of any other dataset, from its catalogue entry and the classes the data has. */
+function CatalogCard({ entry, info, onClose }: { entry: DatasetEntry; info: DatasetInfo; onClose: () => void }) {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const title = entry.id === 'idx' ? 'About these files' : `About ${entry.title}`;
+  return (
+    <ModalDialog labelledBy="dataset-card-title" className="dataset-card" onClose={onClose}>
+      <header>
+        <h2 id="dataset-card-title">{title}</h2>
+        <button type="button" onClick={onClose} data-autofocus>
+          Close
+        </button>
+      </header>
+      <p>{entry.summary}</p>
+      <dl>
+        <dt>Splits</dt>
+        <dd>
+          {dataset
+            ? `train: ${formatCount(dataset.train.count)} · test: ${formatCount(dataset.test.count)} ${info.noun.many}`
+            : entry.splitSizes
+              ? `train: ${formatCount(entry.splitSizes.train)} · test: ${formatCount(entry.splitSizes.test)}`
+              : 'as the files say'}
+          {entry.splitSizes && dataset && (dataset.train.count !== entry.splitSizes.train || dataset.test.count !== entry.splitSizes.test)
+            ? ` (published: ${formatCount(entry.splitSizes.train)} · ${formatCount(entry.splitSizes.test)})`
+            : ''}
+        </dd>
+        <dt>Images</dt>
+        <dd>
+          {dataset ? `${dataset.rows} × ${dataset.cols}` : entry.shape ? `${entry.shape.rows} × ${entry.shape.cols}` : 'up to 256 × 256'} pixels, unsigned bytes
+          0–255{entry.transposed ? ', stored column by column (transposed) and drawn upright here' : ''}
+        </dd>
+        <dt>Classes</dt>
+        <dd>{classLabels(info).map((label) => labelText(info, label)).join(', ')}</dd>
+        {entry.citation && (
+          <>
+            <dt>Cite</dt>
+            <dd>
+              <blockquote>{entry.citation}</blockquote>
+            </dd>
+          </>
+        )}
+        {entry.licence && (
+          <>
+            <dt>Licence</dt>
+            <dd>{entry.licence}</dd>
+          </>
+        )}
+        {entry.homePage && (
+          <>
+            <dt>Home page</dt>
+            <dd>
+              <a href={entry.homePage} target="_blank" rel="noreferrer">
+                {entry.homePage}
+              </a>
+            </dd>
+          </>
+        )}
+        {(entry.publicBaseUrl ?? entry.archiveUrl) && (
+          <>
+            <dt>Files</dt>
+            <dd className="mono">{entry.publicBaseUrl ?? entry.archiveUrl}</dd>
+          </>
+        )}
+      </dl>
+    </ModalDialog>
   );
 }
 
