@@ -323,6 +323,15 @@ async function mapTimes(page: Page, set: DataSet, runs: number): Promise<{ ms: n
   const link = new URL(set.link);
   link.searchParams.set('view', 'map');
   for (let run = 0; run < runs; run++) {
+    // The map is kept with the decoded copy: forget it, so each run computes it.
+    await page.evaluate(async () => {
+      try {
+        const dir = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('mnist-explorer-cache')).getDirectoryHandle('statistics');
+        for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.startsWith('map-')) await dir.removeEntry(name);
+      } catch {
+        // nothing kept yet
+      }
+    });
     await page.goto(link.href);
     const handle = await page.waitForFunction((name) => (performance.getEntriesByName(name)[0] as PerformanceMark | undefined)?.detail as { ms: number } | undefined, PERF_MARKS.map, { timeout: 300_000 });
     times.push((await handle.jsonValue()) as { ms: number; scatter: number; eigen: number; project: number });
