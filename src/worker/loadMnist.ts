@@ -5,9 +5,17 @@ import { MNIST_FILES, type MnistFileName } from '../data/mnist';
 import type { FileUrls } from '../data/sources';
 import type { FileValidator } from './decodedCache';
 import { FileLoadError, loadFile, type FileDecodeState } from './loadFile';
+import { DecodeError } from '../data/decodeError';
 import type { FileProgress, LoadedFileInfo } from './protocol';
 
 export { FileLoadError } from './loadFile';
+
+/**
+ * The largest dataset the explorer takes: 1.5 GiB of images and labels in all (about two million
+ * 28 × 28 images; EMNIST ByClass, the largest published, has 640 MB). Every byte is held in the
+ * tab's memory, so a larger one is refused as its headers arrive, before its buffers are made.
+ */
+export const MAX_DATASET_BYTES = 1.5 * 1024 ** 3;
 
 export interface LoadOptions {
   /** By MNIST's role names; a dataset with one split has only that split's two. */
@@ -27,6 +35,8 @@ export interface LoadOptions {
    */
   readonly onTrainPrefix?: (prefix: TrainPrefix) => void;
   readonly maxBytes?: number;
+  /** All files together may hold at most this many data bytes (default MAX_DATASET_BYTES). */
+  readonly maxTotalBytes?: number;
   /** A file that sends nothing for this long fails as stalled (default 10 s). */
   readonly stallTimeoutMs?: number;
 }
@@ -59,6 +69,20 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
   const abortInner = () => inner.abort();
   options.signal.addEventListener('abort', abortInner);
   const entry = options.entry ?? CATALOG.mnist;
+  // One budget for all the files: each buffer is asked for once its header is read.
+  const budget = options.maxTotalBytes ?? MAX_DATASET_BYTES;
+  let allocated = 0;
+  const allocate: Allocate = (byteLength) => {
+    if (allocated + byteLength > budget) {
+      throw new DecodeError(
+        'idx-too-large',
+        `its ${byteLength.toLocaleString('en-US')} bytes would bring the dataset to ${(allocated + byteLength).toLocaleString('en-US')}, over the limit of ${budget.toLocaleString('en-US')} for a whole dataset ` +
+          '(the explorer holds every image in memory); nothing was allocated for it. Open a subset of the data instead',
+      );
+    }
+    allocated += byteLength;
+    return options.allocate(byteLength);
+  };
   const states = new Map<MnistFileName, FileDecodeState>();
   let lastReady = 0;
   const onChunk = (name: MnistFileName, state: FileDecodeState) => {
@@ -86,7 +110,7 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
       present.map((file) => {
         return loadFile(file.name, options.urls[file.name]!, {
           fetch: options.fetch,
-          allocate: options.allocate,
+          allocate,
           signal: inner.signal,
           maxBytes: options.maxBytes,
           stallTimeoutMs: options.stallTimeoutMs,

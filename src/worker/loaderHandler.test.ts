@@ -188,6 +188,20 @@ describe('loader worker protocol', () => {
     });
   });
 
+  it('refuses the file that would take the whole dataset past its limit, before allocating it, naming it', async () => {
+    const { handle, replies, done } = run(folderFetch(goodFiles));
+    // The four files declare 23,520 + 30 + 9,408 + 12 = 32,970 bytes.
+    handle({ type: 'load', requestId: 13, urls: fileUrls(BASE), maxTotalBytes: 30_000 });
+    await done;
+    const outcome = final(replies)[0];
+    expect(outcome).toMatchObject({ type: 'error', message: expect.stringMatching(/over the limit of 30,000 for a whole dataset .*nothing was allocated for it/) });
+    expect(outcome?.type === 'error' && outcome.message.startsWith(`${outcome.file}: its `)).toBe(true);
+    const { handle: again, replies: fine, done: loaded } = run(folderFetch(goodFiles));
+    again({ type: 'load', requestId: 14, urls: fileUrls(BASE), maxTotalBytes: 32_970 });
+    await loaded;
+    expect(final(fine)[0]?.type).toBe('loaded');
+  });
+
   it('stops reading a file at the size limit, even where the decoders see nothing wrong (endless empty gzip members)', async () => {
     const emptyMember = gzipBytes(new Uint8Array(0));
     const padded = new Uint8Array(goodFiles['t10k-labels-idx1-ubyte.gz']!.length + 6000 * emptyMember.length);

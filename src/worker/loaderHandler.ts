@@ -99,6 +99,8 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     readonly signal: AbortSignal;
     /** Set once every file is decoded: progress and partial data stop then. */
     decodedAll: boolean;
+    /** The whole dataset's size limit, if the request set one. */
+    readonly maxTotalBytes: number | undefined;
     progressOf(file: MnistFileName): (progress: FileProgress) => void;
     postLoaded(dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean): void;
   }
@@ -106,7 +108,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   const stallMs = deps.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const superseded = () => new DOMException('superseded', 'AbortError');
 
-  const begin = (requestId: number): Load => {
+  const begin = (requestId: number, maxTotalBytes?: number): Load => {
     current?.controller.abort();
     const controller = new AbortController();
     current = { requestId, controller };
@@ -118,6 +120,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       requestId,
       signal: controller.signal,
       decodedAll: false,
+      maxTotalBytes,
       progressOf: (file) => {
         let post = progressPosts.get(file);
         if (!post) {
@@ -214,6 +217,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       urls,
       names,
       entry,
+      maxTotalBytes: load.maxTotalBytes,
       fetch: fetchFiles,
       allocate,
       signal: load.signal,
@@ -307,9 +311,9 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   };
 
   const start = async (request: Extract<LoaderRequest, { type: 'load' }>) => {
-    const { requestId, relayUrls, maxBytes } = request;
+    const { requestId, relayUrls, maxBytes, maxTotalBytes } = request;
     const entry = CATALOG[request.dataset ?? 'mnist'];
-    const load = begin(requestId);
+    const load = begin(requestId, maxTotalBytes);
     let viaRelay = false;
     try {
       if (request.local?.archive) {

@@ -35,6 +35,8 @@ export type LoaderRequest =
       readonly relayUrls?: FileUrls;
       /** Files whose IDX header declares more data bytes than this are refused unread. */
       readonly maxBytes?: number;
+      /** All files together may declare at most this many data bytes (default: MAX_DATASET_BYTES). */
+      readonly maxTotalBytes?: number;
     }
   | { readonly type: 'cancel'; readonly requestId: number }
   /**
