@@ -1,7 +1,6 @@
 // Datasets beyond MNIST: Fashion-MNIST's real files (Debian's package) end to end, the visitor's
 // own files by picker, by drop and by link, and generated files of other shapes (EMNIST Letters:
 // 26 classes from label 1, stored transposed; a 64 × 64 set with one split).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { emnistLettersLike, FASHION_FILES, FASHION_MNIST_DIR, fashionImage, fashionLabels, squareSet64, zipOf } from './helpers/datasets';
@@ -154,7 +153,7 @@ test('files that do not form a dataset are refused by name, with the data on scr
   await page.goto('/');
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
-  const images = readFileSync(join(FASHION_MNIST_DIR, 'train-images-idx3-ubyte.gz'));
+  const images = emnistLettersLike(3, 1).files[0]!.buffer;
   await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images }]);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('“train-images-idx3-ubyte.gz” has no labels file beside it');

@@ -14,7 +14,7 @@ async function openIsolated(page: Page, search = ''): Promise<void> {
   await expect(status(page)).toHaveText(/^Showing \d+ of 70000 digits$/);
 }
 
-test('from a sub-path of a plain static host: relative assets, isolated by the service worker, filters, sample and a shared link', async ({ page, browser }) => {
+test('from a sub-path of a plain static host: relative assets, isolated by the service worker, filters, sample, a shared link; offline after the first visit', async ({ page, context, browser }) => {
   // The HTML names every asset relative to itself: nothing points at the host's root.
   const html = await (await page.request.get(SITE)).text();
   expect(html).toMatch(/src="\.\/assets\//);
@@ -36,20 +36,17 @@ test('from a sub-path of a plain static host: relative assets, isolated by the s
   expect(sample.length).toBeGreaterThan(0);
   expect(sample.every((c) => c.endsWith('label 3'))).toBe(true);
 
-  // The link, opened by someone else (a fresh browser context) on the same host and path.
+  // The link, opened by someone else (a fresh browser, on its first visit: no service worker yet).
   const link = page.url();
   expect(link.startsWith(SITE)).toBe(true);
-  const other = await (await browser.newContext()).newPage();
+  const other = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   await other.goto(link);
   await expect(status(other)).toHaveText(`Showing ${TRAIN_LABEL_COUNTS[3]! + TEST_LABEL_COUNTS[3]!} of 70000 digits`);
   expect((await renderedCellLabels(other)).slice(0, 6)).toEqual(cells);
   await expect.poll(() => sampleLabels(other)).toEqual(sample);
   await other.context().close();
-});
 
-test('after the first visit the app opens offline: shell and bundled data from the service worker', async ({ page, context }) => {
-  await openIsolated(page);
-  // Installed: the precache holds the shell and the four bundled files.
+  // Offline after this first visit: the precache holds the shell and the four bundled files.
   await page.waitForFunction(
     async () => {
       const names = await caches.keys();
