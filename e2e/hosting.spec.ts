@@ -61,6 +61,16 @@ test('from a sub-path of a plain static host: relative assets, isolated by the s
   await expect(status(page)).toHaveText(`Showing ${TEST_LABEL_COUNTS[7]} of 70000 digits`);
   await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', /^test #\d+, label 7$/);
   await context.setOffline(false);
+
+  // A new build is deployed: the browser's update check (here asked for at once) installs it, it
+  // takes over, and the page offers a reload, which shows the same view.
+  await page.request.get(`${STATIC_HOST}/deploy`);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const notice = page.getByRole('complementary', { name: 'Update' });
+  await expect(notice).toContainText('A new version of MNIST Explorer is ready');
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await expect(status(page)).toHaveText(`Showing ${TEST_LABEL_COUNTS[7]} of 70000 digits`);
+  await expect(page.getByRole('complementary', { name: 'Update' })).toHaveCount(0);
 });
 
 test('an installable web app: the manifest names the app, starts where it is served, and has its icons', async ({ page }) => {

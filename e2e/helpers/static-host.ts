@@ -4,6 +4,8 @@
 // Reads each file when asked, so it can start before the build exists.
 //   /health                    200 once the server is up
 //   /octo/mnist-explorer/…     the same files under a sub-path (STATIC_SUB_PATH), as Pages serves a repository
+//   /deploy                    from now on the sub-path serves a "new build": its serviceWorker.js
+//                              differs by a comment, as a redeploy's would
 import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -23,9 +25,18 @@ const TYPES: Record<string, string> = {
   '.gz': 'application/gzip',
 };
 
+/** How many times /deploy was asked: each is one new build of the sub-path's service worker. */
+let deployed = 0;
+
 const server = createServer((req, res) => {
   let pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  if (pathname.startsWith(STATIC_SUB_PATH)) pathname = `/${pathname.slice(STATIC_SUB_PATH.length)}`;
+  const underSubPath = pathname.startsWith(STATIC_SUB_PATH);
+  if (pathname === '/deploy') {
+    deployed++;
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    return void res.end(String(deployed));
+  }
+  if (underSubPath) pathname = `/${pathname.slice(STATIC_SUB_PATH.length)}`;
   else if (`${pathname}/` === STATIC_SUB_PATH) {
     // As Pages does: the folder without its slash is redirected to it.
     res.writeHead(301, { Location: STATIC_SUB_PATH });
@@ -43,7 +54,8 @@ const server = createServer((req, res) => {
   try {
     if (statSync(path).isDirectory()) path = join(path, 'index.html');
     const stat = statSync(path);
-    const bytes = readFileSync(path);
+    let bytes = readFileSync(path);
+    if (underSubPath && deployed > 0 && pathname === '/serviceWorker.js') bytes = Buffer.concat([bytes, Buffer.from(`\n// build ${deployed + 1}\n`)]);
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Content-Length': bytes.length,
