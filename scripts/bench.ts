@@ -335,6 +335,8 @@ async function mapTimes(page: Page, set: DataSet, runs: number): Promise<{ ms: n
     await page.goto(link.href);
     const handle = await page.waitForFunction((name) => (performance.getEntriesByName(name)[0] as PerformanceMark | undefined)?.detail as { ms: number } | undefined, PERF_MARKS.map, { timeout: 300_000 });
     times.push((await handle.jsonValue()) as { ms: number; scatter: number; eigen: number; project: number });
+    // Written after it is shown: wait for it, so the next run's forgetting comes after the write.
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS.mapKept, { timeout: 60_000 }).catch(() => undefined);
   }
   return times;
 }
