@@ -3,7 +3,7 @@ import { defineConfig, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, contentSecurityPolicyHeader } from './scripts/vite-csp.ts';
 import { serveGzipFilesAsIs } from './scripts/vite-serve-gz.ts';
-import { RELAYS } from './src/data/azure.ts';
+import { RELAYS } from './src/data/sources/publishers.ts';
 
 // SharedArrayBuffer needs a cross-origin isolated page: these two headers on every response.
 const crossOriginIsolation = {
@@ -24,7 +24,7 @@ const port = Number(process.env.PORT) || undefined;
 
 /**
  * The service worker for static hosts (src/sw/serviceWorker.ts, registered by
- * src/state/serviceWorker.ts): Workbox precaches the shell and the bundled data, and every
+ * src/state/app/serviceWorker.ts): Workbox precaches the shell and the bundled data, and every
  * response it gives carries the isolation headers such hosts cannot send. The manifest makes the
  * app installable. All paths relative, so the build works from any sub-path.
  */

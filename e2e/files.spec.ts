@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { BUNDLED_DIR } from './helpers/bundled';
 import { expect, test, type Page } from '@playwright/test';
-import { PUBLISHED_FILES } from '../src/data/mnistCard';
+import { PUBLISHED_FILES } from '../src/data/dataset/mnistCard';
 import { openCustomLink, openLoaded, status, view } from './helpers/explorer';
 import { HAVE_ORIGINALS, ORIGINALS_DIR, publishedSha256 } from './helpers/originals';
 import { DEV_SERVER, FAULT_SERVER } from './helpers/ports';

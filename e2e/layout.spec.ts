@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PERF_MARKS } from '../src/state/perfMarks';
+import { PERF_MARKS } from '../src/state/app/perfMarks';
 import { measureLayoutShift } from '../src/testing/layoutShift';
 import { grid, openLoaded, status } from './helpers/explorer';
 

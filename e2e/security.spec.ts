@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { parseShareUrl } from '../src/state/shareUrl';
+import { parseShareUrl } from '../src/state/app/shareUrl';
 import { chooseSplit, digitButton, linkSourceQuestion, openLoaded, status } from './helpers/explorer';
 import { FAULT_SERVER } from './helpers/ports';
 
@@ -45,7 +45,7 @@ test('the built app is served with a Content-Security-Policy, as a header and a 
   expect(outcome.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^connect-src/)]));
 });
 
-// The hundreds of generated links are checked at the parser (src/state/hostileLinks.test.ts);
+// The hundreds of generated links are checked at the parser (src/state/app/hostileLinks.test.ts);
 // the browser opens a dozen representative ones, one for each way a link can be hostile.
 const REPRESENTATIVE_LINKS = [
   '/?split=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E',

@@ -2,7 +2,7 @@
 // Statistics view's list, against numpy computing them itself: PCA of all digits (np.cov +
 // eigh), the exact 10 nearest of all on 50 components, the same scores. On the planted set
 // (2,500 bundled digits, helpers/planted.ts) so each test stays well inside its minute on a busy
-// machine; the unit test (src/data/suspects.test.ts) checks the same against numpy on all 70,000.
+// machine; the unit test (src/data/analysis/suspects.test.ts) checks the same against numpy on all 70,000.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MNIST_FILES } from '../src/data/mnist';
-import { PUBLISHED_FILES } from '../src/data/mnistCard';
+import { MNIST_FILES } from '../src/data/dataset/mnist';
+import { PUBLISHED_FILES } from '../src/data/dataset/mnistCard';
 import { HAVE_SHARED_MNIST, SHARED_MNIST_DIR } from '../src/testing/numpy';
 
 const root = resolve(import.meta.dirname, '..');

@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { decodeMnistFile } from '../src/data/fileDecoder';
-import { IMAGE_SIDE, MNIST_FILES, SPLIT_SIZES, type MnistFile, type MnistFileName } from '../src/data/mnist';
-import { PUBLISHED_FILES } from '../src/data/mnistCard';
+import { decodeMnistFile } from '../src/data/decode/fileDecoder';
+import { IMAGE_SIDE, MNIST_FILES, SPLIT_SIZES, type MnistFile, type MnistFileName } from '../src/data/dataset/mnist';
+import { PUBLISHED_FILES } from '../src/data/dataset/mnistCard';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // PREPARE_OUT_DIR lets the script's own test write somewhere else than the app's public/data.

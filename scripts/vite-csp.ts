@@ -2,7 +2,7 @@
 // a <meta> in the built index.html for static hosts that cannot set headers. Not in dev: Vite's
 // dev client and React Refresh inject inline scripts and styles.
 import type { Plugin } from 'vite';
-import { AZURE_MNIST_URL } from '../src/data/azure.ts';
+import { AZURE_MNIST_URL } from '../src/data/sources/publishers.ts';
 
 const directives: Record<string, string> = {
   'default-src': "'self'",

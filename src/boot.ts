@@ -2,10 +2,10 @@
 // then React and the UI arrive as a separate chunk. Its download starts first and the worker is
 // created while it is on its way, so fetching and inflating MNIST overlap with React loading.
 // Nothing here imports React.
-import { startUrlSync } from './state/urlSync';
-import { startMapWhenWanted } from './state/mapRunner';
-import { startSuspectsWhenWanted } from './state/suspectsRunner';
-import { startServiceWorker } from './state/serviceWorker';
+import { startUrlSync } from './state/app/urlSync';
+import { startMapWhenWanted } from './state/jobs/mapRunner';
+import { startSuspectsWhenWanted } from './state/jobs/suspectsRunner';
+import { startServiceWorker } from './state/app/serviceWorker';
 // The styles come with the entry (a <link> in the page's head), so the static shell is styled
 // from the first paint, not when the UI chunk arrives.
 import './styles.css';

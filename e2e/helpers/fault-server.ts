@@ -21,7 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MNIST_FILES } from '../../src/data/mnist';
+import { MNIST_FILES } from '../../src/data/dataset/mnist';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { makeIdx, withBadCrc, withBadLength } from '../../src/testing/idxFiles';
 import { FAULT_SERVER_PORT, FAULT_SERVER_ALIAS } from './ports';

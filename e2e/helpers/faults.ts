@@ -1,4 +1,4 @@
-import type { MnistFileName } from '../../src/data/mnist';
+import type { MnistFileName } from '../../src/data/dataset/mnist';
 
 /**
  * What the fault server breaks for each kind, and what the app must then say. `expect` is matched

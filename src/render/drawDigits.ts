@@ -1,5 +1,5 @@
 import { GREYS_RGBA } from './greys';
-import { MNIST_GEOMETRY, uprightIndex, type ImageGeometry } from '../data/dataset';
+import { MNIST_GEOMETRY, uprightIndex, type ImageGeometry } from '../data/dataset/dataset';
 
 export interface RowLayout {
   /** Width and height of one drawn digit, in device pixels. */

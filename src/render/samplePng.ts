@@ -1,4 +1,4 @@
-import { MNIST_GEOMETRY, type ImageGeometry } from '../data/dataset';
+import { MNIST_GEOMETRY, type ImageGeometry } from '../data/dataset/dataset';
 import { paintDigitRow } from './drawDigits';
 
 export interface SampleFigureDigit {

@@ -1,7 +1,7 @@
 // Canvas drawing for the statistics view: bar charts (linear or log), images of per-pixel values
 // in a colour map (Greys for means and spreads, a diverging map for differences) and their colour
 // bars. One drawing path serves the screen (the page's colours) and Save PNG (white paper).
-import { MNIST_GEOMETRY, uprightIndex, type ImageGeometry } from '../data/dataset';
+import { MNIST_GEOMETRY, uprightIndex, type ImageGeometry } from '../data/dataset/dataset';
 import { greysLevel } from './greys';
 
 export interface ChartTheme {

@@ -1,5 +1,5 @@
 // The service worker, for static hosts (built by vite-plugin-pwa's injectManifest; registered by
-// state/serviceWorker.ts only where the host sends no isolation headers itself):
+// state/app/serviceWorker.ts only where the host sends no isolation headers itself):
 //  - every response it gives the page carries COOP + COEP (isolation.ts), so the page is
 //    cross-origin isolated and gets shared memory, as under `npm start`;
 //  - the shell and the bundled MNIST files are precached by Workbox, so after the first visit the

@@ -1,7 +1,7 @@
 // Share links a stranger might send: script tags, javascript: URLs, huge and negative numbers,
 // unknown digits, unicode, repeated and unknown parameters. Built from a seeded PRNG so a
 // failure names a link that can be opened again. Custom URLs only ever point at this machine.
-import { mulberry32 } from '../data/sample';
+import { mulberry32 } from '../data/dataset/sample';
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',

@@ -1,7 +1,7 @@
 // Builds IDX and gzip files of any shape, valid or broken, for unit tests and the e2e fault
 // server. Pure (pako for gzip), so it runs in Node and in the browser alike.
 import { gzip } from 'pako';
-import { IMAGE_SIDE, PIXELS_PER_IMAGE } from '../data/mnist';
+import { IMAGE_SIDE, PIXELS_PER_IMAGE } from '../data/dataset/mnist';
 
 export interface IdxSpec {
   readonly type?: number;

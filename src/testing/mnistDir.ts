@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assembleDataset, type Dataset } from '../data/dataset';
-import { decodeMnistFile } from '../data/fileDecoder';
-import { IMAGE_SIDE, MNIST_FILES, PIXELS_PER_IMAGE } from '../data/mnist';
+import { assembleDataset, type Dataset } from '../data/dataset/dataset';
+import { decodeMnistFile } from '../data/decode/fileDecoder';
+import { IMAGE_SIDE, MNIST_FILES, PIXELS_PER_IMAGE } from '../data/dataset/mnist';
 import { gzipBytes, makeIdx, patternBytes } from './idxFiles';
 
 export interface GeneratedSplit {

@@ -1,5 +1,5 @@
-import { useExplorerStore } from '../state/useExplorerStore';
-import { datasetId } from '../state/datasetIds';
+import { useExplorerStore } from '../state/store/useExplorerStore';
+import { datasetId } from '../state/store/datasetIds';
 import { CopyLinkButton } from './common/CopyLinkButton';
 import { DataFrameView } from './frame/DataFrameView';
 import { DatasetCardButton } from './files/DatasetCard';

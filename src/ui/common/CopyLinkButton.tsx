@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { explorerStore, shareStateOf } from '../../state/explorerStore';
+import { explorerStore, shareStateOf } from '../../state/store/explorerStore';
 
 /** How long "Link copied" stays, unless the view changes first. */
 const MESSAGE_MS = 3000;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { drawDigit } from '../../render/drawDigits';
-import type { ImageGeometry } from '../../data/dataset';
+import type { ImageGeometry } from '../../data/dataset/dataset';
 
 /** One digit drawn small (56 px), for lists of digits (look-alikes, suspects). */
 export function DigitThumbnail({ pixels, geometry }: { pixels: Uint8Array; geometry: ImageGeometry }) {

@@ -1,5 +1,5 @@
-import { selectionPython } from '../../data/pythonSnippet';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { selectionPython } from '../../data/export/pythonSnippet';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { PythonSnippetButton } from './PythonSnippetButton';
 
 /** The grid's split, digit filter, map region and sort as numpy selections of the notebook's arrays. */

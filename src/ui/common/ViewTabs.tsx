@@ -1,5 +1,5 @@
-import { useExplorerStore } from '../../state/useExplorerStore';
-import { VIEWS, VIEW_NAMES } from '../../state/viewOptions';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { VIEWS, VIEW_NAMES } from '../../state/store/viewOptions';
 
 /** Switches between the digit grid, the data frame and the files; the choice is in the link. */
 export function ViewTabs() {

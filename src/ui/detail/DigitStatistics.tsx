@@ -1,7 +1,7 @@
-import { globalId, type Dataset, type DigitRef } from '../../data/dataset';
-import { positionOf } from '../../data/labelIndex';
-import { isClassLabel, labelShort } from '../../data/catalog';
-import { sortedIdsFor, useStatistics } from '../../state/selectors';
+import { globalId, type Dataset, type DigitRef } from '../../data/dataset/dataset';
+import { positionOf } from '../../data/dataset/labelIndex';
+import { isClassLabel, labelShort } from '../../data/dataset/catalog';
+import { sortedIdsFor, useStatistics } from '../../state/store/selectors';
 import { formatCount, ordinal } from '../common/format';
 
 /**

@@ -1,9 +1,9 @@
-import { labelShort } from '../../data/catalog';
+import { labelShort } from '../../data/dataset/catalog';
 import { useEffect, useState } from 'react';
-import { describeDigit, labelOf, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset';
-import type { Neighbour } from '../../data/neighbours';
-import { findLookAlikes } from '../../state/lookAlikes';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { describeDigit, labelOf, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset/dataset';
+import type { Neighbour } from '../../data/analysis/neighbours';
+import { findLookAlikes } from '../../state/jobs/lookAlikes';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { DigitThumbnail } from '../common/DigitThumbnail';
 import { formatCount } from '../common/format';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { uprightIndex, type ImageGeometry } from '../../data/dataset';
+import { uprightIndex, type ImageGeometry } from '../../data/dataset/dataset';
 import { greysLevel } from '../../render/greys';
 
 /**

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { MNIST_FILES } from '../../data/mnist';
-import { MNIST_CARD, PUBLISHED_FILES } from '../../data/mnistCard';
+import { MNIST_FILES } from '../../data/dataset/mnist';
+import { MNIST_CARD, PUBLISHED_FILES } from '../../data/dataset/mnistCard';
 import { formatCount } from '../common/format';
-import { CATALOG, classLabels, labelText, type DatasetEntry, type DatasetInfo } from '../../data/catalog';
-import { useDatasetInfo } from '../../state/selectors';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { CATALOG, classLabels, labelText, type DatasetEntry, type DatasetInfo } from '../../data/dataset/catalog';
+import { useDatasetInfo } from '../../state/store/selectors';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { ModalDialog } from '../common/ModalDialog';
 
 /**

@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /** What the loaded files got away with: odd but usable content, such as labels outside 0–9. */
 export function DatasetWarnings() {

@@ -1,9 +1,9 @@
-import { PUBLISHED_FILES } from '../../data/mnistCard';
-import { datasetOfSource, SOURCE_LABELS } from '../../data/sources';
-import { CATALOG } from '../../data/catalog';
+import { PUBLISHED_FILES } from '../../data/dataset/mnistCard';
+import { datasetOfSource, SOURCE_LABELS } from '../../data/sources/sources';
+import { CATALOG } from '../../data/dataset/catalog';
 import { downloadBlob } from '../../render/downloadBlob';
-import { useExplorerStore } from '../../state/useExplorerStore';
-import type { LoadedFileInfo } from '../../worker/protocol';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import type { LoadedFileInfo } from '../../worker/loader/protocol';
 import { formatCount } from '../common/format';
 
 const TYPE_NAMES: Record<number, string> = { 0x08: 'unsigned byte' };

@@ -1,6 +1,6 @@
-import { classLabels, labelShort, MNIST_INFO } from '../../data/catalog';
-import { isEveryLabel } from '../../data/labelIndex';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { classLabels, labelShort, MNIST_INFO } from '../../data/dataset/catalog';
+import { isEveryLabel } from '../../data/dataset/labelIndex';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /**
  * Toggle buttons, one per class, and All. With All on, clicking a class narrows to it. Named

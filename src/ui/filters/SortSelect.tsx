@@ -1,6 +1,6 @@
-import { SORT_NAMES, SORT_ORDERS, type SortOrder } from '../../data/sortOrder';
-import { useStatistics } from '../../state/selectors';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { SORT_NAMES, SORT_ORDERS, type SortOrder } from '../../data/dataset/sortOrder';
+import { useStatistics } from '../../state/store/selectors';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /**
  * The order the grid, the detail's Previous/Next and the data frame show the selection in. The

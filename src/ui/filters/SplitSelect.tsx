@@ -1,5 +1,5 @@
-import { SPLIT_FILTERS, type SplitFilter } from '../../data/labelIndex';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { SPLIT_FILTERS, type SplitFilter } from '../../data/dataset/labelIndex';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 const SPLIT_NAMES: Record<SplitFilter, string> = { train: 'Train', test: 'Test', all: 'All' };
 

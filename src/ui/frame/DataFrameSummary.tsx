@@ -1,5 +1,5 @@
-import { locateDigit, type Dataset } from '../../data/dataset';
-import { frameCell, frameColumns, frameInfo, indexEntry } from '../../data/dataFrame';
+import { locateDigit, type Dataset } from '../../data/dataset/dataset';
+import { frameCell, frameColumns, frameInfo, indexEntry } from '../../data/export/dataFrame';
 import { formatCount } from '../common/format';
 
 const HEAD_ROWS = 5;

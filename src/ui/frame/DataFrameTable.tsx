@@ -1,8 +1,8 @@
-import { labelText } from '../../data/catalog';
+import { labelText } from '../../data/dataset/catalog';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef } from 'react';
-import { labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
-import { pixelColumns, pixelText } from '../../data/dataFrame';
+import { labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset/dataset';
+import { pixelColumns, pixelText } from '../../data/export/dataFrame';
 
 const ROW_HEIGHT = 24;
 const RAW_WIDTH = 44;

@@ -1,7 +1,7 @@
-import type { Dataset } from '../../data/dataset';
-import { fileStemOf } from '../../data/catalog';
-import { useExplorerStore } from '../../state/useExplorerStore';
-import { useVisibleIds } from '../../state/selectors';
+import type { Dataset } from '../../data/dataset/dataset';
+import { fileStemOf } from '../../data/dataset/catalog';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { useVisibleIds } from '../../state/store/selectors';
 import { DataFrameSummary } from './DataFrameSummary';
 import { DataFrameTable } from './DataFrameTable';
 import { formatCount } from '../common/format';

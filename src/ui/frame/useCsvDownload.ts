@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Dataset } from '../../data/dataset';
+import type { Dataset } from '../../data/dataset/dataset';
 import { downloadBlob } from '../../render/downloadBlob';
-import type { CsvReply, CsvRequest } from '../../worker/protocol';
+import type { CsvReply, CsvRequest } from '../../worker/csv/protocol';
 
 export type CsvProgress = { readonly rows: number; readonly total: number } | null;
 
@@ -24,7 +24,7 @@ export function useCsvDownload() {
 
   const start = (dataset: Dataset, ids: Uint32Array, normalized: boolean, fileName: string) => {
     worker.current?.terminate();
-    const w = new Worker(new URL('../../worker/csv.worker.ts', import.meta.url), { type: 'module', name: 'csv-writer' });
+    const w = new Worker(new URL('../../worker/csv/csv.worker.ts', import.meta.url), { type: 'module', name: 'csv-writer' });
     worker.current = w;
     setError(null);
     setProgress({ rows: 0, total: ids.length });

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { locateDigit, type Dataset } from '../../data/dataset';
-import { useExplorerStore } from '../../state/useExplorerStore';
-import { useVisibleIds } from '../../state/selectors';
+import { locateDigit, type Dataset } from '../../data/dataset/dataset';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { useVisibleIds } from '../../state/store/selectors';
 import { DigitGridRow } from './DigitGridRow';
-import { positionOf } from '../../data/labelIndex';
+import { positionOf } from '../../data/dataset/labelIndex';
 import { registerGridFocuser } from './digitFocus';
 import { GRID_PADDING, gridLayout, minGridHeight } from './gridLayout';
 import { useElementWidth } from '../common/useElementWidth';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { describeDigit, type Dataset } from '../../data/dataset';
+import { describeDigit, type Dataset } from '../../data/dataset/dataset';
 import { DigitRowCanvas } from './DigitRowCanvas';
 import { GRID_PADDING, type GridLayout } from './gridLayout';
 

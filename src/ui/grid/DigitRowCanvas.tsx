@@ -1,10 +1,10 @@
 import { memo, useEffect, useRef } from 'react';
-import { geometryOf, labelOf, pixelsOf, type Dataset } from '../../data/dataset';
-import { labelShort } from '../../data/catalog';
+import { geometryOf, labelOf, pixelsOf, type Dataset } from '../../data/dataset/dataset';
+import { labelShort } from '../../data/dataset/catalog';
 import { drawRowLabels, paintCellFrames, paintDigitRow } from '../../render/drawDigits';
 import { labelGlyphs, paintRowLabels } from '../../render/labelGlyphs';
 import { paintQueue } from '../../render/paintQueue';
-import { markFirstDigitPainted } from '../../state/perfMarks';
+import { markFirstDigitPainted } from '../../state/app/perfMarks';
 import type { GridLayout } from './gridLayout';
 
 interface Props {

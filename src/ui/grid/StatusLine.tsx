@@ -1,7 +1,7 @@
-import { useExplorerStore } from '../../state/useExplorerStore';
-import { useDatasetInfo, useVisibleCount } from '../../state/selectors';
-import { CATALOG } from '../../data/catalog';
-import { datasetOfSource } from '../../data/sources';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { useDatasetInfo, useVisibleCount } from '../../state/store/selectors';
+import { CATALOG } from '../../data/dataset/catalog';
+import { datasetOfSource } from '../../data/sources/sources';
 import { formatCount } from '../common/format';
 
 /**

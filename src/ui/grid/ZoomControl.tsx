@@ -1,6 +1,6 @@
-import { IMAGE_SIDE } from '../../data/mnist';
-import { useExplorerStore } from '../../state/useExplorerStore';
-import { ZOOM_LEVELS } from '../../state/viewOptions';
+import { IMAGE_SIDE } from '../../data/dataset/mnist';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { ZOOM_LEVELS } from '../../state/store/viewOptions';
 
 /** A slider over the fixed zoom levels; the value text says the cell size in pixels. */
 export function ZoomControl() {

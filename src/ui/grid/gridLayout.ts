@@ -1,4 +1,4 @@
-import { IMAGE_SIDE } from '../../data/mnist';
+import { IMAGE_SIDE } from '../../data/dataset/mnist';
 
 /** Space between cells, in CSS pixels. */
 const CELL_GAP = 4;

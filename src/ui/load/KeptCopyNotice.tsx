@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /** Says that a kept copy failed its content check and was replaced by a fresh load. */
 export function KeptCopyNotice() {

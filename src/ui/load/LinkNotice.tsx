@@ -1,5 +1,5 @@
-import { useExplorerStore } from '../../state/useExplorerStore';
-import { describeIgnored } from '../../state/shareUrl';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { describeIgnored } from '../../state/app/shareUrl';
 
 /** Says which share-link parameters were ignored (and so fell back to defaults). */
 export function LinkNotice() {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { CATALOG } from '../../data/catalog';
+import { CATALOG } from '../../data/dataset/catalog';
 import { safeEcho } from '../../data/safeText';
-import { hostScope, type HostScope } from '../../data/sources';
-import { loadSource } from '../../state/datasetLoader';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { hostScope, type HostScope } from '../../data/sources/sources';
+import { loadSource } from '../../state/jobs/datasetLoader';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { LocalFilesInput } from './LocalFilesInput';
 
 const WHERE: Record<HostScope, string> = {

@@ -1,7 +1,7 @@
-import { datasetOfSource, SOURCE_LABELS } from '../../data/sources';
-import { CATALOG } from '../../data/catalog';
-import { loadSource, retryLoad } from '../../state/datasetLoader';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { datasetOfSource, SOURCE_LABELS } from '../../data/sources/sources';
+import { CATALOG } from '../../data/dataset/catalog';
+import { loadSource, retryLoad } from '../../state/jobs/datasetLoader';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /** Says which file failed and why; Retry loads the same source again. */
 export function LoadErrorBanner() {

@@ -1,6 +1,6 @@
-import { MNIST_FILES } from '../../data/mnist';
-import { cancelLoad } from '../../state/datasetLoader';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { MNIST_FILES } from '../../data/dataset/mnist';
+import { cancelLoad } from '../../state/jobs/datasetLoader';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatBytes } from '../common/format';
 
 

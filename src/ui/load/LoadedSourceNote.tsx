@@ -1,6 +1,6 @@
-import { datasetOfSource, SOURCE_LABELS, type DataSource } from '../../data/sources';
-import { CATALOG } from '../../data/catalog';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { datasetOfSource, SOURCE_LABELS, type DataSource } from '../../data/sources/sources';
+import { CATALOG } from '../../data/dataset/catalog';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 function describeSource(source: DataSource): string {
   const dataset = datasetOfSource(source);

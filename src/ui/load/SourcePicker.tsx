@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { CATALOG, DATASET_IDS, type DatasetId } from '../../data/catalog';
-import { AZURE_MNIST_URL, datasetOfSource, parseCustomBaseUrl, sameSource, SOURCE_LABELS, type DataSource, type SourceKind } from '../../data/sources';
-import { loadSource } from '../../state/datasetLoader';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { CATALOG, DATASET_IDS, type DatasetId } from '../../data/dataset/catalog';
+import { AZURE_MNIST_URL, datasetOfSource, parseCustomBaseUrl, sameSource, SOURCE_LABELS, type DataSource, type SourceKind } from '../../data/sources/sources';
+import { loadSource } from '../../state/jobs/datasetLoader';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { LocalFilesInput } from './LocalFilesInput';
 
 /** Where each dataset can come from, in the order offered. */

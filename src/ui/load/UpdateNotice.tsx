@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /** Said when a new build of the app has been installed (static hosts): a reload shows it. */
 export function UpdateNotice() {

@@ -1,9 +1,9 @@
 import { useState, type DragEvent } from 'react';
-import { CATALOG } from '../../data/catalog';
-import { datasetForFileNames } from '../../data/localFiles';
-import { datasetOfSource } from '../../data/sources';
-import { loadSource } from '../../state/datasetLoader';
-import { explorerStore } from '../../state/explorerStore';
+import { CATALOG } from '../../data/dataset/catalog';
+import { datasetForFileNames } from '../../data/sources/localFiles';
+import { datasetOfSource } from '../../data/sources/sources';
+import { loadSource } from '../../state/jobs/datasetLoader';
+import { explorerStore } from '../../state/store/explorerStore';
 
 /**
  * Drag-and-drop of the visitor's own files anywhere on the page: read where they are, never

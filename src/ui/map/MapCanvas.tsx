@@ -2,13 +2,13 @@
 // pointer, click to open it; a rectangle (Select a rectangle, or Shift + drag) sets the region
 // that filters the grid and goes into the link. Paints at most once per frame.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { describeDigit, geometryOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset';
-import { normaliseMapRegion, type DigitMap } from '../../data/digitMap';
+import { describeDigit, geometryOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset/dataset';
+import { normaliseMapRegion, type DigitMap } from '../../data/analysis/digitMap';
 import { drawDigit } from '../../render/drawDigits';
 import { fitViewport, nearestPoint, paintMapPoints, toCanvas, toMap, zoomAbout, type MapViewport } from '../../render/mapPoints';
 import { pageTheme } from '../../render/statsCharts';
-import { selectionIdsFor, useRegionFilter } from '../../state/selectors';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { selectionIdsFor, useRegionFilter } from '../../state/store/selectors';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { useElementWidth } from '../common/useElementWidth';
 import { formatCount } from '../common/format';
 

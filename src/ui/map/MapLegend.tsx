@@ -1,8 +1,8 @@
-import { classLabels, labelText } from '../../data/catalog';
-import { showsLabel } from '../../data/labelIndex';
-import { useDatasetInfo } from '../../state/selectors';
+import { classLabels, labelText } from '../../data/dataset/catalog';
+import { showsLabel } from '../../data/dataset/labelIndex';
+import { useDatasetInfo } from '../../state/store/selectors';
 import { LABEL_COLOURS } from '../../render/mapPoints';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /**
  * The map's legend: one toggle per label, pressed while the label is shown. It is the digit

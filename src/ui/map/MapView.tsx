@@ -1,8 +1,8 @@
 // The map of every digit: their first two principal components, coloured by label, with the
 // share of variance each component explains. Computed on first visit (seconds of one core).
-import type { Dataset } from '../../data/dataset';
-import { ensureMapOf } from '../../state/mapRunner';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import type { Dataset } from '../../data/dataset/dataset';
+import { ensureMapOf } from '../../state/jobs/mapRunner';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatCount } from '../common/format';
 import { MapCanvas } from './MapCanvas';
 import { MapLegend } from './MapLegend';

@@ -1,5 +1,5 @@
-import { formatMapRegion } from '../../data/digitMap';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { formatMapRegion } from '../../data/analysis/digitMap';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /** Says that a map region narrows what is shown (it is in the link), with the way out. */
 export function RegionNote() {

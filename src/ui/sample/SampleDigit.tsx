@@ -1,7 +1,7 @@
-import { labelShort } from '../../data/catalog';
+import { labelShort } from '../../data/dataset/catalog';
 import { memo, useEffect, useRef } from 'react';
-import { describeDigit, geometryOf, labelOf, pixelsOf, type Dataset } from '../../data/dataset';
-import { IMAGE_SIDE } from '../../data/mnist';
+import { describeDigit, geometryOf, labelOf, pixelsOf, type Dataset } from '../../data/dataset/dataset';
+import { IMAGE_SIDE } from '../../data/dataset/mnist';
 import { drawDigit } from '../../render/drawDigits';
 import { paintQueue } from '../../render/paintQueue';
 

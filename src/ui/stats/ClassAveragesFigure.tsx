@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { allRowOf } from '../../data/statistics';
-import { labelShort } from '../../data/catalog';
-import { classMean, classSpread, rowCount, rowMeanPixelValue, splitShift } from '../../data/statisticsFigures';
+import { allRowOf } from '../../data/analysis/statistics';
+import { labelShort } from '../../data/dataset/catalog';
+import { classMean, classSpread, rowCount, rowMeanPixelValue, splitShift } from '../../data/analysis/statisticsFigures';
 import { divergingMap, drawColourBar, drawValueImage, FONT, greysMap, type ColourMap, type FigureTarget } from '../../render/statsCharts';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatCount } from '../common/format';
 import type { FigureDrawing } from './FigureCanvas';
 import { FigureFrame } from './FigureFrame';

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { SplitFilter } from '../../data/labelIndex';
-import type { DatasetStatistics } from '../../data/statistics';
-import { classBalance } from '../../data/statisticsFigures';
-import { labelShort, labelText, type DatasetInfo } from '../../data/catalog';
+import type { SplitFilter } from '../../data/dataset/labelIndex';
+import type { DatasetStatistics } from '../../data/analysis/statistics';
+import { classBalance } from '../../data/analysis/statisticsFigures';
+import { labelShort, labelText, type DatasetInfo } from '../../data/dataset/catalog';
 import { drawBarChart } from '../../render/statsCharts';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatCount } from '../common/format';
 import type { FigureDrawing } from './FigureCanvas';
 import { FigureFrame } from './FigureFrame';

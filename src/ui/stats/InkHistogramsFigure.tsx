@@ -1,6 +1,6 @@
-import { labelShort } from '../../data/catalog';
+import { labelShort } from '../../data/dataset/catalog';
 import { useMemo } from 'react';
-import { INK_BIN_WIDTH, INK_BINS, inkHistograms } from '../../data/statisticsFigures';
+import { INK_BIN_WIDTH, INK_BINS, inkHistograms } from '../../data/analysis/statisticsFigures';
 import { drawBarChart, FONT, type ChartTheme } from '../../render/statsCharts';
 import { formatCount } from '../common/format';
 import type { FigureDrawing } from './FigureCanvas';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { PIXEL_VALUES } from '../../data/statistics';
-import { selectedPixelHistogram } from '../../data/statisticsFigures';
+import { PIXEL_VALUES } from '../../data/analysis/statistics';
+import { selectedPixelHistogram } from '../../data/analysis/statisticsFigures';
 import { drawBarChart } from '../../render/statsCharts';
 import { formatCount } from '../common/format';
 import type { FigureDrawing } from './FigureCanvas';

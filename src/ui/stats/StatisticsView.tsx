@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { geometryOf, type Dataset } from '../../data/dataset';
-import { isEveryLabel, labelsShown } from '../../data/labelIndex';
-import { fileStemOf } from '../../data/catalog';
-import { computeStatisticsOf } from '../../state/statisticsRunner';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { geometryOf, type Dataset } from '../../data/dataset/dataset';
+import { isEveryLabel, labelsShown } from '../../data/dataset/labelIndex';
+import { fileStemOf } from '../../data/dataset/catalog';
+import { computeStatisticsOf } from '../../state/jobs/statisticsRunner';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatCount } from '../common/format';
 import { ClassAveragesFigure } from './ClassAveragesFigure';
 import { ClassBalanceFigure } from './ClassBalanceFigure';

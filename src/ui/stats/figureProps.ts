@@ -1,8 +1,8 @@
-import type { Split } from '../../data/mnist';
-import type { SplitFilter } from '../../data/labelIndex';
-import type { DatasetStatistics } from '../../data/statistics';
-import type { DatasetInfo } from '../../data/catalog';
-import type { ImageGeometry } from '../../data/dataset';
+import type { Split } from '../../data/dataset/mnist';
+import type { SplitFilter } from '../../data/dataset/labelIndex';
+import type { DatasetStatistics } from '../../data/analysis/statistics';
+import type { DatasetInfo } from '../../data/dataset/catalog';
+import type { ImageGeometry } from '../../data/dataset/dataset';
 
 /** What every figure of the statistics view draws from: the statistics and the filter on screen. */
 export interface FigureProps {

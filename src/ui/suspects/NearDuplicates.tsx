@@ -2,11 +2,11 @@
 // tables the suspect labels are computed from, measured exactly in pixels, under a threshold the
 // visitor moves. Each pair opens its first digit (whose look-alikes then list the other).
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset';
-import { nearDuplicatePairs } from '../../data/nearDuplicates';
-import { useSuspects } from '../../state/selectors';
-import { wantSuspects } from '../../state/suspectsRunner';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset/dataset';
+import { nearDuplicatePairs } from '../../data/analysis/nearDuplicates';
+import { useSuspects } from '../../state/store/selectors';
+import { wantSuspects } from '../../state/jobs/suspectsRunner';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { DigitThumbnail } from '../common/DigitThumbnail';
 import { formatCount } from '../common/format';
 

@@ -2,12 +2,12 @@
 // whose neighbours most disagree with their label, with the label the neighbours vote for. Each
 // opens its digit. Computed when asked (tens of seconds of both cores), with progress.
 import { useMemo, useState } from 'react';
-import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset';
-import { idsInRankedOrder } from '../../data/sortOrder';
-import { mergedRanking, suspectOf, SUSPECT_NEIGHBOURS } from '../../data/suspects';
-import { idsFor, useSuspects } from '../../state/selectors';
-import { splitsShown, wantSuspects } from '../../state/suspectsRunner';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset/dataset';
+import { idsInRankedOrder } from '../../data/dataset/sortOrder';
+import { mergedRanking, suspectOf, SUSPECT_NEIGHBOURS } from '../../data/analysis/suspects';
+import { idsFor, useSuspects } from '../../state/store/selectors';
+import { splitsShown, wantSuspects } from '../../state/jobs/suspectsRunner';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { DigitThumbnail } from '../common/DigitThumbnail';
 
 const PAGE = 20;

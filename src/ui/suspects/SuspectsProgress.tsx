@@ -1,8 +1,8 @@
 // The suspect labels' progress beside the filters while they are computed (with Cancel), and a
 // way to ask for them when the grid is sorted by them but they were cancelled or failed.
-import { splitsShown, cancelSuspects, wantSuspects } from '../../state/suspectsRunner';
-import { useSuspects } from '../../state/selectors';
-import { useExplorerStore } from '../../state/useExplorerStore';
+import { splitsShown, cancelSuspects, wantSuspects } from '../../state/jobs/suspectsRunner';
+import { useSuspects } from '../../state/store/selectors';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatCount } from '../common/format';
 
 export function SuspectsProgress() {

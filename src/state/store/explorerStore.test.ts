@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MNIST_INFO } from '../../data/dataset/catalog';
+import type { Dataset } from '../../data/dataset/dataset';
+import { ALL_DIGITS } from '../../data/dataset/labelIndex';
+import { initialFacts, toggledDigits, explorerStore } from './explorerStore';
+
+const tinyDataset = (count: number): Dataset => {
+  const split = (name: 'train' | 'test') => ({ split: name, count, images: new Uint8Array(count * 784), labels: new Uint8Array(count) });
+  return { train: split('train'), test: split('test'), rows: 28, cols: 28, info: MNIST_INFO, warnings: [] };
+};
+
+describe('digit filter toggling', () => {
+  it('narrows All to the clicked digit, then adds and removes digits', () => {
+    expect(toggledDigits(ALL_DIGITS, 3)).toEqual([3]);
+    expect(toggledDigits([3], 1)).toEqual([1, 3]);
+    expect(toggledDigits([1, 3], 3)).toEqual([1]);
+  });
+
+  it('goes back to All when the last digit is removed', () => {
+    expect(toggledDigits([4], 4)).toBe(ALL_DIGITS);
+  });
+});
+
+describe('loading in the store', () => {
+  beforeEach(() => explorerStore.setState(initialFacts));
+
+  it('keeps the loaded dataset when a later load fails', () => {
+    const store = explorerStore.getState();
+    const first = tinyDataset(3);
+    store.loadStarted(1, { kind: 'bundled' });
+    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromCache: false });
+    store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
+    store.loadFailed(2, { file: 'train-images-idx3-ubyte.gz', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
+    const state = explorerStore.getState();
+    expect(state.dataset).toBe(first);
+    expect(state.loadedSource).toEqual({ kind: 'bundled' });
+    expect(state.load).toMatchObject({ status: 'failed', file: 'train-images-idx3-ubyte.gz' });
+  });
+
+  it('ignores replies to a load that is no longer current', () => {
+    const store = explorerStore.getState();
+    store.loadStarted(1, { kind: 'bundled' });
+    store.loadStarted(2, { kind: 'azure' });
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromCache: false });
+    expect(explorerStore.getState().dataset).toBeNull();
+    store.loadFailed(1, { file: null, url: null, message: 'late' });
+    expect(explorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
+  });
+
+  it('closes an open digit that the new dataset does not have, and says so', () => {
+    const store = explorerStore.getState();
+    store.setOpen({ split: 'test', index: 5 });
+    store.loadStarted(1, { kind: 'bundled' });
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromCache: false });
+    expect(explorerStore.getState().open).toBeNull();
+    expect(explorerStore.getState().linkNotice).toEqual([{ name: 'open', reason: 'names test #5, which this data set does not have' }]);
+  });
+
+  it('takes statistics only for the dataset on screen, and forgets them when another is loaded', () => {
+    const store = explorerStore.getState();
+    const first = tinyDataset(3);
+    const second = tinyDataset(4);
+    store.loadStarted(1, { kind: 'bundled' });
+    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromCache: false });
+    store.statisticsChanged({ status: 'computing', dataset: first });
+    expect(explorerStore.getState().statistics).toEqual({ status: 'computing', dataset: first });
+    store.loadStarted(2, { kind: 'azure' });
+    store.loadSucceeded(2, { dataset: second, files: [], shared: true, decodeMs: 5, fromCache: false });
+    expect(explorerStore.getState().statistics).toEqual({ status: 'none' });
+    // A late answer about the dataset no longer shown is dropped.
+    store.statisticsChanged({ status: 'failed', dataset: first, code: 'failed', message: 'late' });
+    expect(explorerStore.getState().statistics).toEqual({ status: 'none' });
+  });
+});
+

@@ -1,0 +1,304 @@
+// zustand's vanilla store: no React here, so the boot module can load data before React does.
+import { createStore } from 'zustand/vanilla';
+import type { Dataset, DigitRef } from '../../data/dataset/dataset';
+import { ALL_DIGITS, isEveryLabel, normaliseLabels, type SplitFilter } from '../../data/dataset/labelIndex';
+import { MNIST_INFO, type DatasetInfo } from '../../data/dataset/catalog';
+import type { MnistFileName, Split } from '../../data/dataset/mnist';
+import type { SuspectScores } from '../../data/analysis/suspects';
+import type { DataSource } from '../../data/sources/sources';
+import type { SortOrder } from '../../data/dataset/sortOrder';
+import type { DatasetStatistics } from '../../data/analysis/statistics';
+import type { DigitMap, MapRegion } from '../../data/analysis/digitMap';
+import type { AnalysisErrorCode } from '../../worker/analysis/protocol';
+import type { FileProgress, LoadedFileInfo } from '../../worker/loader/protocol';
+import { DEFAULT_SHARE_STATE, SHARE_FIELDS, type IgnoredParameter, type ShareState } from '../app/shareUrl';
+import type { View } from './viewOptions';
+
+export type LoadState =
+  | { readonly status: 'idle' }
+  | {
+      readonly status: 'loading';
+      readonly requestId: number;
+      readonly source: DataSource;
+      readonly files: Partial<Record<MnistFileName, FileProgress>>;
+    }
+  | {
+      readonly status: 'failed';
+      readonly source: DataSource;
+      readonly file: MnistFileName | null;
+      readonly url: string | null;
+      readonly message: string;
+    };
+
+/**
+ * The facts. Anything computable from them (ids shown, counts, the sample) is derived in
+ * selectors. The ShareState part is exactly what a share link carries.
+ */
+export interface ExplorerFacts extends ShareState {
+  readonly dataset: Dataset | null;
+  /**
+   * The training digits decoded so far by the first load, shown until `dataset` arrives. Never
+   * set once a dataset is on screen: a new load does not replace what is shown until it is done.
+   */
+  readonly preview: Dataset | null;
+  /** The source `dataset` came from; `source` is the one last asked for, which may have failed. */
+  readonly loadedSource: DataSource | null;
+  readonly loadedFiles: readonly LoadedFileInfo[];
+  /** The load request `dataset` came from, to match the hashes that follow it. */
+  readonly loadedRequestId: number | null;
+  readonly decodeMs: number | null;
+  /** Whether the dataset came from the decoded copy the worker keeps (checked against the server). */
+  readonly fromCache: boolean;
+  readonly sharedMemory: boolean;
+  readonly load: LoadState;
+  /** Share-link parameters that could not be used, shown until dismissed. */
+  readonly linkNotice: readonly IgnoredParameter[];
+  /**
+   * Where the open digit was opened from: Previous/Next walk the grid's selection, or the
+   * sample's digits when it was opened from the sample.
+   */
+  readonly openFrom: OpenOrigin;
+  /** Said when a kept copy turned out damaged and was replaced; null otherwise. */
+  readonly keptCopyNotice: string | null;
+  /**
+   * A source a link named that the visitor has not chosen in this tab: nothing is fetched from it
+   * until they answer (Load, or show the bundled data instead). Null when nothing is asked.
+   */
+  readonly linkSourceQuestion: DataSource | null;
+  /** Derived from `dataset`, but too costly to derive on the page: kept with the dataset it is of. */
+  readonly statistics: StatisticsState;
+  /** The map of the dataset on screen: computed when first asked for (the Map view, a link's region). */
+  readonly map: MapState;
+  /** Suspect labels of the dataset on screen, per split: computed when asked for (sort=suspect, the statistics' list). */
+  readonly suspects: SuspectsState;
+  /** A new build of the app took over (its service worker): a reload shows it. */
+  readonly appUpdateReady: boolean;
+}
+
+export type OpenOrigin = 'grid' | 'sample';
+
+/** The statistics of the dataset on screen, computed by the analysis worker after it is shown. */
+export type StatisticsState =
+  | { readonly status: 'none' }
+  | { readonly status: 'computing'; readonly dataset: Dataset }
+  | {
+      readonly status: 'ready';
+      readonly dataset: Dataset;
+      readonly value: DatasetStatistics;
+      /** Time the analysis worker took (when first computed, for kept ones). */
+      readonly ms: number;
+      /** Read back from the copy kept with the decoded data, not computed now. */
+      readonly kept: boolean;
+    }
+  | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
+
+export type MapState =
+  | { readonly status: 'none' }
+  | { readonly status: 'computing'; readonly dataset: Dataset }
+  | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DigitMap; readonly ms: number; readonly kept: boolean }
+  | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
+
+export interface SuspectsState {
+  /** The dataset the rest is of; null before anything was asked. */
+  readonly dataset: Dataset | null;
+  readonly parts: Readonly<Record<Split, SuspectScores | null>>;
+  /** The split being computed, and how far (digits done of total); null when nothing runs. */
+  readonly job: { readonly split: Split; readonly done: number; readonly total: number } | null;
+  /** Why the last job failed; null otherwise. */
+  readonly failure: { readonly code: AnalysisErrorCode; readonly message: string } | null;
+}
+
+export const NO_SUSPECTS: SuspectsState = { dataset: null, parts: { train: null, test: null }, job: null, failure: null };
+
+export interface ExplorerActions {
+  setSplit: (split: SplitFilter) => void;
+  toggleDigit: (digit: number) => void;
+  /** Shows exactly these labels (ascending, at least one; an empty list shows all). */
+  setDigits: (digits: readonly number[]) => void;
+  showAllDigits: () => void;
+  setZoom: (zoom: number) => void;
+  setOpen: (ref: DigitRef | null, from?: OpenOrigin) => void;
+  setSampleSplit: (split: SplitFilter | null) => void;
+  setView: (view: View) => void;
+  setSampleSize: (size: number) => void;
+  setSeed: (seed: number) => void;
+  setNormalized: (normalized: boolean) => void;
+  setSort: (sort: SortOrder) => void;
+  setRegion: (region: MapRegion | null) => void;
+  applyShareState: (state: ShareState, ignored: readonly IgnoredParameter[]) => void;
+  dismissLinkNotice: () => void;
+  keptCopyDamaged: (message: string) => void;
+  dismissKeptCopyNotice: () => void;
+  askAboutLinkSource: (source: DataSource) => void;
+  dismissLoadError: () => void;
+  loadStarted: (requestId: number, source: DataSource) => void;
+  loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
+  loadPartial: (requestId: number, preview: Dataset) => void;
+  loadSucceeded: (
+    requestId: number,
+    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromCache: boolean },
+  ) => void;
+  loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
+  loadCancelled: (requestId: number) => void;
+  /** Taken only while `state.dataset` is the dataset on screen (a late answer is dropped). */
+  statisticsChanged: (state: Exclude<StatisticsState, { status: 'none' }>) => void;
+  /** Taken only while `state.dataset` is the dataset on screen. */
+  mapChanged: (state: Exclude<MapState, { status: 'none' }>) => void;
+  /** Taken only while `state.dataset` is the dataset on screen. */
+  suspectsChanged: (state: SuspectsState) => void;
+  appUpdated: () => void;
+  filesHashed: (
+    requestId: number,
+    sha256: Readonly<Record<MnistFileName, string>>,
+    idxSha256: Readonly<Record<MnistFileName, string>>,
+  ) => void;
+}
+
+export type ExplorerState = ExplorerFacts & ExplorerActions;
+
+export const initialFacts: ExplorerFacts = {
+  ...DEFAULT_SHARE_STATE,
+  seed: 0,
+  dataset: null,
+  preview: null,
+  loadedSource: null,
+  loadedFiles: [],
+  loadedRequestId: null,
+  decodeMs: null,
+  fromCache: false,
+  sharedMemory: false,
+  load: { status: 'idle' },
+  linkNotice: [],
+  openFrom: 'grid',
+  keptCopyNotice: null,
+  linkSourceQuestion: null,
+  statistics: { status: 'none' },
+  map: { status: 'none' },
+  suspects: NO_SUSPECTS,
+  appUpdateReady: false,
+};
+
+/**
+ * Clicking a label while all are shown narrows to it; otherwise it toggles; none left (or every
+ * class on) = all.
+ */
+export function toggledDigits(current: readonly number[], digit: number, info: DatasetInfo = MNIST_INFO): readonly number[] {
+  if (isEveryLabel(current)) return [digit];
+  const next = current.includes(digit) ? current.filter((d) => d !== digit) : [...current, digit];
+  return normaliseLabels(next, info);
+}
+
+/** The classes of what is on screen (MNIST's before anything is). */
+const infoOf = (facts: Pick<ExplorerFacts, 'dataset' | 'preview'>): DatasetInfo => (facts.dataset ?? facts.preview)?.info ?? MNIST_INFO;
+
+function digitExists(dataset: Dataset, ref: DigitRef): boolean {
+  return ref.index < dataset[ref.split].count;
+}
+
+export const explorerStore = createStore<ExplorerState>()((set, get) => {
+  const currentLoad = (requestId: number) => {
+    const load = get().load;
+    return load.status === 'loading' && load.requestId === requestId ? load : null;
+  };
+  return {
+    ...initialFacts,
+    setSplit: (split) => set({ split }),
+    toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit, infoOf(get())) }),
+    showAllDigits: () => set({ digits: ALL_DIGITS }),
+    setDigits: (digits) => set({ digits: normaliseLabels(digits, infoOf(get())) }),
+    setZoom: (zoom) => set({ zoom }),
+    // Stepping to the next digit keeps the origin; a fresh open names it.
+    setOpen: (open, from) => set(from ? { open, openFrom: from } : { open }),
+    setSampleSplit: (sampleSplit) => set({ sampleSplit }),
+    setView: (view) => set({ view }),
+    setSampleSize: (sampleSize) => set({ sampleSize }),
+    setSeed: (seed) => set({ seed }),
+    setNormalized: (normalized) => set({ normalized }),
+    setSort: (sort) => set({ sort }),
+    setRegion: (region) => set({ region }),
+    applyShareState: (state, ignored) => {
+      const dataset = get().dataset;
+      const open = state.open && dataset && !digitExists(dataset, state.open) ? null : state.open;
+      // Before the data is there, the link's labels wait to be fitted to its classes (loadSucceeded).
+      const digits = dataset ? normaliseLabels(state.digits, dataset.info) : state.digits;
+      set({ ...state, open, digits, linkNotice: ignored });
+    },
+    dismissLinkNotice: () => set({ linkNotice: [] }),
+    appUpdated: () => set({ appUpdateReady: true }),
+    keptCopyDamaged: (keptCopyNotice) => set({ keptCopyNotice }),
+    dismissKeptCopyNotice: () => set({ keptCopyNotice: null }),
+    askAboutLinkSource: (linkSourceQuestion) => set({ linkSourceQuestion }),
+    // Dismissing gives up on the failed source: the link goes back to what is on screen.
+    dismissLoadError: () => {
+      if (get().load.status === 'failed') set({ load: { status: 'idle' }, source: get().loadedSource ?? get().source });
+    },
+    // Any load answers the link's question: the visitor chose a source.
+    loadStarted: (requestId, source) =>
+      set({ source, preview: null, linkSourceQuestion: null, load: { status: 'loading', requestId, source, files: {} } }),
+    loadProgress: (requestId, file, progress) => {
+      const load = currentLoad(requestId);
+      if (load) set({ load: { ...load, files: { ...load.files, [file]: progress } } });
+    },
+    loadPartial: (requestId, preview) => {
+      if (currentLoad(requestId) && get().dataset === null) set({ preview });
+    },
+    loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromCache }) => {
+      const load = currentLoad(requestId);
+      if (!load) return;
+      const { open, linkNotice, digits } = get();
+      // A link may name a digit this data set does not have: close it and say so.
+      const openGone = open !== null && !digitExists(dataset, open);
+      // An archive may hold another dataset than the one picked (EMNIST's zip holds them all):
+      // the link names what was found.
+      const source = load.source.kind === 'local' && load.source.dataset !== dataset.info.id ? { ...load.source, dataset: dataset.info.id } : load.source;
+      set({
+        dataset,
+        ...(get().source === load.source ? { source } : {}),
+        // Of the dataset replaced, if any: the new one's are computed once it is shown.
+        statistics: { status: 'none' },
+        map: { status: 'none' },
+        suspects: NO_SUSPECTS,
+        preview: null,
+        loadedSource: source,
+        loadedFiles: files,
+        loadedRequestId: requestId,
+        sharedMemory: shared,
+        decodeMs,
+        fromCache,
+        load: { status: 'idle' },
+        open: openGone ? null : open,
+        digits: normaliseLabels(digits, dataset.info),
+        linkNotice: openGone
+          ? [...linkNotice, { name: 'open', reason: `names ${open.split} #${open.index}, which this data set does not have` }]
+          : linkNotice,
+      });
+    },
+    loadFailed: (requestId, failure) => {
+      const load = currentLoad(requestId);
+      if (load) set({ preview: null, load: { status: 'failed', source: load.source, ...failure } });
+    },
+    filesHashed: (requestId, sha256, idxSha256) => {
+      if (get().loadedRequestId !== requestId) return;
+      set({
+        loadedFiles: get().loadedFiles.map((f) => ({ ...f, sha256: sha256[f.name] ?? f.sha256, idxSha256: idxSha256[f.name] ?? f.idxSha256 })),
+      });
+    },
+    loadCancelled: (requestId) => {
+      if (currentLoad(requestId)) set({ preview: null, load: { status: 'idle' }, source: get().loadedSource ?? get().source });
+    },
+    statisticsChanged: (statistics) => {
+      if (statistics.dataset === get().dataset) set({ statistics });
+    },
+    mapChanged: (map) => {
+      if (map.dataset === get().dataset) set({ map });
+    },
+    suspectsChanged: (suspects) => {
+      if (suspects.dataset === get().dataset) set({ suspects });
+    },
+  };
+});
+
+/** The shareable part of the state, for building links. */
+export function shareStateOf(facts: ExplorerFacts): ShareState {
+  return Object.fromEntries(SHARE_FIELDS.map((field) => [field, facts[field]])) as unknown as ShareState;
+}

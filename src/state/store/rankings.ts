@@ -1,0 +1,33 @@
+// Every digit ranked in each sort order, per statistics object: handed over by the analysis
+// worker (or the kept copy) with the statistics, or computed here on first use. No React here:
+// the statistics runner, which the boot module loads before React, hands rankings over.
+import { rankAll, type KeyedOrder, type Rankings, type SortKeys } from '../../data/dataset/sortOrder';
+import type { DatasetStatistics } from '../../data/analysis/statistics';
+
+const rankingsCache = new WeakMap<DatasetStatistics, Map<KeyedOrder, Uint32Array>>();
+
+function cacheOf(statistics: DatasetStatistics): Map<KeyedOrder, Uint32Array> {
+  let byOrder = rankingsCache.get(statistics);
+  if (!byOrder) {
+    byOrder = new Map();
+    rankingsCache.set(statistics, byOrder);
+  }
+  return byOrder;
+}
+
+/** Hands over rankings computed elsewhere for these statistics. */
+export function provideRankings(statistics: DatasetStatistics, rankings: Rankings): void {
+  const byOrder = cacheOf(statistics);
+  for (const [order, ranked] of Object.entries(rankings) as [KeyedOrder, Uint32Array][]) byOrder.set(order, ranked);
+}
+
+/** All digits in `order`: as handed over, else computed once. */
+export function rankingFor(statistics: DatasetStatistics, order: KeyedOrder, keys: SortKeys): Uint32Array {
+  const byOrder = cacheOf(statistics);
+  let ranked = byOrder.get(order);
+  if (!ranked) {
+    ranked = rankAll(order, keys);
+    byOrder.set(order, ranked);
+  }
+  return ranked;
+}

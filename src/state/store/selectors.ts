@@ -1,0 +1,180 @@
+import { MNIST_INFO, type DatasetInfo } from '../../data/dataset/catalog';
+import { useMemo } from 'react';
+import type { Dataset } from '../../data/dataset/dataset';
+import { buildLabelIndex, countSelected, selectIds, type LabelIndex, type SplitFilter } from '../../data/dataset/labelIndex';
+import { sampleIds } from '../../data/dataset/sample';
+import { idsInRankedOrder, sortIds, type SortOrder } from '../../data/dataset/sortOrder';
+import { mergedRanking, type SuspectScores } from '../../data/analysis/suspects';
+import type { SuspectsState } from './explorerStore';
+import { splitsShown } from '../jobs/suspectsRunner';
+import { rankingFor } from './rankings';
+import type { DatasetStatistics } from '../../data/analysis/statistics';
+import { formatMapRegion, idsInRegion, type DigitMap, type MapRegion } from '../../data/analysis/digitMap';
+import { useExplorerStore } from './useExplorerStore';
+
+const EMPTY_IDS = new Uint32Array(0);
+
+// One label index per dataset object, built on first use; a new dataset gets a new one.
+const indexCache = new WeakMap<Dataset, LabelIndex>();
+
+export function labelIndexFor(dataset: Dataset): LabelIndex {
+  let index = indexCache.get(dataset);
+  if (!index) {
+    index = buildLabelIndex(dataset);
+    indexCache.set(dataset, index);
+  }
+  return index;
+}
+
+/**
+ * A few recent id lists per owner (a dataset, or its statistics), by key: computed once however
+ * many components ask (grid, detail, sample, data frame); a new owner starts afresh.
+ */
+const IDS_CACHE_SIZE = 8;
+function cachedIds<Owner extends object>(cache: WeakMap<Owner, Map<string, Uint32Array>>, owner: Owner, key: string, compute: () => Uint32Array): Uint32Array {
+  let byKey = cache.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(owner, byKey);
+  }
+  let ids = byKey.get(key);
+  if (!ids) {
+    ids = compute();
+    if (byKey.size >= IDS_CACHE_SIZE) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, ids);
+  }
+  return ids;
+}
+
+const idsCache = new WeakMap<Dataset, Map<string, Uint32Array>>();
+
+/** The selection (split, digits) in file order. */
+export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
+  return cachedIds(idsCache, dataset, `${split}:${digits.join(',')}`, () => selectIds(dataset, split, digits));
+}
+
+/**
+ * A region of the map, with the map it needs: `map` is null while the map is being computed
+ * (then nothing is selected yet: a region's selection is never guessed).
+ */
+export interface RegionFilter {
+  readonly region: MapRegion;
+  readonly map: DigitMap | null;
+}
+
+const regionCache = new WeakMap<DigitMap, Map<string, Uint32Array>>();
+/** The selection (split, digits, and the map region if any) in file order. */
+export function selectionIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], region: RegionFilter | null): Uint32Array {
+  const ids = idsFor(dataset, split, digits);
+  if (!region) return ids;
+  const { map } = region;
+  if (!map) return EMPTY_IDS;
+  return cachedIds(regionCache, map, `${split}:${digits.join(',')}:${formatMapRegion(region.region)}`, () => idsInRegion(ids, map, region.region));
+}
+
+const sortedCache = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
+/** The selection in `sort` order; file order until the dataset's statistics are there. */
+export function sortedIdsFor(
+  dataset: Dataset,
+  split: SplitFilter,
+  digits: readonly number[],
+  sort: SortOrder,
+  statistics: DatasetStatistics | null,
+  region: RegionFilter | null = null,
+  suspects: SuspectsState | null = null,
+): Uint32Array {
+  const ids = selectionIdsFor(dataset, split, digits, region);
+  if (sort === 'suspect') return suspectOrder(dataset, ids, split, suspects);
+  if (sort === 'file' || !statistics || (region && !region.map)) return ids;
+  const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
+  const ranked = rankingFor(statistics, sort, keys);
+  const regionKey = region ? `:${formatMapRegion(region.region)}` : '';
+  return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}`, () => sortIds(ids, sort, keys, ranked));
+}
+
+const suspectCache = new WeakMap<object, Map<string, Uint32Array>>();
+/**
+ * The selection most suspect first, once every split it holds has its suspect labels; file
+ * order until then (the toolbar shows the progress).
+ */
+function suspectOrder(dataset: Dataset, ids: Uint32Array, split: SplitFilter, suspects: SuspectsState | null): Uint32Array {
+  if (!suspects || suspects.dataset !== dataset) return ids;
+  const parts = splitsShown(split).map((s) => suspects.parts[s]);
+  if (parts.some((p) => p === null)) return ids;
+  const total = dataset.train.count + dataset.test.count;
+  const ranking = cachedIds(suspectCache, suspects.parts, `ranking:${split}`, () => mergedRanking(parts as SuspectScores[]));
+  return idsInRankedOrder(ids, ranking, total);
+}
+
+/** The suspect labels of the dataset on screen (per split, as far as computed). */
+export function useSuspects(): SuspectsState | null {
+  return useExplorerStore((s) => (s.suspects.dataset === s.dataset ? s.suspects : null));
+}
+
+/** The map region in force, with the map of the dataset on screen once it is computed; null without a region. */
+export function useRegionFilter(): RegionFilter | null {
+  const region = useExplorerStore((s) => s.region);
+  const map = useExplorerStore((s) => (s.map.status === 'ready' && s.map.dataset === s.dataset ? s.map.value : null));
+  return useMemo(() => (region ? { region, map } : null), [region, map]);
+}
+
+/** The statistics of the dataset on screen, once computed; null before (or if they failed). */
+export function useStatistics(): DatasetStatistics | null {
+  return useExplorerStore((s) => (s.statistics.status === 'ready' && s.statistics.dataset === s.dataset ? s.statistics.value : null));
+}
+
+/**
+ * The global ids the grid shows, in order, for the current split, digit filter and sort: of the
+ * loaded dataset, or of the digits streamed in so far during the first load (in file order).
+ */
+export function useVisibleIds(): Uint32Array {
+  const dataset = useExplorerStore((s) => s.dataset ?? s.preview);
+  const split = useExplorerStore((s) => s.split);
+  const digits = useExplorerStore((s) => s.digits);
+  const sort = useExplorerStore((s) => s.sort);
+  const statistics = useStatistics();
+  const region = useRegionFilter();
+  const suspects = useSuspects();
+  const loaded = useExplorerStore((s) => s.dataset);
+  return useMemo(
+    // The streamed preview has no map: a region applies once the dataset is loaded.
+    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics, dataset === loaded ? region : region && { ...region, map: null }, suspects) : EMPTY_IDS),
+    [dataset, loaded, split, digits, sort, statistics, region, suspects],
+  );
+}
+
+/** How many digits the selection holds, of how many; `pending` while a region waits for its map. */
+export function useVisibleCount(): { shown: number; total: number; pending: boolean } {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const split = useExplorerStore((s) => s.split);
+  const digits = useExplorerStore((s) => s.digits);
+  const region = useRegionFilter();
+  return useMemo(() => {
+    if (!dataset) return { shown: 0, total: 0, pending: false };
+    const index = labelIndexFor(dataset);
+    if (region) return { shown: selectionIdsFor(dataset, split, digits, region).length, total: index.size, pending: region.map === null };
+    return { shown: countSelected(index, split, digits), total: index.size, pending: false };
+  }, [dataset, split, digits, region]);
+}
+
+/** The split the sample draws from: its own when a link or the panel pins one, else the grid's. */
+export function useSampleSplit(): SplitFilter {
+  return useExplorerStore((s) => s.sampleSplit ?? s.split);
+}
+
+/** The random sample for the sample's split, the digit filter, seed and size: derived, never stored. */
+export function useSample(): Uint32Array {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const split = useSampleSplit();
+  const digits = useExplorerStore((s) => s.digits);
+  const size = useExplorerStore((s) => s.sampleSize);
+  const seed = useExplorerStore((s) => s.seed);
+  const region = useRegionFilter();
+  const ids = useMemo(() => (dataset ? selectionIdsFor(dataset, split, digits, region) : EMPTY_IDS), [dataset, split, digits, region]);
+  return useMemo(() => sampleIds(ids, size, seed), [ids, size, seed]);
+}
+
+/** What the data on screen is (its words, its classes): MNIST's before anything is there. */
+export function useDatasetInfo(): DatasetInfo {
+  return useExplorerStore((s) => (s.dataset ?? s.preview)?.info ?? MNIST_INFO);
+}

@@ -1,0 +1,126 @@
+// Every message between the page and the loader worker. Both sides import these types, so a new
+// message kind is a compile error in each `switch` until it is handled.
+import type { Dataset } from '../../data/dataset/dataset';
+import type { FileUrls } from '../../data/sources/sources';
+import type { FileFormat } from '../../data/decode/fileDecoder';
+import type { MnistFileName } from '../../data/dataset/mnist';
+import type { DatasetId } from '../../data/dataset/catalog';
+
+export type LoaderRequest =
+  | {
+      readonly type: 'load';
+      readonly requestId: number;
+      /** By MNIST's role names; a one-split dataset of the visitor's own files has two. */
+      readonly urls: Partial<FileUrls>;
+      /** What the files are (shape, classes, names); MNIST when absent. */
+      readonly dataset?: DatasetId;
+      /**
+       * The visitor's own files (blob: URLs of files they opened): named by their own names, never
+       * kept (they are on this computer already) and never looked for in the kept copies.
+       */
+      readonly local?: {
+        readonly names: Partial<Record<MnistFileName, string>>;
+        /** A zip archive holding the files (then `urls` is empty): its entries are chosen and streamed in the worker. */
+        readonly archive?: File;
+      };
+      /**
+       * The same files through the app's own server, used when `urls` cannot be read from the
+       * browser (Azure's container sends no CORS headers). Absent for sources read directly.
+       */
+      readonly relayUrls?: FileUrls;
+      /** Files whose IDX header declares more data bytes than this are refused unread. */
+      readonly maxBytes?: number;
+      /** All files together may declare at most this many data bytes (default: MAX_DATASET_BYTES). */
+      readonly maxTotalBytes?: number;
+    }
+  | { readonly type: 'cancel'; readonly requestId: number }
+  /**
+   * The page has drawn the dataset of this load. The worker's work after a load (hashing,
+   * checking and keeping the files) waits for it, so it does not take a core from the first paint.
+   */
+  | { readonly type: 'shown'; readonly requestId: number };
+
+export interface FileProgress {
+  readonly received: number;
+  /** From Content-Length; null when the server does not say. */
+  readonly total: number | null;
+}
+
+/** What the file view shows of each file: as served, as inflated, and its IDX header. */
+export interface LoadedFileInfo {
+  /** Its role, by MNIST's name for it (train images, …): the key hashes and progress use. */
+  readonly name: MnistFileName;
+  /** The file's own name where it differs (EMNIST's files, the visitor's own). */
+  readonly displayName?: string;
+  readonly url: string;
+  readonly servedBytes: number;
+  readonly format: FileFormat;
+  /** Header plus data, as the IDX file is once inflated. */
+  readonly inflatedBytes: number;
+  readonly magic: string;
+  readonly idxType: number;
+  readonly dims: readonly number[];
+  /**
+   * SHA-256 of the bytes as served. Null until the worker has hashed them, which it does after
+   * the data is on screen (the 'hashes' reply), keeping 80 ms of hashing off the load.
+   */
+  readonly sha256: string | null;
+  /**
+   * SHA-256 of the IDX file as inflated (header and data): the same for the original .gz and any
+   * recompressed copy of it. Null until hashed, like `sha256`.
+   */
+  readonly idxSha256: string | null;
+  /**
+   * The transport encoding the server declared (Content-Encoding, when the page may see it), or
+   * null. When set, the browser inflated the file on the way: `servedBytes`, `sha256` and the
+   * download are of the bytes received after that, not of what the server stored.
+   */
+  readonly transportEncoding?: string | null;
+  /** Exactly the bytes that were served, for download. */
+  readonly blob: Blob;
+}
+
+export type LoaderReply =
+  | { readonly type: 'progress'; readonly requestId: number; readonly file: MnistFileName; readonly progress: FileProgress }
+  | {
+      readonly type: 'loaded';
+      readonly requestId: number;
+      readonly dataset: Dataset;
+      readonly files: readonly LoadedFileInfo[];
+      readonly shared: boolean;
+      readonly decodeMs: number;
+      /** When the worker took the request, as epoch ms (timeOrigin + now), for User Timing. */
+      readonly startedAt: number;
+      readonly fromCache: boolean;
+    }
+  | {
+      readonly type: 'error';
+      readonly requestId: number;
+      /** The file that failed, or null when the failure is not about one file. */
+      readonly file: MnistFileName | null;
+      readonly url: string | null;
+      readonly message: string;
+    }
+  | {
+      readonly type: 'hashes';
+      readonly requestId: number;
+      readonly sha256: Readonly<Record<MnistFileName, string>>;
+      readonly idxSha256: Readonly<Record<MnistFileName, string>>;
+    }
+  /**
+   * The training digits decoded so far, as views of the shared buffers still being filled: the
+   * page may draw them while the rest loads. Shared memory only.
+   */
+  | { readonly type: 'partial'; readonly requestId: number; readonly dataset: Dataset }
+  /**
+   * The kept copy just shown did not match the hashes recorded when it was kept: it has been
+   * discarded, and the page should load the source again (from the network).
+   */
+  | { readonly type: 'kept-copy-damaged'; readonly requestId: number; readonly file: MnistFileName; readonly what: 'data' | 'served bytes' }
+  /** The kept copy just shown passed its content check: every hash matches what was recorded. */
+  | { readonly type: 'kept-copy-checked'; readonly requestId: number }
+  /** The decoded files were kept for the next visit (see decodedCache.ts). */
+  | { readonly type: 'cached'; readonly requestId: number }
+  | { readonly type: 'cancelled'; readonly requestId: number }
+  /** All work for the newest load is over (after `cached`, a failure or a cancel): nothing more will come. */
+  | { readonly type: 'idle'; readonly requestId: number };
