@@ -104,7 +104,7 @@ for (const [group, noticed] of NOTICED_PER_GROUP.entries()) {
 
 test('credentials in a link or the Base URL field are refused and never echoed or kept', async ({ page }) => {
   const secret = 'hunter2';
-  await page.goto(`/?source=custom&url=${encodeURIComponent(`http://user:${secret}@127.0.0.1:4174/originals/`)}&split=test`);
+  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER.replace('://', `://user:${secret}@`)}/originals/`)}&split=test`);
   await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
   const notice = page.getByRole('complementary', { name: 'Link notice' });
   await expect(notice).toContainText('user name or password');

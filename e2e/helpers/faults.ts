@@ -1,4 +1,5 @@
 import type { MnistFileName } from '../../src/data/dataset/mnist';
+import { FAULT_SERVER_ALIAS } from './ports';
 
 /**
  * What the fault server breaks for each kind, and what the app must then say. `expect` is matched
@@ -17,7 +18,7 @@ export const FAULTS = {
   'absurd-size': { file: 't10k-images-idx3-ubyte.gz', expect: /over the limit of 1,073,741,824/ },
   'too-long': { file: 't10k-labels-idx1-ubyte.gz', expect: /longer than its IDX header declares/ },
   'count-mismatch': { file: 'train-labels-idx1-ubyte.gz', expect: /has 59,999 labels but train-images-idx3-ubyte.gz has 60,000 images/ },
-  redirect: { file: 't10k-labels-idx1-ubyte.gz', expect: /redirected to another origin \(http:\/\/localhost:4174\)/ },
+  redirect: { file: 't10k-labels-idx1-ubyte.gz', expect: new RegExp(`redirected to another origin \\(${FAULT_SERVER_ALIAS.replace(/[.:/]/g, '\\$&')}\\)`) },
   // A valid file, then zeros without end (Content-Length 10 GB): refused at the first zero.
   'endless-trailer': { file: 't10k-labels-idx1-ubyte.gz', expect: /more data than the file holds/ },
   // Valid two-member gzip (cat a.gz b.gz), the members sent in separate network writes.
