@@ -3,8 +3,7 @@
 // created while it is on its way, so fetching and inflating MNIST overlap with React loading.
 // Nothing here imports React.
 import { startUrlSync } from './state/app/urlSync';
-import { startMapWhenWanted } from './state/jobs/mapRunner';
-import { startSuspectsWhenWanted } from './state/jobs/suspectsRunner';
+import { startJobs } from './state/jobs/scheduler';
 import { startServiceWorker } from './state/app/serviceWorker';
 // The styles come with the entry (a <link> in the page's head), so the static shell is styled
 // from the first paint, not when the UI chunk arrives.
@@ -13,7 +12,6 @@ import './styles.css';
 // Evaluated only after this module has run, so the store is set up before the UI reads it.
 const ui = import('./main');
 startUrlSync();
-startMapWhenWanted();
-startSuspectsWhenWanted();
+startJobs();
 startServiceWorker();
 void ui;

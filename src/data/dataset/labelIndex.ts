@@ -3,6 +3,11 @@ import { datasetSize, type Dataset } from './dataset';
 import type { Split } from './mnist';
 
 export type SplitFilter = Split | 'all';
+
+/** The splits a split filter shows, the smaller (test) first: what is computed per split arrives sooner for it. */
+export function splitsShown(split: SplitFilter): Split[] {
+  return split === 'train' ? ['train'] : split === 'test' ? ['test'] : ['test', 'train'];
+}
 export const SPLIT_FILTERS: readonly SplitFilter[] = ['train', 'test', 'all'];
 /**
  * The label filter with nothing filtered out: the empty list, whatever the dataset's classes (so

@@ -53,7 +53,19 @@ describe('kept statistics file', () => {
     flipped[flipped.byteLength - 5]! ^= 1;
     expect(await decodeStatistics(flipped, KEY, counts, MNIST_SHAPE)).toEqual({ problem: 'its SHA-256 does not match' });
     expect(await decodeStatistics(bytes.subarray(0, bytes.byteLength - 8), KEY, counts, MNIST_SHAPE)).toEqual({ problem: 'its SHA-256 does not match' });
-    expect(await decodeStatistics(new Uint8Array(3), KEY, counts, MNIST_SHAPE)).toEqual({ problem: 'not a statistics file' });
+    expect(await decodeStatistics(new Uint8Array(3), KEY, counts, MNIST_SHAPE)).toEqual({ problem: 'not a MNSTATS1 file' });
+  });
+
+  it('refuses a file of format 3, whose own envelope hashed the body only: it is computed again', async () => {
+    // Format 3's layout: magic, u32 header length, the JSON header (with the body's SHA-256), the body at a multiple of 8.
+    const body = new Uint8Array(64);
+    const json = new TextEncoder().encode(JSON.stringify({ version: 3, key: KEY, ms: 1, splits: {}, sha256: '0'.repeat(64) }));
+    const start = Math.ceil((8 + 4 + json.byteLength) / 8) * 8;
+    const old = new Uint8Array(start + body.byteLength);
+    old.set(new TextEncoder().encode('MNSTATS1'));
+    new DataView(old.buffer).setUint32(8, json.byteLength, true);
+    old.set(json, 12);
+    expect(await decodeStatistics(old, KEY, counts, MNIST_SHAPE)).toHaveProperty('problem');
   });
 
   it('refuses rankings that are not permutations of the ids, even with a matching SHA-256', async () => {

@@ -1,19 +1,20 @@
 // The statistics of a dataset as one file, kept beside the decoded copy so a warm load shows
 // them at once. A kept file is untrusted input like any other: it is read back only if its
-// SHA-256 matches, it names the same data (the key: the SHA-256 of the four IDX files) and every
-// array has exactly the length the data's shape asks for. Anything else is "not kept".
+// envelope holds (keptFile.ts: the SHA-256 covers header and body), it names the same data (the
+// key: the SHA-256 of the four IDX files) and every array has exactly the length the data's shape
+// asks for. Anything else is "not kept".
 //
-// Layout: "MNSTATS1", a little-endian u32 header length, the JSON header, then the arrays
-// (8-byte aligned) in the order of ARRAYS, train before test, then the rankings in the order of
-// KEYED_ORDERS. The header carries the SHA-256 of everything after it.
-import { sha256OfParts } from '../decode/sha256';
+// Body: the arrays (8-byte aligned) in the order of ARRAYS, train before test, then the
+// rankings in the order of KEYED_ORDERS.
+import { alignedBody, align8, decodeKeptFile, encodeKeptFile } from './keptFile';
 import { KEYED_ORDERS, type KeyedOrder, type Rankings } from '../dataset/sortOrder';
 import { SPLITS, type Split } from '../dataset/mnist';
 import { PIXEL_VALUES, type DatasetStatistics, type SplitStatistics } from '../analysis/statistics';
 
 const MAGIC = 'MNSTATS1';
 // 2: the rankings of every sort order follow the statistics. 3: any image shape and label count.
-const FORMAT_VERSION = 3;
+// 4: the shared envelope (its SHA-256 covers the header too; 1–3 had their own, over the body).
+const FORMAT_VERSION = 4;
 
 /** What the arrays' lengths follow from: pixels per image and label slots (then the "all" row). */
 interface Shape {
@@ -35,10 +36,7 @@ interface Header {
   readonly key: string;
   readonly ms: number;
   readonly splits: Record<Split, { count: number; labelCounts: number[]; otherLabels: number }>;
-  readonly sha256: string;
 }
-
-const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 export async function encodeStatistics(statistics: DatasetStatistics, rankings: Rankings, key: string, ms: number): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Uint8Array[] = [];
@@ -47,29 +45,13 @@ export async function encodeStatistics(statistics: DatasetStatistics, rankings: 
     parts.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
   for (const order of KEYED_ORDERS) parts.push(new Uint8Array(rankings[order].buffer, rankings[order].byteOffset, rankings[order].byteLength));
-  const bodyLength = parts.reduce((n, p) => n + align8(p.byteLength), 0);
-  const body = new Uint8Array(bodyLength);
-  let at = 0;
-  for (const p of parts) {
-    body.set(p, at);
-    at += align8(p.byteLength);
-  }
   const header: Header = {
     version: FORMAT_VERSION,
     key,
     ms,
     splits: Object.fromEntries(SPLITS.map((s) => [s, { count: statistics[s].count, labelCounts: [...statistics[s].labelCounts], otherLabels: statistics[s].otherLabels }])) as Header['splits'],
-    // The browser's digest, off the main thread's JavaScript (8 MB for a 700,000-digit set).
-    sha256: await sha256OfParts([body]),
   };
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = align8(MAGIC.length + 4 + json.byteLength);
-  const out = new Uint8Array(start + bodyLength);
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(MAGIC.length, json.byteLength, true);
-  out.set(json, MAGIC.length + 4);
-  out.set(body, start);
-  return out;
+  return encodeKeptFile(MAGIC, { ...header }, alignedBody(parts));
 }
 
 export type DecodedStatistics = { readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly ms: number };
@@ -84,20 +66,12 @@ export async function decodeStatistics(
   counts: Record<Split, number>,
   shape: Shape,
 ): Promise<DecodedStatistics | { readonly problem: string }> {
-  if (bytes.byteLength < MAGIC.length + 4 || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return { problem: 'not a statistics file' };
-  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
-  const start = align8(MAGIC.length + 4 + jsonLength);
-  if (start > bytes.byteLength) return { problem: 'the header runs past the end' };
-  let header: Header;
-  try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + jsonLength))) as Header;
-  } catch {
-    return { problem: 'the header is not JSON' };
-  }
-  if (typeof header !== 'object' || header === null || header.version !== FORMAT_VERSION) return { problem: 'another format version' };
+  const read = await decodeKeptFile(bytes, MAGIC);
+  if ('problem' in read) return read;
+  const header = read.header as unknown as Header;
+  if (header.version !== FORMAT_VERSION) return { problem: 'another format version' };
   if (header.key !== key) return { problem: 'kept for other data' };
-  const body = bytes.subarray(start);
-  if (typeof header.sha256 !== 'string' || (await sha256OfParts([body])) !== header.sha256) return { problem: 'its SHA-256 does not match' };
+  const body = read.body;
   // The body is whole; check the shape it claims is the data's shape before trusting any length.
   let expected = 0;
   for (const split of SPLITS) {
@@ -112,8 +86,8 @@ export async function decodeStatistics(
   const total = counts.train + counts.test;
   expected += KEYED_ORDERS.length * align8(total * 4);
   if (body.byteLength !== expected) return { problem: `${body.byteLength} bytes of arrays where ${expected} are due` };
-  // One aligned copy of the body, viewed as the arrays (the file's bytes may sit anywhere).
-  const own = body.slice();
+  // The envelope's body is an aligned copy: viewed as the arrays.
+  const own = body;
   let at = 0;
   const splits = {} as Record<Split, SplitStatistics>;
   for (const split of SPLITS) {

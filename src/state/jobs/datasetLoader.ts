@@ -8,7 +8,7 @@ import { safeEcho } from '../../data/safeText';
 import type { MnistFileName } from '../../data/dataset/mnist';
 import type { LoaderReply, LoaderRequest } from '../../worker/loader/protocol';
 import { explorerStore } from '../store/explorerStore';
-import { computeStatisticsOf } from './statisticsRunner';
+import { whenSettled } from './runAnalysis';
 import { PERF_MARKS, type LoadedMarkDetail } from '../app/perfMarks';
 
 /**
@@ -98,17 +98,12 @@ function applyReply(reply: LoaderReply): void {
         fromCache: reply.fromCache,
       };
       performance.mark(PERF_MARKS.loaded, { detail });
-      // After the frame that draws it (React renders synchronously here), the statistics are
-      // computed, in a worker of their own; once they are there (or after a few seconds at most)
-      // the loader is told it may start its after-load work: hashing and keeping on the other
-      // core slowed the first paint, and halved the statistics' speed (two cores, three jobs).
+      // The statistics follow the frame that draws the data (jobs/scheduler.ts); once they are
+      // there (or after a few seconds at most) the loader is told it may start its after-load
+      // work: hashing and keeping on the other core slowed the first paint, and halved the
+      // statistics' speed (two cores, three jobs).
       requestAnimationFrame(() =>
-        setTimeout(() => {
-          const statistics = explorerStore.getState().dataset === reply.dataset ? computeStatisticsOf(reply.dataset) : Promise.resolve();
-          void Promise.race([statistics, new Promise((resolve) => setTimeout(resolve, AFTER_LOAD_WAIT_MS))]).then(() =>
-            tell({ type: 'shown', requestId: reply.requestId }),
-          );
-        }, 0),
+        setTimeout(() => void whenSettled('statistics', reply.dataset, AFTER_LOAD_WAIT_MS).then(() => tell({ type: 'shown', requestId: reply.requestId })), 0),
       );
       break;
     }

@@ -56,20 +56,20 @@ describe('loading in the store', () => {
     expect(explorerStore.getState().linkNotice).toEqual([{ name: 'open', reason: 'names test #5, which this data set does not have' }]);
   });
 
-  it('takes statistics only for the dataset on screen, and forgets them when another is loaded', () => {
+  it('takes analyses only for the dataset on screen, and forgets them when another is loaded', () => {
     const store = explorerStore.getState();
     const first = tinyDataset(3);
     const second = tinyDataset(4);
     store.loadStarted(1, { kind: 'bundled' });
     store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromCache: false });
-    store.statisticsChanged({ status: 'computing', dataset: first });
-    expect(explorerStore.getState().statistics).toEqual({ status: 'computing', dataset: first });
+    store.analysisChanged('statistics', { status: 'computing', dataset: first, subject: null, progress: null });
+    expect(explorerStore.getState().analyses.statistics).toEqual({ status: 'computing', dataset: first, subject: null, progress: null });
     store.loadStarted(2, { kind: 'azure' });
     store.loadSucceeded(2, { dataset: second, files: [], shared: true, decodeMs: 5, fromCache: false });
-    expect(explorerStore.getState().statistics).toEqual({ status: 'none' });
+    expect(explorerStore.getState().analyses.statistics).toEqual({ status: 'none' });
     // A late answer about the dataset no longer shown is dropped.
-    store.statisticsChanged({ status: 'failed', dataset: first, code: 'failed', message: 'late' });
-    expect(explorerStore.getState().statistics).toEqual({ status: 'none' });
+    store.analysisChanged('statistics', { status: 'failed', dataset: first, subject: null, code: 'failed', message: 'late' });
+    expect(explorerStore.getState().analyses.statistics).toEqual({ status: 'none' });
   });
 });
 

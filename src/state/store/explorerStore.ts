@@ -3,13 +3,11 @@ import { createStore } from 'zustand/vanilla';
 import type { Dataset, DigitRef } from '../../data/dataset/dataset';
 import { ALL_DIGITS, isEveryLabel, normaliseLabels, type SplitFilter } from '../../data/dataset/labelIndex';
 import { MNIST_INFO, type DatasetInfo } from '../../data/dataset/catalog';
-import type { MnistFileName, Split } from '../../data/dataset/mnist';
-import type { SuspectScores } from '../../data/analysis/suspects';
+import type { MnistFileName } from '../../data/dataset/mnist';
 import type { DataSource } from '../../data/sources/sources';
 import type { SortOrder } from '../../data/dataset/sortOrder';
-import type { DatasetStatistics } from '../../data/analysis/statistics';
-import type { DigitMap, MapRegion } from '../../data/analysis/digitMap';
-import type { AnalysisErrorCode } from '../../worker/analysis/protocol';
+import type { MapRegion } from '../../data/analysis/digitMap';
+import { NO_ANALYSES, type Analyses, type AnalysisName, type AnalysisState, type AnalysisValues } from './analysisState';
 import type { FileProgress, LoadedFileInfo } from '../../worker/loader/protocol';
 import { DEFAULT_SHARE_STATE, SHARE_FIELDS, type IgnoredParameter, type ShareState } from '../app/shareUrl';
 import type { View } from './viewOptions';
@@ -65,50 +63,17 @@ export interface ExplorerFacts extends ShareState {
    * until they answer (Load, or show the bundled data instead). Null when nothing is asked.
    */
   readonly linkSourceQuestion: DataSource | null;
-  /** Derived from `dataset`, but too costly to derive on the page: kept with the dataset it is of. */
-  readonly statistics: StatisticsState;
-  /** The map of the dataset on screen: computed when first asked for (the Map view, a link's region). */
-  readonly map: MapState;
-  /** Suspect labels of the dataset on screen, per split: computed when asked for (sort=suspect, the statistics' list). */
-  readonly suspects: SuspectsState;
+  /**
+   * What the background analyses know of the dataset on screen (statistics, map, suspect labels
+   * per split, the open digit's look-alikes): derived from `dataset`, but too costly to derive on
+   * the page. Written only by the jobs (state/jobs); each state names the dataset it is of.
+   */
+  readonly analyses: Analyses;
   /** A new build of the app took over (its service worker): a reload shows it. */
   readonly appUpdateReady: boolean;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
-
-/** The statistics of the dataset on screen, computed by the analysis worker after it is shown. */
-export type StatisticsState =
-  | { readonly status: 'none' }
-  | { readonly status: 'computing'; readonly dataset: Dataset }
-  | {
-      readonly status: 'ready';
-      readonly dataset: Dataset;
-      readonly value: DatasetStatistics;
-      /** Time the analysis worker took (when first computed, for kept ones). */
-      readonly ms: number;
-      /** Read back from the copy kept with the decoded data, not computed now. */
-      readonly kept: boolean;
-    }
-  | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
-
-export type MapState =
-  | { readonly status: 'none' }
-  | { readonly status: 'computing'; readonly dataset: Dataset }
-  | { readonly status: 'ready'; readonly dataset: Dataset; readonly value: DigitMap; readonly ms: number; readonly kept: boolean }
-  | { readonly status: 'failed'; readonly dataset: Dataset; readonly code: AnalysisErrorCode; readonly message: string };
-
-export interface SuspectsState {
-  /** The dataset the rest is of; null before anything was asked. */
-  readonly dataset: Dataset | null;
-  readonly parts: Readonly<Record<Split, SuspectScores | null>>;
-  /** The split being computed, and how far (digits done of total); null when nothing runs. */
-  readonly job: { readonly split: Split; readonly done: number; readonly total: number } | null;
-  /** Why the last job failed; null otherwise. */
-  readonly failure: { readonly code: AnalysisErrorCode; readonly message: string } | null;
-}
-
-export const NO_SUSPECTS: SuspectsState = { dataset: null, parts: { train: null, test: null }, job: null, failure: null };
 
 export interface ExplorerActions {
   setSplit: (split: SplitFilter) => void;
@@ -141,11 +106,7 @@ export interface ExplorerActions {
   loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
   loadCancelled: (requestId: number) => void;
   /** Taken only while `state.dataset` is the dataset on screen (a late answer is dropped). */
-  statisticsChanged: (state: Exclude<StatisticsState, { status: 'none' }>) => void;
-  /** Taken only while `state.dataset` is the dataset on screen. */
-  mapChanged: (state: Exclude<MapState, { status: 'none' }>) => void;
-  /** Taken only while `state.dataset` is the dataset on screen. */
-  suspectsChanged: (state: SuspectsState) => void;
+  analysisChanged: <N extends AnalysisName>(name: N, state: Exclude<AnalysisState<AnalysisValues[N]>, { status: 'none' }>) => void;
   appUpdated: () => void;
   filesHashed: (
     requestId: number,
@@ -172,9 +133,7 @@ export const initialFacts: ExplorerFacts = {
   openFrom: 'grid',
   keptCopyNotice: null,
   linkSourceQuestion: null,
-  statistics: { status: 'none' },
-  map: { status: 'none' },
-  suspects: NO_SUSPECTS,
+  analyses: NO_ANALYSES,
   appUpdateReady: false,
 };
 
@@ -255,9 +214,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
         dataset,
         ...(get().source === load.source ? { source } : {}),
         // Of the dataset replaced, if any: the new one's are computed once it is shown.
-        statistics: { status: 'none' },
-        map: { status: 'none' },
-        suspects: NO_SUSPECTS,
+        analyses: NO_ANALYSES,
         preview: null,
         loadedSource: source,
         loadedFiles: files,
@@ -286,14 +243,8 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     loadCancelled: (requestId) => {
       if (currentLoad(requestId)) set({ preview: null, load: { status: 'idle' }, source: get().loadedSource ?? get().source });
     },
-    statisticsChanged: (statistics) => {
-      if (statistics.dataset === get().dataset) set({ statistics });
-    },
-    mapChanged: (map) => {
-      if (map.dataset === get().dataset) set({ map });
-    },
-    suspectsChanged: (suspects) => {
-      if (suspects.dataset === get().dataset) set({ suspects });
+    analysisChanged: (name, state) => {
+      if (state.dataset === get().dataset) set({ analyses: { ...get().analyses, [name]: state } });
     },
   };
 });

@@ -1,13 +1,13 @@
 import { MNIST_INFO, type DatasetInfo } from '../../data/dataset/catalog';
 import { useMemo } from 'react';
 import type { Dataset } from '../../data/dataset/dataset';
-import { buildLabelIndex, countSelected, selectIds, type LabelIndex, type SplitFilter } from '../../data/dataset/labelIndex';
+import { buildLabelIndex, countSelected, selectIds, splitsShown, type LabelIndex, type SplitFilter } from '../../data/dataset/labelIndex';
+import type { Split } from '../../data/dataset/mnist';
 import { sampleIds } from '../../data/dataset/sample';
 import { idsInRankedOrder, sortIds, type SortOrder } from '../../data/dataset/sortOrder';
 import { mergedRanking, type SuspectScores } from '../../data/analysis/suspects';
-import type { SuspectsState } from './explorerStore';
-import { splitsShown } from '../jobs/suspectsRunner';
-import { rankingFor } from './rankings';
+import { readyValue, suspectsOf } from './analysisState';
+import { rankingFor } from './rankingsMemo';
 import type { DatasetStatistics } from '../../data/analysis/statistics';
 import { formatMapRegion, idsInRegion, type DigitMap, type MapRegion } from '../../data/analysis/digitMap';
 import { useExplorerStore } from './useExplorerStore';
@@ -81,7 +81,7 @@ export function sortedIdsFor(
   sort: SortOrder,
   statistics: DatasetStatistics | null,
   region: RegionFilter | null = null,
-  suspects: SuspectsState | null = null,
+  suspects: SuspectParts | null = null,
 ): Uint32Array {
   const ids = selectionIdsFor(dataset, split, digits, region);
   if (sort === 'suspect') return suspectOrder(dataset, ids, split, suspects);
@@ -92,35 +92,48 @@ export function sortedIdsFor(
   return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}`, () => sortIds(ids, sort, keys, ranked));
 }
 
-const suspectCache = new WeakMap<object, Map<string, Uint32Array>>();
+/** The suspect labels of the dataset on screen, per split, as far as they are computed. */
+export type SuspectParts = Readonly<Record<Split, SuspectScores | null>>;
+
+/** The merged ranking of the last parts asked for, per first part: recomputed when any part is new. */
+const suspectCache = new WeakMap<SuspectScores, { parts: readonly SuspectScores[]; ranking: Uint32Array }>();
+
+function mergedRankingOf(parts: readonly SuspectScores[]): Uint32Array {
+  const cached = suspectCache.get(parts[0]!);
+  if (cached && cached.parts.length === parts.length && cached.parts.every((p, i) => p === parts[i])) return cached.ranking;
+  const ranking = mergedRanking(parts);
+  suspectCache.set(parts[0]!, { parts, ranking });
+  return ranking;
+}
 /**
  * The selection most suspect first, once every split it holds has its suspect labels; file
  * order until then (the toolbar shows the progress).
  */
-function suspectOrder(dataset: Dataset, ids: Uint32Array, split: SplitFilter, suspects: SuspectsState | null): Uint32Array {
-  if (!suspects || suspects.dataset !== dataset) return ids;
-  const parts = splitsShown(split).map((s) => suspects.parts[s]);
-  if (parts.some((p) => p === null)) return ids;
+function suspectOrder(dataset: Dataset, ids: Uint32Array, split: SplitFilter, suspects: SuspectParts | null): Uint32Array {
+  const parts = splitsShown(split).map((s) => suspects?.[s] ?? null);
+  if (parts.some((p) => p === null || p.table.to > dataset.train.count + dataset.test.count)) return ids;
+  const scores = parts as SuspectScores[];
   const total = dataset.train.count + dataset.test.count;
-  const ranking = cachedIds(suspectCache, suspects.parts, `ranking:${split}`, () => mergedRanking(parts as SuspectScores[]));
-  return idsInRankedOrder(ids, ranking, total);
+  return idsInRankedOrder(ids, mergedRankingOf(scores), total);
 }
 
 /** The suspect labels of the dataset on screen (per split, as far as computed). */
-export function useSuspects(): SuspectsState | null {
-  return useExplorerStore((s) => (s.suspects.dataset === s.dataset ? s.suspects : null));
+export function useSuspectParts(): SuspectParts {
+  const train = useExplorerStore((s) => readyValue(s.analyses[suspectsOf('train')], s.dataset));
+  const test = useExplorerStore((s) => readyValue(s.analyses[suspectsOf('test')], s.dataset));
+  return useMemo(() => ({ train, test }), [train, test]);
 }
 
 /** The map region in force, with the map of the dataset on screen once it is computed; null without a region. */
 export function useRegionFilter(): RegionFilter | null {
   const region = useExplorerStore((s) => s.region);
-  const map = useExplorerStore((s) => (s.map.status === 'ready' && s.map.dataset === s.dataset ? s.map.value : null));
+  const map = useExplorerStore((s) => readyValue(s.analyses.map, s.dataset));
   return useMemo(() => (region ? { region, map } : null), [region, map]);
 }
 
 /** The statistics of the dataset on screen, once computed; null before (or if they failed). */
 export function useStatistics(): DatasetStatistics | null {
-  return useExplorerStore((s) => (s.statistics.status === 'ready' && s.statistics.dataset === s.dataset ? s.statistics.value : null));
+  return useExplorerStore((s) => readyValue(s.analyses.statistics, s.dataset));
 }
 
 /**
@@ -134,7 +147,7 @@ export function useVisibleIds(): Uint32Array {
   const sort = useExplorerStore((s) => s.sort);
   const statistics = useStatistics();
   const region = useRegionFilter();
-  const suspects = useSuspects();
+  const suspects = useSuspectParts();
   const loaded = useExplorerStore((s) => s.dataset);
   return useMemo(
     // The streamed preview has no map: a region applies once the dataset is loaded.

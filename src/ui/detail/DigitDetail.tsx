@@ -5,7 +5,7 @@ import { positionOf } from '../../data/dataset/labelIndex';
 import { IMAGE_SIDE } from '../../data/dataset/mnist';
 import { drawDigit } from '../../render/drawDigits';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
-import { useSample, useSuspects, useVisibleIds } from '../../state/store/selectors';
+import { useSample, useSuspectParts, useVisibleIds } from '../../state/store/selectors';
 import { suspectOf } from '../../data/analysis/suspects';
 import { CopyLinkButton } from '../common/CopyLinkButton';
 import { focusDigit } from '../grid/digitFocus';
@@ -28,7 +28,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
   const openDigit = open ? globalId(dataset, open) : null;
   const setOpenDigit = (id: number | null) => setOpen(id === null ? null : locateDigit(dataset, id));
   const ids = useVisibleIds();
-  const suspects = useSuspects();
+  const suspects = useSuspectParts();
   const sample = useSample();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // The digit on screen when the dialog closes, so focus returns to the one last viewed.
@@ -45,7 +45,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
   const { split, index } = locateDigit(dataset, openDigit);
   const label = labelOf(dataset, openDigit);
   const geometry = geometryOf(dataset);
-  const suspect = suspects ? suspectOf([suspects.parts.train, suspects.parts.test], openDigit) : null;
+  const suspect = suspectOf([suspects.train, suspects.test], openDigit);
   const inSample = openFrom === 'sample' ? sample.indexOf(openDigit) : -1;
   const walk = inSample >= 0 ? sample : ids;
   const position = inSample >= 0 ? inSample : positionOf(ids, openDigit);

@@ -1,5 +1,6 @@
 import { SORT_NAMES, SORT_ORDERS, type SortOrder } from '../../data/dataset/sortOrder';
 import { useStatistics } from '../../state/store/selectors';
+import { stateFor } from '../../state/store/analysisState';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /**
@@ -10,7 +11,7 @@ import { useExplorerStore } from '../../state/store/useExplorerStore';
 export function SortSelect() {
   const sort = useExplorerStore((s) => s.sort);
   const setSort = useExplorerStore((s) => s.setSort);
-  const statisticsStatus = useExplorerStore((s) => s.statistics.status);
+  const statisticsStatus = useExplorerStore((s) => stateFor(s.analyses.statistics, s.dataset).status);
   const statistics = useStatistics();
   const waiting = sort !== 'file' && !statistics;
   return (

@@ -1,7 +1,9 @@
 // The map of every digit: their first two principal components, coloured by label, with the
 // share of variance each component explains. Computed on first visit (seconds of one core).
 import type { Dataset } from '../../data/dataset/dataset';
-import { ensureMapOf } from '../../state/jobs/mapRunner';
+import { askFor, cancelAnalysis } from '../../state/jobs/scheduler';
+import { stateFor } from '../../state/store/analysisState';
+import { AnalysisStatus } from '../common/AnalysisStatus';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatCount } from '../common/format';
 import { MapCanvas } from './MapCanvas';
@@ -10,24 +12,21 @@ import { MapLegend } from './MapLegend';
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 export function MapView({ dataset }: { dataset: Dataset }) {
-  const map = useExplorerStore((s) => (s.map.status !== 'none' && s.map.dataset === s.dataset ? s.map : null));
+  const map = useExplorerStore((s) => stateFor(s.analyses.map, dataset));
   const total = dataset.train.count + dataset.test.count;
   return (
     <section className="map-view" aria-labelledby="map-heading">
       <h2 id="map-heading">Map of all {formatCount(total)} digits</h2>
-      {!map || map.status === 'computing' ? (
-        <p aria-live="polite">
-          Computing the map: the principal components of all {formatCount(total)} digits (a few seconds)…
-        </p>
-      ) : map.status === 'failed' ? (
-        <div role="alert">
-          <p>
-            The map could not be computed ({map.code}): {map.message}
-          </p>
-          <button type="button" onClick={() => ensureMapOf(dataset, true)}>
-            Retry
-          </button>
-        </div>
+      {map.status !== 'ready' ? (
+        <AnalysisStatus
+          state={map.status === 'none' ? { status: 'computing', dataset, subject: null, progress: null } : map}
+          progressName="Computing the map"
+          computing={`Computing the map: the principal components of all ${formatCount(total)} digits (a few seconds)…`}
+          failed="The map could not be computed"
+          cancelled="The map was not computed."
+          onRetry={() => askFor('map')}
+          onCancel={() => cancelAnalysis('map')}
+        />
       ) : (
         <>
           <p className="map-caption" aria-live="polite">

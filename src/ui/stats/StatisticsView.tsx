@@ -2,8 +2,10 @@ import { useMemo } from 'react';
 import { geometryOf, type Dataset } from '../../data/dataset/dataset';
 import { isEveryLabel, labelsShown } from '../../data/dataset/labelIndex';
 import { fileStemOf } from '../../data/dataset/catalog';
-import { computeStatisticsOf } from '../../state/jobs/statisticsRunner';
+import { askFor } from '../../state/jobs/scheduler';
+import { stateFor } from '../../state/store/analysisState';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { AnalysisStatus } from '../common/AnalysisStatus';
 import { formatCount } from '../common/format';
 import { ClassAveragesFigure } from './ClassAveragesFigure';
 import { ClassBalanceFigure } from './ClassBalanceFigure';
@@ -18,35 +20,27 @@ import { NearDuplicates } from '../suspects/NearDuplicates';
  * averages, pixel values and ink. Drawn from the statistics the analysis worker computed.
  */
 export function StatisticsView({ dataset }: { dataset: Dataset }) {
-  const statistics = useExplorerStore((s) => (s.statistics.status !== 'none' && s.statistics.dataset === dataset ? s.statistics : null));
+  const statistics = useExplorerStore((s) => stateFor(s.analyses.statistics, dataset));
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
-  const stats = statistics?.status === 'ready' ? statistics.value : null;
   const labels = useMemo(() => ({ train: dataset.train.labels, test: dataset.test.labels }), [dataset]);
 
-  if (!statistics || statistics.status === 'computing') {
+  if (statistics.status !== 'ready') {
+    const all = `${formatCount(dataset.train.count + dataset.test.count)} ${dataset.info.noun.many}`;
     return (
       <div className="stats-view">
-        <p aria-live="polite">
-          Computing the statistics of all {formatCount(dataset.train.count + dataset.test.count)} {dataset.info.noun.many}…
-        </p>
+        <AnalysisStatus
+          state={statistics.status === 'none' ? { status: 'computing', dataset, subject: null, progress: null } : statistics}
+          progressName="Computing the statistics"
+          computing={`Computing the statistics of all ${all}…`}
+          failed="The statistics could not be computed"
+          cancelled="The statistics were not computed."
+          onRetry={() => askFor('statistics')}
+        />
       </div>
     );
   }
-  if (statistics.status === 'failed' || !stats) {
-    return (
-      <div className="stats-view">
-        <div role="alert" className="error-banner">
-          <p>
-            The statistics could not be computed ({statistics.status === 'failed' ? `${statistics.code}: ${statistics.message}` : 'no answer'}).
-          </p>
-          <button type="button" onClick={() => void computeStatisticsOf(dataset)}>
-            Try again
-          </button>
-        </div>
-      </div>
-    );
-  }
+  const stats = statistics.value;
   const props: FigureProps = {
     stats,
     labels,

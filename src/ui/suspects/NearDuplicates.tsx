@@ -4,8 +4,9 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset/dataset';
 import { nearDuplicatePairs } from '../../data/analysis/nearDuplicates';
-import { useSuspects } from '../../state/store/selectors';
-import { wantSuspects } from '../../state/jobs/suspectsRunner';
+import { useSuspectParts } from '../../state/store/selectors';
+import { askForSuspects } from '../../state/jobs/scheduler';
+import { suspectsOf } from '../../state/store/analysisState';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { DigitThumbnail } from '../common/DigitThumbnail';
 import { formatCount } from '../common/format';
@@ -15,14 +16,14 @@ const MAX_THRESHOLD = 2000;
 
 export function NearDuplicates({ dataset }: { dataset: Dataset }) {
   const setOpen = useExplorerStore((s) => s.setOpen);
-  const suspects = useSuspects();
+  const suspects = useSuspectParts();
+  const computing = useExplorerStore((s) => s.analyses[suspectsOf('test')].status === 'computing' || s.analyses[suspectsOf('train')].status === 'computing');
   const sliderId = useId();
   const [threshold, setThreshold] = useState(500);
   const [across, setAcross] = useState(true);
   const [shown, setShown] = useState(PAGE);
   const deferredThreshold = useDeferredValue(threshold);
-  const train = suspects?.parts.train ?? null;
-  const test = suspects?.parts.test ?? null;
+  const { train, test } = suspects;
   const found = useMemo(
     () => (train && test ? nearDuplicatePairs(dataset, [train.table, test.table], deferredThreshold, across ? 'across' : 'all') : null),
     [dataset, train, test, deferredThreshold, across],
@@ -39,10 +40,10 @@ export function NearDuplicates({ dataset }: { dataset: Dataset }) {
         missed only when both its digits have 10 others nearer still (the count below says whether any do).
       </p>
       {!found ? (
-        suspects?.job ? (
+        computing ? (
           <p aria-live="polite">Finding every digit’s neighbours… (progress beside the filters)</p>
         ) : (
-          <button type="button" onClick={() => wantSuspects(dataset, ['test', 'train'])}>
+          <button type="button" onClick={() => askForSuspects(['test', 'train'])}>
             Find near-duplicates (every digit’s neighbours, shared with the suspect labels: about a minute of both cores)
           </button>
         )

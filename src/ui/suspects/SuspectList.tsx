@@ -5,8 +5,10 @@ import { useMemo, useState } from 'react';
 import { describeDigit, locateDigit, geometryOf, pixelsOf, type Dataset } from '../../data/dataset/dataset';
 import { idsInRankedOrder } from '../../data/dataset/sortOrder';
 import { mergedRanking, suspectOf, SUSPECT_NEIGHBOURS } from '../../data/analysis/suspects';
-import { idsFor, useSuspects } from '../../state/store/selectors';
-import { splitsShown, wantSuspects } from '../../state/jobs/suspectsRunner';
+import { idsFor, useSuspectParts } from '../../state/store/selectors';
+import { splitsShown } from '../../data/dataset/labelIndex';
+import { askForSuspects } from '../../state/jobs/scheduler';
+import { suspectsOf } from '../../state/store/analysisState';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { DigitThumbnail } from '../common/DigitThumbnail';
 
@@ -18,10 +20,11 @@ export function SuspectList({ dataset }: { dataset: Dataset }) {
   const setOpen = useExplorerStore((s) => s.setOpen);
   const setSort = useExplorerStore((s) => s.setSort);
   const setView = useExplorerStore((s) => s.setView);
-  const suspects = useSuspects();
+  const suspects = useSuspectParts();
+  const computing = useExplorerStore((s) => s.analyses[suspectsOf('test')].status === 'computing' || s.analyses[suspectsOf('train')].status === 'computing');
   const [shown, setShown] = useState(PAGE);
   const needed = splitsShown(split);
-  const parts = needed.map((s) => suspects?.parts[s] ?? null);
+  const parts = needed.map((s) => suspects[s]);
   const ready = parts.every((p) => p !== null);
   const top = useMemo(() => {
     if (!ready) return null;
@@ -29,7 +32,7 @@ export function SuspectList({ dataset }: { dataset: Dataset }) {
     return idsInRankedOrder(idsFor(dataset, split, digits), ranking, dataset.train.count + dataset.test.count);
     // parts changes identity with the store's suspects.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, suspects?.parts, dataset, split, digits]);
+  }, [ready, suspects, dataset, split, digits]);
 
   return (
     <section className="figure suspect-list" aria-labelledby="suspects-heading">
@@ -42,10 +45,10 @@ export function SuspectList({ dataset }: { dataset: Dataset }) {
         label its neighbours vote for. Candidates for a second look, not verdicts.
       </p>
       {!top ? (
-        suspects?.job ? (
+        computing ? (
           <p aria-live="polite">Finding suspect labels… (progress beside the filters)</p>
         ) : (
-          <button type="button" onClick={() => wantSuspects(dataset, needed)}>
+          <button type="button" onClick={() => askForSuspects(needed)}>
             Find suspect labels ({needed.join(' and ')}: about {needed.includes('train') ? 'half a minute' : 'ten seconds'} of both cores)
           </button>
         )

@@ -26,7 +26,7 @@ describe('analysis worker protocol', () => {
   it('answers a statistics request with the statistics of the dataset it was handed, its buffers moved', () => {
     const { handle, replies } = run();
     const data = dataset();
-    handle({ type: 'analyse', requestId: 3, kind: 'statistics', dataset: data });
+    handle({ type: 'analyse', requestId: 3, datasetKey: 3, dataset: data, question: { kind: 'statistics' } });
     expect(replies).toHaveLength(1);
     const { reply, transfer } = replies[0]!;
     if (reply.type !== 'analysed' || reply.result.kind !== 'statistics') throw new Error(`expected statistics, got ${reply.type}`);
@@ -51,7 +51,7 @@ describe('analysis worker protocol', () => {
   it('answers a map request with a point per digit and the components’ variances, buffers moved', () => {
     const { handle, replies } = run();
     const data = dataset();
-    handle({ type: 'analyse', requestId: 4, kind: 'map', dataset: data });
+    handle({ type: 'analyse', requestId: 4, datasetKey: 4, dataset: data, question: { kind: 'map' } });
     const { reply, transfer } = replies[0]!;
     if (reply.type !== 'analysed' || reply.result.kind !== 'map') throw new Error(`expected a map, got ${reply.type}`);
     const { coordinates, variances, totalVariance } = reply.result.map;
@@ -72,7 +72,7 @@ describe('analysis worker protocol', () => {
     const { handle, replies } = run();
     const data = dataset();
     const broken: Dataset = { ...data, test: { ...data.test, images: data.test.images.subarray(0, 700) } };
-    handle({ type: 'analyse', requestId: 4, kind: 'statistics', dataset: broken });
+    handle({ type: 'analyse', requestId: 4, datasetKey: 4, dataset: broken, question: { kind: 'statistics' } });
     expect(replies.map((r) => r.reply)).toEqual([
       { type: 'analysis-failed', requestId: 4, kind: 'statistics', code: 'bad-dataset', message: 'test: 700 pixel bytes for 6 digits of 784' },
     ]);
@@ -85,11 +85,11 @@ describe('analysis worker protocol', () => {
       { train: { images: decodeIdx(makeIdx({ dims: [count, 65, 64] })), labels: decodeIdx(makeIdx({ dims: [count], data: Uint8Array.of(0, 1, 1) })) }, test: null },
       CATALOG.idx,
     );
-    handle({ type: 'analyse', requestId: 5, kind: 'map', dataset: big });
+    handle({ type: 'analyse', requestId: 5, datasetKey: 5, dataset: big, question: { kind: 'map' } });
     expect(replies.map((r) => r.reply)).toEqual([
       { type: 'analysis-failed', requestId: 5, kind: 'map', code: 'too-large', message: expect.stringContaining('these images have 4,160 pixels (65 × 64)') },
     ]);
-    handle({ type: 'analyse', requestId: 6, kind: 'statistics', dataset: big });
+    handle({ type: 'analyse', requestId: 6, datasetKey: 6, dataset: big, question: { kind: 'statistics' } });
     const reply = replies[1]!.reply;
     expect(reply.type === 'analysed' && reply.result.kind === 'statistics' && reply.result.statistics.train.labelCounts).toEqual([1, 2]);
   });
@@ -105,9 +105,9 @@ describe('analysis worker protocol', () => {
         .map((id) => ({ id, distance: Math.sqrt(pixels(id).reduce((s, v, p) => s + (v - pixels(q)[p]!) ** 2, 0)) }))
         .sort((a, b) => a.distance - b.distance || a.id - b.id)
         .slice(0, 4);
-    handle({ type: 'analyse', requestId: 1, kind: 'neighbours', datasetKey: 7, dataset: data, query: 3, k: 4 });
-    handle({ type: 'analyse', requestId: 2, kind: 'neighbours', datasetKey: 7, dataset: null, query: 21, k: 4 });
-    handle({ type: 'analyse', requestId: 3, kind: 'neighbours', datasetKey: 8, dataset: null, query: 21, k: 4 });
+    handle({ type: 'analyse', requestId: 1, datasetKey: 7, dataset: data, question: { kind: 'neighbours', query: 3, k: 4 } });
+    handle({ type: 'analyse', requestId: 2, datasetKey: 7, dataset: null, question: { kind: 'neighbours', query: 21, k: 4 } });
+    handle({ type: 'analyse', requestId: 3, datasetKey: 8, dataset: null, question: { kind: 'neighbours', query: 21, k: 4 } });
     const [first, second, third] = replies.map((r) => r.reply);
     expect(first).toMatchObject({ type: 'analysed', requestId: 1, result: { kind: 'neighbours', query: 3, neighbours: brute(3) } });
     expect(second).toMatchObject({ type: 'analysed', requestId: 2, result: { kind: 'neighbours', query: 21, neighbours: brute(21) } });

@@ -9,7 +9,7 @@ import { computeDigitMap } from '../../data/analysis/digitMap';
 import { nearestNeighbourTable } from '../../data/analysis/knn';
 import { principalComponents, project } from '../../data/analysis/pca';
 import { SUSPECT_COMPONENTS } from '../../data/analysis/suspects';
-import type { AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
+import type { AnalysisErrorCode, AnalysisQuestion, AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
 export interface AnalysisDeps {
   readonly post: (reply: AnalysisReply, transfer: Transferable[]) => void;
@@ -63,77 +63,88 @@ function statisticsResult(dataset: Dataset, now: () => number): AnalysisResult {
  */
 function neighbourTableResult(
   dataset: Dataset,
-  known: { points: Float64Array | null },
-  request: Extract<AnalysisRequest, { kind: 'neighbour-table' }>,
+  known: Known,
+  question: Extract<AnalysisQuestion, { kind: 'neighbour-table' }>,
   now: () => number,
   progress: (done: number, total: number) => void,
 ): AnalysisResult {
   const started = now();
   const total = dataset.train.count + dataset.test.count;
-  const from = Math.max(0, Math.min(total, request.from));
-  const to = Math.max(from, Math.min(total, request.to));
+  const from = Math.max(0, Math.min(total, question.from));
+  const to = Math.max(from, Math.min(total, question.to));
   const blocks = [dataset.train, dataset.test];
   const points = (known.points ??= project(blocks, principalComponents(blocks, pixelCount(dataset), SUSPECT_COMPONENTS), SUSPECT_COMPONENTS));
   const searched = now();
   const dims = total > 0 ? points.length / total : SUSPECT_COMPONENTS;
-  const table = nearestNeighbourTable(points, dims, request.k, from, to, { progress: (done) => progress(done, to - from), progressEvery: 500 });
+  const table = nearestNeighbourTable(points, dims, question.k, from, to, { progress: (done) => progress(done, to - from), progressEvery: 500 });
   return { kind: 'neighbour-table', table, timings: { components: searched - started, search: now() - searched } };
 }
 
+/** The dataset the worker was last handed, with what was derived from it once. */
+interface Known {
+  readonly key: number;
+  readonly dataset: Dataset;
+  /** Every digit's squared norm (look-alikes). */
+  norms: Float64Array | null;
+  /** Every digit's first 50 principal coordinates (neighbour tables). */
+  points: Float64Array | null;
+}
+
+/** Whether the question needs the principal components, whose covariance is pixels² numbers. */
+const needsComponents = (question: AnalysisQuestion) => question.kind === 'map' || question.kind === 'neighbour-table';
+
 /**
- * Creates the handler. It remembers the last dataset a look-alike or neighbour-table request
- * named, with what was derived from it once (every digit's squared norm; every digit's 50
- * principal coordinates), so later requests send only its key.
+ * Creates the handler. It remembers the last dataset a request handed over, with what was
+ * derived from it once, so later requests send only its key.
  */
 export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisRequest) => void {
   const now = deps.now ?? (() => performance.now());
-  let known: { key: number; dataset: Dataset; norms: Float64Array | null; points: Float64Array | null } | null = null;
+  let known: Known | null = null;
 
-  const datasetOf = (request: AnalysisRequest): Dataset | string => {
-    if (request.kind === 'statistics' || request.kind === 'map') return request.dataset;
+  const knownFor = (request: AnalysisRequest): Known | string => {
     if (request.dataset) {
+      known = null;
+      const problem = datasetProblem(request.dataset);
+      if (problem) return problem;
       known = { key: request.datasetKey, dataset: request.dataset, norms: null, points: null };
-      return request.dataset;
     }
-    return known?.key === request.datasetKey ? known.dataset : `dataset ${request.datasetKey} was never handed over`;
+    return known?.key === request.datasetKey ? known : `dataset ${request.datasetKey} was never handed over`;
   };
 
   return (request) => {
-    const { requestId, kind } = request;
-    const dataset = datasetOf(request);
-    const problem = typeof dataset === 'string' ? dataset : datasetProblem(dataset);
-    if (problem !== null || typeof dataset === 'string') {
-      if ((request.kind === 'neighbours' || request.kind === 'neighbour-table') && request.dataset) known = null;
-      deps.post({ type: 'analysis-failed', requestId, kind, code: 'bad-dataset', message: problem ?? '' }, []);
-      return;
-    }
-    if ((request.kind === 'map' || request.kind === 'neighbour-table') && pixelCount(dataset) > MAX_COMPONENT_PIXELS) {
-      const message = `the map and the suspect labels take images of up to ${MAX_COMPONENT_PIXELS.toLocaleString('en-US')} pixels (64 × 64): their covariance matrix is pixels² numbers, and these images have ${pixelCount(dataset).toLocaleString('en-US')} pixels (${dataset.rows} × ${dataset.cols})`;
-      deps.post({ type: 'analysis-failed', requestId, kind, code: 'too-large', message }, []);
-      return;
+    const { requestId, question } = request;
+    const { kind } = question;
+    const fail = (code: AnalysisErrorCode, message: string) => deps.post({ type: 'analysis-failed', requestId, kind, code, message }, []);
+    const target = knownFor(request);
+    if (typeof target === 'string') return fail('bad-dataset', target);
+    const { dataset } = target;
+    if (needsComponents(question) && pixelCount(dataset) > MAX_COMPONENT_PIXELS) {
+      return fail(
+        'too-large',
+        `the map and the suspect labels take images of up to ${MAX_COMPONENT_PIXELS.toLocaleString('en-US')} pixels (64 × 64): their covariance matrix is pixels² numbers, and these images have ${pixelCount(dataset).toLocaleString('en-US')} pixels (${dataset.rows} × ${dataset.cols})`,
+      );
     }
     const started = now();
     let result: AnalysisResult;
     try {
-      switch (request.kind) {
+      switch (question.kind) {
         case 'statistics':
           result = statisticsResult(dataset, now);
           break;
         case 'neighbours': {
-          const norms = (known!.norms ??= squaredNorms(dataset));
-          result = { kind: 'neighbours', query: request.query, neighbours: nearestNeighbours(dataset, norms, request.query, request.k) };
+          const norms = (target.norms ??= squaredNorms(dataset));
+          result = { kind: 'neighbours', query: question.query, neighbours: nearestNeighbours(dataset, norms, question.query, question.k) };
           break;
         }
         case 'map':
           result = { kind: 'map', map: computeDigitMap(dataset, now) };
           break;
         case 'neighbour-table':
-          result = neighbourTableResult(dataset, known!, request, now, (done, total) => deps.post({ type: 'analysis-progress', requestId, done, total }, []));
+          result = neighbourTableResult(dataset, target, question, now, (done, total) => deps.post({ type: 'analysis-progress', requestId, done, total }, []));
           break;
       }
     } catch (error) {
-      deps.post({ type: 'analysis-failed', requestId, kind, code: 'failed', message: error instanceof Error ? error.message : String(error) }, []);
-      return;
+      return fail('failed', error instanceof Error ? error.message : String(error));
     }
     deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result));
   };

@@ -8,40 +8,37 @@ import type { Rankings } from '../../data/dataset/sortOrder';
 import type { Dataset } from '../../data/dataset/dataset';
 
 /**
- * To the analysis worker: compute something about the whole dataset, from its (shared) buffers.
- * The statistics, and a digit's look-alikes (nearest neighbours); the map joins as a further kind.
+ * What an analysis is asked to compute about the dataset a request names. The page's analysis
+ * client (state/jobs/analysisClient.ts) wraps a question in an `AnalysisRequest`; the reply's
+ * result has the question's kind.
  */
-export type AnalysisKind = 'statistics' | 'neighbours' | 'map' | 'neighbour-table';
+export type AnalysisQuestion =
+  | { readonly kind: 'statistics' }
+  | { readonly kind: 'map' }
+  /** The k nearest neighbours (on the first 50 principal components) of digits from … to − 1 (global ids). */
+  | { readonly kind: 'neighbour-table'; readonly from: number; readonly to: number; readonly k: number }
+  /** The k digits nearest in pixels to digit `query` (a global id). */
+  | { readonly kind: 'neighbours'; readonly query: number; readonly k: number };
 
-export type AnalysisRequest =
-  | { readonly type: 'analyse'; readonly requestId: number; readonly kind: 'statistics'; readonly dataset: Dataset }
-  | { readonly type: 'analyse'; readonly requestId: number; readonly kind: 'map'; readonly dataset: Dataset }
-  | {
-      readonly type: 'analyse';
-      readonly requestId: number;
-      readonly kind: 'neighbour-table';
-      /** Names the dataset for the worker's lifetime; `dataset` is sent with the first request only (the projection is kept). */
-      readonly datasetKey: number;
-      readonly dataset: Dataset | null;
-      /** The k nearest neighbours (on the first 50 principal components) of digits from … to − 1 (global ids). */
-      readonly from: number;
-      readonly to: number;
-      readonly k: number;
-    }
-  | {
-      readonly type: 'analyse';
-      readonly requestId: number;
-      readonly kind: 'neighbours';
-      /** Names the dataset for the worker's lifetime; `dataset` is sent with the first request only. */
-      readonly datasetKey: number;
-      readonly dataset: Dataset | null;
-      /** Global id of the digit whose look-alikes are asked for. */
-      readonly query: number;
-      readonly k: number;
-    };
+export type AnalysisKind = AnalysisQuestion['kind'];
 
-/** Why an analysis failed, for code to act on; `message` beside it is for people. */
-/** `too-large`: the images have more pixels than the principal-component analyses take (see MAX_COMPONENT_PIXELS). */
+export interface AnalysisRequest {
+  readonly type: 'analyse';
+  readonly requestId: number;
+  /**
+   * Names the dataset for the worker's lifetime. `dataset` is sent with the first request that
+   * names it and null after that: the worker keeps it, with what it derived from it once (every
+   * digit's squared norm, its principal coordinates), and without shared memory the 55 MB are
+   * copied only once.
+   */
+  readonly datasetKey: number;
+  readonly dataset: Dataset | null;
+  readonly question: AnalysisQuestion;
+}
+
+/**
+ * Why an analysis failed, for code to act on; `message` beside it is for people. `too-large`: the images have more pixels than the principal-component analyses take (see MAX_COMPONENT_PIXELS).
+ */
 export type AnalysisErrorCode = 'bad-dataset' | 'too-large' | 'failed';
 
 /**
@@ -59,3 +56,6 @@ export type AnalysisReply =
   | { readonly type: 'analysis-failed'; readonly requestId: number; readonly kind: AnalysisKind; readonly code: AnalysisErrorCode; readonly message: string }
   /** A long analysis's progress: `done` of `total` digits. */
   | { readonly type: 'analysis-progress'; readonly requestId: number; readonly done: number; readonly total: number };
+
+/** The result a question of kind `K` is answered with. */
+export type ResultOf<K extends AnalysisKind> = Extract<AnalysisResult, { readonly kind: K }>;

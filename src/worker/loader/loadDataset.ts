@@ -3,7 +3,7 @@ import type { Allocate, DecodedIdx } from '../../data/decode/idx';
 import { CATALOG, type DatasetEntry } from '../../data/dataset/catalog';
 import { MNIST_FILES, type MnistFileName } from '../../data/dataset/mnist';
 import type { FileUrls } from '../../data/sources/sources';
-import type { FileValidator } from './decodedCache';
+import type { FileValidator } from '../../data/kept/decodedCopyMeta';
 import { FileLoadError, loadFile, type FileDecodeState } from './loadFile';
 import { DecodeError } from '../../data/decode/decodeError';
 import type { FileProgress, LoadedFileInfo } from './protocol';

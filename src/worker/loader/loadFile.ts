@@ -4,7 +4,7 @@ import { DecodeError } from '../../data/decode/decodeError';
 import { MnistFileDecoder } from '../../data/decode/fileDecoder';
 import { DEFAULT_MAX_IDX_BYTES, IDX_MAX_DIMS, type Allocate, type DecodedIdx } from '../../data/decode/idx';
 import type { MnistFileName } from '../../data/dataset/mnist';
-import { validatorOf, type FileValidator } from './decodedCache';
+import { validatorOf, type FileValidator } from '../../data/kept/decodedCopyMeta';
 import type { FileProgress, LoadedFileInfo } from './protocol';
 
 /** A load that failed, with the file and URL it failed on, ready to show to a person. */

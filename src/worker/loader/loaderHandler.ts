@@ -7,7 +7,7 @@ import type { OpenedArchive } from './archive';
 const ARCHIVE_URL_PREFIX = 'archive:';
 import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../../data/decode/idx';
 import { MNIST_FILES, type MnistFileName } from '../../data/dataset/mnist';
-import { discardCachedFiles, findDamagedFile, headWithinStall, readCachedFiles, writeCachedFiles } from './decodedCache';
+import { findDamagedFile, forgetDecodedCopy, headWithinStall, keepDecodedCopy, readDecodedCopy } from './decodedCopy';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type LoadedMnist, type TrainPrefix } from './loadDataset';
 import { releaseBuffer } from '../../data/decode/bytes';
@@ -165,7 +165,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
    * proved to be the bytes that were kept. False when there is none to use.
    */
   const loadFromCache = async (load: Load, urls: FileUrls, entry: DatasetEntry): Promise<boolean> => {
-    const cached = await readCachedFiles(urls, deps.fetch, allocate, load.signal, stallMs);
+    const cached = await readDecodedCopy(urls, deps.fetch, allocate, load.signal, stallMs);
     if (load.signal.aborted) throw superseded();
     if (!cached) return false;
     const byName = new Map(
@@ -187,7 +187,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     if (!deps.shared) for (const f of MNIST_FILES) releaseBuffer(toCheck[f.name].data);
     if (load.signal.aborted) return true;
     if (damaged) {
-      await discardCachedFiles(urls);
+      await forgetDecodedCopy(urls);
       deps.post({ type: 'kept-copy-damaged', requestId: load.requestId, ...damaged }, []);
     } else {
       deps.post({ type: 'kept-copy-checked', requestId: load.requestId }, []);
@@ -296,7 +296,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       if (!deps.shared) for (const data of toKeep) releaseBuffer(data);
       return;
     }
-    const kept = await writeCachedFiles(
+    const kept = await keepDecodedCopy(
       urls,
       files.map((info, i) => ({
         info: { ...info, sha256: sha256[info.name], idxSha256: idxSha256[info.name] },

@@ -1,35 +1,29 @@
 // Keeps each source's decoded IDX payloads (and the served bytes) in the Origin Private File
-// System, so the second visit reads 55 MB from disk straight into shared memory instead of
-// inflating 11 MB again. A cached copy is used only after HEAD requests show the server still
-// has the same files (ETag, or Last-Modified and Content-Length); anything unexpected — no OPFS,
-// no validators, a quota error, a short file — means "no cache", never a failed load.
-import { hexBytes, releaseBuffer } from '../../data/decode/bytes';
-import { DEFAULT_MAX_IDX_BYTES, encodeIdxHeader, IDX_MAX_DIMS, IDX_TYPE_UBYTE, type Allocate } from '../../data/decode/idx';
+// System (keptStorage.ts owns where), so the second visit reads the data from disk straight into
+// shared memory instead of inflating it again. A kept copy is used only after HEAD requests show
+// the server still has the same files (ETag, or Last-Modified and Content-Length); anything
+// unexpected — no OPFS, no validators, a quota error, a short file — means "not kept", never a
+// failed load.
+import { releaseBuffer } from '../../data/decode/bytes';
+import { encodeIdxHeader, type Allocate } from '../../data/decode/idx';
 import { sha256OfParts } from '../../data/decode/sha256';
 import { MNIST_FILES, type MnistFileName } from '../../data/dataset/mnist';
 import type { FileUrls } from '../../data/sources/sources';
+import {
+  canValidate,
+  DECODED_COPY_PREFIX,
+  DECODED_COPY_VERSION,
+  decodedCopyFolder,
+  isSameFile,
+  parseDecodedCopyMeta,
+  validatorOf,
+  type DecodedCopyMeta,
+  type FileValidator,
+} from '../../data/kept/decodedCopyMeta';
+import { forgetOldDecodedCopies, forgetSubfolder, keptSubfolder } from '../../state/kept/keptStorage';
 import type { LoadedFileInfo } from './protocol';
 
-// 2: each file's meta carries the SHA-256 of its inflated IDX bytes too.
-const CACHE_VERSION = 2;
-/** The folder of the Origin Private File System everything kept lives in (the statistics too). */
-export const ROOT_DIR = 'mnist-explorer-cache';
-
-/** What must still match for a cached file to stand for the file on the server. */
-export interface FileValidator {
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-  readonly contentLength: string | null;
-}
-
-type CachedFileMeta = Omit<LoadedFileInfo, 'blob'> & { readonly validator: FileValidator; readonly dataBytes: number; readonly headerBytes: number };
-
-interface CacheMeta {
-  readonly version: number;
-  readonly files: readonly CachedFileMeta[];
-}
-
-export interface CachedFile {
+export interface KeptDecodedFile {
   readonly info: LoadedFileInfo;
   readonly data: Uint8Array;
   readonly dims: readonly number[];
@@ -46,91 +40,11 @@ interface SyncAccessHandle {
 }
 type SyncFileHandle = FileSystemFileHandle & { createSyncAccessHandle(): Promise<SyncAccessHandle> };
 
-export function validatorOf(headers: Headers): FileValidator {
-  return {
-    etag: headers.get('etag'),
-    lastModified: headers.get('last-modified'),
-    contentLength: headers.get('content-length'),
-  };
-}
+const sourceDir = (urls: FileUrls, create: boolean) => keptSubfolder(decodedCopyFolder(urls), create);
 
-/** A validator that can vouch for a file: a strong-enough identity, not just a size. */
-export function canValidate(v: FileValidator): boolean {
-  return v.etag !== null || (v.lastModified !== null && v.contentLength !== null);
-}
-
-export function isSameFile(a: FileValidator, b: FileValidator): boolean {
-  if (a.etag !== null || b.etag !== null) return a.etag === b.etag;
-  return a.lastModified === b.lastModified && a.contentLength === b.contentLength;
-}
-
-/** A directory name per source: the four URLs, hashed (FNV-1a) into something file-safe. */
-function sourceKey(urls: FileUrls): string {
-  let hash = 0x811c9dc5;
-  for (const ch of MNIST_FILES.map((f) => urls[f.name]).join('\n')) {
-    hash ^= ch.charCodeAt(0);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `v${CACHE_VERSION}-${hash.toString(16).padStart(8, '0')}`;
-}
-
-async function sourceDir(urls: FileUrls, create: boolean): Promise<FileSystemDirectoryHandle | null> {
-  if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return null;
-  const root = await navigator.storage.getDirectory();
-  const top = await root.getDirectoryHandle(ROOT_DIR, { create });
-  return top.getDirectoryHandle(sourceKey(urls), { create });
-}
-
-async function readMeta(dir: FileSystemDirectoryHandle, urls: FileUrls): Promise<CacheMeta | null> {
+async function readMeta(dir: FileSystemDirectoryHandle, urls: FileUrls): Promise<DecodedCopyMeta | null> {
   const file = await (await dir.getFileHandle('meta.json')).getFile();
-  return parseCacheMeta(JSON.parse(await file.text()) as unknown, urls);
-}
-
-const HEX_256 = /^[0-9a-f]{64}$/;
-const isCount = (v: unknown, max = Number.MAX_SAFE_INTEGER): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-const isHeaderText = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 1024);
-
-/**
- * The kept meta.json, checked field by field like any untrusted input (it is read from disk,
- * where anything may have changed it): each file named and placed as expected, its shape, sizes
- * and header consistent with one another, its hashes well-formed. Null when anything is off.
- */
-export function parseCacheMeta(value: unknown, urls: FileUrls): CacheMeta | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { version, files } = value as { version?: unknown; files?: unknown };
-  if (version !== CACHE_VERSION || !Array.isArray(files) || files.length !== MNIST_FILES.length) return null;
-  const checked = MNIST_FILES.map((expected, i): CachedFileMeta | null => {
-    const f = files[i] as Record<string, unknown> | null;
-    if (typeof f !== 'object' || f === null) return null;
-    const dims = f.dims;
-    if (!Array.isArray(dims) || dims.length < 1 || dims.length > IDX_MAX_DIMS || !dims.every((d) => isCount(d) && d > 0)) return null;
-    const dataBytes = (dims as number[]).reduce((a, b) => a * b, 1);
-    const headerBytes = 4 + 4 * dims.length;
-    const validator = f.validator as Record<string, unknown> | null;
-    const ok =
-      f.name === expected.name &&
-      f.url === urls[expected.name] &&
-      f.dataBytes === dataBytes &&
-      dataBytes <= DEFAULT_MAX_IDX_BYTES &&
-      f.headerBytes === headerBytes &&
-      f.inflatedBytes === headerBytes + dataBytes &&
-      isCount(f.servedBytes, 2 * DEFAULT_MAX_IDX_BYTES) &&
-      (f.format === 'gzip' || f.format === 'idx') &&
-      f.idxType === IDX_TYPE_UBYTE &&
-      f.magic === hexBytes(Uint8Array.of(0, 0, IDX_TYPE_UBYTE, dims.length)) &&
-      typeof f.sha256 === 'string' &&
-      HEX_256.test(f.sha256) &&
-      typeof f.idxSha256 === 'string' &&
-      HEX_256.test(f.idxSha256) &&
-      typeof validator === 'object' &&
-      validator !== null &&
-      isHeaderText(validator.etag) &&
-      isHeaderText(validator.lastModified) &&
-      isHeaderText(validator.contentLength) &&
-      (f.transportEncoding === undefined || f.transportEncoding === null || (typeof f.transportEncoding === 'string' && /^[a-z0-9-]{1,32}$/.test(f.transportEncoding)));
-    return ok ? (f as unknown as CachedFileMeta) : null;
-  });
-  return checked.every((f) => f !== null) ? { version: CACHE_VERSION, files: checked } : null;
+  return parseDecodedCopyMeta(JSON.parse(await file.text()) as unknown, urls);
 }
 
 /**
@@ -166,13 +80,13 @@ export async function headWithinStall(url: string, fetchFn: typeof fetch, signal
  * The cached decode of these URLs if the server still serves the same files, read into buffers
  * from `allocate`; null on any miss.
  */
-export async function readCachedFiles(
+export async function readDecodedCopy(
   urls: FileUrls,
   fetchFn: typeof fetch,
   allocate: Allocate,
   signal: AbortSignal,
   stallMs: number,
-): Promise<Record<MnistFileName, CachedFile> | null> {
+): Promise<Record<MnistFileName, KeptDecodedFile> | null> {
   try {
     const dir = await sourceDir(urls, false);
     if (!dir) return null;
@@ -183,7 +97,7 @@ export async function readCachedFiles(
     // (the copy is used only if the answers match, below).
     const asking = currentValidators(urls, fetchFn, signal, stallMs);
     asking.catch(() => undefined); // judged once the files are read
-    const result: Partial<Record<MnistFileName, CachedFile>> = {};
+    const result: Partial<Record<MnistFileName, KeptDecodedFile>> = {};
     for (const f of meta.files) {
       const data = allocate(f.dataBytes);
       const handle = await ((await dir.getFileHandle(`${f.name}.data`)) as SyncFileHandle).createSyncAccessHandle();
@@ -200,7 +114,7 @@ export async function readCachedFiles(
     }
     const now = await asking;
     if (!meta.files.every((f, i) => isSameFile(f.validator, now[i]!))) return null;
-    return result as Record<MnistFileName, CachedFile>;
+    return result as Record<MnistFileName, KeptDecodedFile>;
   } catch {
     return null;
   }
@@ -213,7 +127,7 @@ export async function readCachedFiles(
  * screen: a second of hashing must not delay them, but wrong data must not stay.
  */
 export async function findDamagedFile(
-  files: Readonly<Record<MnistFileName, CachedFile>>,
+  files: Readonly<Record<MnistFileName, KeptDecodedFile>>,
   signal: AbortSignal,
 ): Promise<{ file: MnistFileName; what: 'data' | 'served bytes' } | null> {
   for (const { name } of MNIST_FILES) {
@@ -231,22 +145,15 @@ export async function findDamagedFile(
 }
 
 /** Forgets a source's kept copy (a damaged one must not be read again). */
-export async function discardCachedFiles(urls: FileUrls): Promise<void> {
-  try {
-    if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return;
-    const root = await navigator.storage.getDirectory();
-    const top = await root.getDirectoryHandle(ROOT_DIR);
-    await top.removeEntry(sourceKey(urls), { recursive: true });
-  } catch {
-    // Nothing kept, or nothing left to remove.
-  }
+export async function forgetDecodedCopy(urls: FileUrls): Promise<void> {
+  await forgetSubfolder(decodedCopyFolder(urls));
 }
 
 /**
  * Stores a fresh network load for next time. Skipped when the server gave no validators: a copy
  * that cannot be checked for staleness is not worth keeping.
  */
-export async function writeCachedFiles(
+export async function keepDecodedCopy(
   urls: FileUrls,
   files: readonly { info: LoadedFileInfo; data: Uint8Array; headerBytes: number; validator: FileValidator }[],
 ): Promise<boolean> {
@@ -262,11 +169,12 @@ export async function writeCachedFiles(
       await writeWhole(await dir.getFileHandle(`${f.info.name}.served`, { create: true }), served);
       releaseBuffer(served);
     }
-    const meta: CacheMeta = {
-      version: CACHE_VERSION,
+    const meta: DecodedCopyMeta = {
+      version: DECODED_COPY_VERSION,
       files: files.map(({ info: { blob: _b, ...info }, data, headerBytes, validator }) => ({ ...info, validator, dataBytes: data.length, headerBytes })),
     };
     await writeWhole(await dir.getFileHandle('meta.json', { create: true }), new TextEncoder().encode(JSON.stringify(meta)));
+    await forgetOldDecodedCopies(DECODED_COPY_PREFIX, decodedCopyFolder(urls));
     return true;
   } catch {
     return false;

@@ -1,7 +1,7 @@
-// Every digit ranked in each sort order, per statistics object: handed over by the analysis
-// worker (or the kept copy) with the statistics, or computed here on first use. No React here:
-// the statistics runner, which the boot module loads before React, hands rankings over.
-import { rankAll, type KeyedOrder, type Rankings, type SortKeys } from '../../data/dataset/sortOrder';
+// Every digit ranked in each sort order, per statistics object, in memory: handed over by the
+// analysis worker (or the kept copy) with the statistics, or computed here on first use. No
+// React here: the statistics job, which the boot module loads before React, hands rankings over.
+import { KEYED_ORDERS, rankAll, type KeyedOrder, type Rankings, type SortKeys } from '../../data/dataset/sortOrder';
 import type { DatasetStatistics } from '../../data/analysis/statistics';
 
 const rankingsCache = new WeakMap<DatasetStatistics, Map<KeyedOrder, Uint32Array>>();
@@ -30,4 +30,11 @@ export function rankingFor(statistics: DatasetStatistics, order: KeyedOrder, key
     byOrder.set(order, ranked);
   }
   return ranked;
+}
+
+/** Every order's ranking of these statistics, when all were handed over (for keeping them). */
+export function rankingsOf(statistics: DatasetStatistics): Rankings | null {
+  const byOrder = rankingsCache.get(statistics);
+  if (!byOrder || KEYED_ORDERS.some((order) => !byOrder.has(order))) return null;
+  return Object.fromEntries(KEYED_ORDERS.map((order) => [order, byOrder.get(order)!])) as unknown as Rankings;
 }

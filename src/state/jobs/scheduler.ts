@@ -1,0 +1,88 @@
+// When each background analysis runs, decided in one place and registered once at start-up
+// (boot.ts): the statistics after the first paint of new data; the map when the Map view or a
+// region wants it; the suspect labels when the grid is sorted by them; the look-alikes of the
+// digit that is open. What a visitor cancelled, or what failed, waits for them to ask again
+// (`askFor`, the Retry buttons); nothing else starts a job.
+import { globalId, type Dataset } from '../../data/dataset/dataset';
+import type { Split } from '../../data/dataset/mnist';
+import { splitsShown } from '../../data/dataset/labelIndex';
+import type { AnalysisName } from '../store/analysisState';
+import { explorerStore, type ExplorerState } from '../store/explorerStore';
+import { lookAlikesJob } from './lookAlikesJob';
+import { mapJob } from './mapJob';
+import { cancelAnalysis, endAnalysesOf, runAnalysis, type AnalysisJob } from './runAnalysis';
+import { statisticsJob } from './statisticsJob';
+import { suspectsJobs } from './suspectsJobs';
+
+const JOBS: { readonly [N in AnalysisName]: AnalysisJob<N> } = {
+  statistics: statisticsJob,
+  map: mapJob,
+  'suspects-train': suspectsJobs.train,
+  'suspects-test': suspectsJobs.test,
+  'look-alikes': lookAlikesJob,
+};
+
+const suspectNames = (splits: readonly Split[]) => splits.map((s) => suspectsJobs[s].name);
+
+/** The digit whose look-alikes are wanted: the open one. */
+function openDigit(state: ExplorerState): number | null {
+  const { dataset, open } = state;
+  return dataset && open && open.index < dataset[open.split].count ? globalId(dataset, open) : null;
+}
+
+/** Runs `name` for the dataset on screen unless it is known, under way, failed or cancelled. */
+function want(state: ExplorerState, name: AnalysisName, subject: number | null = null): void {
+  const { dataset, analyses } = state;
+  const known = analyses[name];
+  if (!dataset || (known.status !== 'none' && known.dataset === dataset && known.subject === subject)) return;
+  void runAnalysis(JOBS[name] as AnalysisJob<AnalysisName>, dataset, subject);
+}
+
+/** What the screen wants computed now. */
+function wanted(state: ExplorerState): void {
+  const { dataset, view, region, sort, split } = state;
+  if (!dataset) return;
+  if (view === 'map' || region !== null) want(state, 'map');
+  // The grid (and the data frame) sorted by suspicion; the other views ask for themselves.
+  if (sort === 'suspect' && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
+  const digit = openDigit(state);
+  if (digit !== null) want(state, 'look-alikes', digit);
+}
+
+/** New data on screen: what the old data held goes, and its statistics follow its first paint. */
+function dataChanged(dataset: Dataset | null, previous: Dataset | null): void {
+  if (previous) endAnalysesOf(previous);
+  for (const job of Object.values(JOBS)) job.release?.();
+  if (!dataset) return;
+  // After the frame that draws it: computing on the other core slowed the first paint.
+  requestAnimationFrame(() => setTimeout(() => want(explorerStore.getState(), 'statistics'), 0));
+}
+
+/** Starts deciding; returns the way to stop (tests). */
+export function startJobs(): () => void {
+  wanted(explorerStore.getState());
+  return explorerStore.subscribe((state, previous) => {
+    if (state.dataset !== previous.dataset) dataChanged(state.dataset, previous.dataset);
+    wanted(state);
+  });
+}
+
+/** A visitor's request (Retry, Find …): runs `name` again whatever happened to it before. */
+export function askFor(name: AnalysisName, subject: number | null = null): void {
+  const { dataset, analyses } = explorerStore.getState();
+  const known = analyses[name];
+  if (!dataset || (known.status === 'ready' && known.dataset === dataset && known.subject === subject)) return;
+  void runAnalysis(JOBS[name] as AnalysisJob<AnalysisName>, dataset, subject);
+}
+
+/** Asks for the suspect labels of these splits (the smaller first). */
+export function askForSuspects(splits: readonly Split[]): void {
+  for (const name of suspectNames(splits)) askFor(name);
+}
+
+/** Cancels the suspect labels of every split (what is done stays). */
+export function cancelSuspects(): void {
+  for (const name of suspectNames(['test', 'train'])) cancelAnalysis(name);
+}
+
+export { cancelAnalysis };
