@@ -19,6 +19,7 @@ import { nearestNeighbourTable } from '../src/data/analysis/knn';
 import { principalComponents, project } from '../src/data/analysis/pca';
 import { SUSPECT_COMPONENTS, SUSPECT_NEIGHBOURS } from '../src/data/analysis/suspects';
 import { datasetFromDir } from '../src/testing/mnistDir';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../e2e/helpers/chromium';
 import { PERF_MARKS, type LoadedMarkDetail } from '../src/state/app/perfMarks';
 import { measureLayoutShift } from '../src/testing/layoutShift';
 import { describeMemoryDump, processMemoryDump, type MemoryDumpEvent, type ProcessMemoryDump } from './memoryDump';
@@ -32,13 +33,8 @@ const PORT = Number(process.env.BENCH_PORT) || 4180;
 const DATA_PORT = PORT + 1;
 const SHARED_MNIST = resolve(root, '../shared/mnist');
 const X10_DIR = join(root, 'bench/x10');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // measureUserAgentSpecificMemory() answers at once instead of at the next GC (up to 20 s).
   '--enable-blink-features=ForceEagerMeasureMemory',
 ];
@@ -723,8 +719,7 @@ async function profiledClick(browser: Browser, page: Page, name: string): Promis
 }
 
 async function launch(): Promise<Browser> {
-  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE_PATH, args: BENCH_CHROMIUM_ARGS });
 }
 
 // ---------------------------------------------------------------------------------------------
