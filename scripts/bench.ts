@@ -22,8 +22,8 @@ import { datasetFromDir } from '../src/testing/mnistDir';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../e2e/helpers/chromium';
 import { PERF_MARKS, type LoadedMarkDetail } from '../src/state/app/perfMarks';
 import { measureLayoutShift } from '../src/testing/layoutShift';
-import { describeMemoryDump, processMemoryDump, type MemoryDumpEvent, type ProcessMemoryDump } from './memoryDump';
-import { describeProfile, mainThreadProfile, type TraceEvent } from './traceProfile';
+import { describeMemoryDump, processMemoryDump, type MemoryDumpEvent, type ProcessMemoryDump } from './bench/page/memoryDump';
+import { describeProfile, mainThreadProfile, type TraceEvent } from './bench/page/traceProfile';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
@@ -148,7 +148,7 @@ async function buildReferenceWorker(): Promise<string> {
     build: {
       write: false,
       minify: true,
-      lib: { entry: join(root, 'scripts/bench-reference.worker.ts'), formats: ['es'], fileName: 'ref-worker' },
+      lib: { entry: join(root, 'scripts/bench/references/inflate.worker.ts'), formats: ['es'], fileName: 'ref-worker' },
     },
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
