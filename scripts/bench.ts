@@ -22,6 +22,7 @@ import { datasetFromDir } from '../src/testing/mnistDir';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../e2e/helpers/chromium';
 import { PERF_MARKS, type LoadedMarkDetail } from '../src/state/app/perfMarks';
 import { measureLayoutShift } from '../src/testing/layoutShift';
+import { numpyLoadMs, numpyMapMs, numpyStatisticsMs } from './bench/references/numpy';
 import { describeMemoryDump, processMemoryDump, type MemoryDumpEvent, type ProcessMemoryDump } from './bench/page/memoryDump';
 import { describeProfile, mainThreadProfile, type TraceEvent } from './bench/page/traceProfile';
 
@@ -196,68 +197,7 @@ async function workerReferences(context: BrowserContext, set: DataSet): Promise<
   return result;
 }
 
-/** numpy's load_data (gzip + frombuffer, as the notebook and Keras do), in ms; null without numpy. */
-function numpyLoadMs(dir: string, runs: number): number[] | null {
-  const script = `
-import gzip, sys, time
-import numpy as np
-d = sys.argv[1]
-def load(name, offset):
-    with gzip.open(f"{d}/{name}", "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
-out = []
-for _ in range(int(sys.argv[2])):
-    t = time.perf_counter()
-    load("train-images-idx3-ubyte.gz", 16); load("train-labels-idx1-ubyte.gz", 8)
-    load("t10k-images-idx3-ubyte.gz", 16); load("t10k-labels-idx1-ubyte.gz", 8)
-    out.append((time.perf_counter() - t) * 1000)
-print(" ".join(f"{x:.3f}" for x in out))
-`;
-  const result = spawnSync('python3', ['-c', script, dir, String(runs)], { encoding: 'utf8' });
-  if (result.status !== 0) return null;
-  return result.stdout.trim().split(' ').map(Number);
-}
 
-/**
- * numpy on the same bytes, loaded once, then timed per run: a plain pass over every pixel
- * (`X.sum(axis=1)`, the ink) and the statistics the app computes, written the usual numpy way
- * (class means and standard deviations, pixel histogram, ink, distance to the class mean).
- */
-function numpyStatisticsMs(dir: string, runs: number): { onePass: number[]; same: number[] } | null {
-  const script = `
-import gzip, sys, time
-import numpy as np
-d = sys.argv[1]
-def load(name, offset):
-    with gzip.open(f"{d}/{name}", "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
-splits = [(load("train-images-idx3-ubyte.gz", 16).reshape(-1, 784), load("train-labels-idx1-ubyte.gz", 8)),
-          (load("t10k-images-idx3-ubyte.gz", 16).reshape(-1, 784), load("t10k-labels-idx1-ubyte.gz", 8))]
-one, same = [], []
-for _ in range(int(sys.argv[2])):
-    t = time.perf_counter()
-    for X, y in splits:
-        X.sum(axis=1, dtype=np.int64)
-    one.append((time.perf_counter() - t) * 1000)
-    t = time.perf_counter()
-    for X, y in splits:
-        counts = np.bincount(y, minlength=10)
-        ink = X.sum(axis=1, dtype=np.int64)
-        hist = np.bincount(X.ravel(), minlength=256)
-        for k in range(10):
-            members = X[y == k]
-            mean = members.mean(axis=0)
-            std = members.std(axis=0)
-            dist = np.linalg.norm(members - mean, axis=1)
-    same.append((time.perf_counter() - t) * 1000)
-print(" ".join(f"{x:.3f}" for x in one))
-print(" ".join(f"{x:.3f}" for x in same))
-`;
-  const result = spawnSync('python3', ['-c', script, dir, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (result.status !== 0) return null;
-  const [one, same] = result.stdout.trim().split('\n').map((line) => line.trim().split(' ').map(Number));
-  return { onePass: one!, same: same! };
-}
 
 /** The statistics mark of this page load: the worker's time (computed) or the read-back time (kept). */
 async function statisticsMark(page: Page, kept: boolean): Promise<number> {
@@ -387,30 +327,6 @@ function knnComputePaths(dir: string): SuspectsBench['paths'] {
   return { simd: time(true), plain: time(false) };
 }
 
-/** numpy making the same map: covariance of every digit, eigh, the projection on two components. */
-function numpyMapMs(dir: string, runs: number): number[] | null {
-  const script = `
-import gzip, sys, time
-import numpy as np
-d = sys.argv[1]
-def load(name):
-    with gzip.open(f"{d}/{name}", "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784)
-X8 = np.concatenate([load("train-images-idx3-ubyte.gz"), load("t10k-images-idx3-ubyte.gz")])
-out = []
-for _ in range(int(sys.argv[2])):
-    t = time.perf_counter()
-    X = X8.astype(np.float64)
-    w, V = np.linalg.eigh(np.cov(X, rowvar=False))
-    V = V[:, np.argsort(-w)[:2]]
-    xy = (X - X.mean(axis=0)) @ V
-    out.append((time.perf_counter() - t) * 1000)
-print(" ".join(f"{x:.3f}" for x in out))
-`;
-  const result = spawnSync('python3', ['-c', script, dir, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (result.status !== 0) return null;
-  return result.stdout.trim().split(' ').map(Number);
-}
 
 /** Sort switches (each order, on each split, so most are not cached yet) and opening the Statistics tab. */
 async function statisticsInteractions(page: Page, runs: number): Promise<{ sort: number[]; statsView: number[] }> {
