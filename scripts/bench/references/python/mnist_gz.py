@@ -19,14 +19,17 @@ def load(directory, name, offset):
         return np.frombuffer(f.read(), np.uint8, offset=offset)
 
 
+def file_prefix(split):
+    """The files' own word for the split: "train" or "t10k" (the test split)."""
+    return "train" if split == "train" else "t10k"
+
+
 def load_images(directory, split):
-    prefix = "train" if split == "train" else "t10k"
-    return load(directory, f"{prefix}-images-idx3-ubyte.gz", IMAGES_OFFSET).reshape(-1, PIXELS_PER_IMAGE)
+    return load(directory, f"{file_prefix(split)}-images-idx3-ubyte.gz", IMAGES_OFFSET).reshape(-1, PIXELS_PER_IMAGE)
 
 
 def load_labels(directory, split):
-    prefix = "train" if split == "train" else "t10k"
-    return load(directory, f"{prefix}-labels-idx1-ubyte.gz", LABELS_OFFSET)
+    return load(directory, f"{file_prefix(split)}-labels-idx1-ubyte.gz", LABELS_OFFSET)
 
 
 def arguments():
