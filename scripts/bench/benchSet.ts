@@ -3,14 +3,14 @@
 import type { Browser, Page } from '@playwright/test';
 import { PERF_MARKS } from '../../src/state/app/perfMarks';
 import { loadedStatusText, type DataSet } from './data/dataSets';
-import { type InflateReferences, nodeZlibMs, workerInflateMs } from './references/inflateReferences';
+import { nodeZlibMs, workerInflateMs } from './references/inflateReferences';
 import { numpyLoadMs, numpyMapMs, numpyStatisticsMs } from './references/numpy';
 import { newContext } from './page/browser';
 import { filterClicks, profiledClick } from './page/clicks';
 import { measureLoad } from './page/load';
 import { lookAlikeQueries } from './page/lookAlikes';
 import { mapTimes } from './page/map';
-import { waitForMarkIfAny, statisticsMark } from './page/marks';
+import { statisticsMark, waitForMarkIfAny } from './page/marks';
 import { measureMemory, memoryDump, processMemory } from './page/memory';
 import { fling, withoutTrace, type ScrollSample } from './page/scroll';
 import { statisticsInteractions } from './page/statisticsViews';
@@ -37,7 +37,7 @@ async function loadRuns(browser: Browser, set: DataSet, runs: number): Promise<L
     samples.statisticsKept.push(await statisticsMark(page, true).catch(() => NaN));
     // The references, interleaved with the app's runs, on the same bytes.
     const worker = await workerInflateMs(context, set);
-    samples.refs.push({ nodeZlibMs: nodeZlibMs(set.dir), ...worker } satisfies InflateReferences);
+    samples.refs.push({ nodeZlibMs: nodeZlibMs(set.dir), ...worker });
     await context.close();
   }
   return samples;
