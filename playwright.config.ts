@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from './e2e/helpers/chromium';
 import { APP_PORT, DEV_SERVER_PORT, FAULT_SERVER_PORT, STATIC_HOST_PORT } from './e2e/helpers/ports';
-
-// Debian's Chromium when installed (CI and our machines); Playwright's own browser elsewhere.
-const systemChromium = '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,10 +21,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
+        launchOptions: { executablePath: CHROMIUM_EXECUTABLE_PATH, args: [...CHROMIUM_ARGS] },
       },
     },
   ],

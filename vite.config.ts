@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy, contentSecurityPolicyHeader } from './scripts/vite-csp.ts';
-import { serveGzipFilesAsIs } from './scripts/vite-serve-gz.ts';
+import { contentSecurityPolicy, contentSecurityPolicyHeader } from './plugins/csp.ts';
+import { serveGzipFilesAsIs } from './plugins/serveGzipAsIs.ts';
 import { RELAYS } from './src/data/sources/publishers.ts';
 
 // SharedArrayBuffer needs a cross-origin isolated page: these two headers on every response.

@@ -1,0 +1,64 @@
+// A fling down the digit grid: one screen per frame, frame intervals from rAF, the renderer main
+// thread's busy time from a trace.
+import type { Browser, Page } from '@playwright/test';
+import { percentile } from '../stats';
+import { mainThreadProfile, type TraceEvent } from './traceProfile';
+import { LIGHT_CATEGORIES, traced } from './tracing';
+
+export interface ScrollSample {
+  frames: number;
+  rafP50: number;
+  rafP99: number;
+  /** Renderer main-thread busy time during the fling, per frame (from a trace). */
+  mainThreadMsPerFrame: number;
+  longTasks: number;
+}
+
+/** Scrolls the grid down one screen per frame, to the end or 600 frames, from the top. */
+export async function fling(browser: Browser, page: Page, categories = LIGHT_CATEGORIES): Promise<ScrollSample & { trace: TraceEvent[] }> {
+  const grid = page.getByRole('grid', { name: 'Digits' });
+  await grid.evaluate(async (el) => {
+    el.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  const { result, events } = await traced(browser, page, categories, () =>
+    grid.evaluate(async (el) => {
+      let longTasks = 0;
+      const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
+      observer.observe({ type: 'longtask' });
+      const frameTimes: number[] = [];
+      await new Promise<void>((done) => {
+        let last = performance.now();
+        const step = (now: number) => {
+          frameTimes.push(now - last);
+          last = now;
+          // At most 600 frames: the 10× set's 600,000 training digits would take minutes.
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || frameTimes.length >= 600) return done();
+          el.scrollTop += el.clientHeight;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame((now) => {
+          last = now;
+          el.scrollTop += el.clientHeight;
+          requestAnimationFrame(step);
+        });
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      observer.disconnect();
+      return { frameTimes, longTasks };
+    }),
+  );
+  const sorted = result.frameTimes.sort((a, b) => a - b);
+  return {
+    frames: sorted.length,
+    rafP50: percentile(sorted, 50),
+    rafP99: percentile(sorted, 99),
+    mainThreadMsPerFrame: mainThreadProfile(events).busyMs / sorted.length,
+    longTasks: result.longTasks,
+    trace: events,
+  };
+}
+
+export function withoutTrace({ trace: _trace, ...sample }: ScrollSample & { trace: TraceEvent[] }): ScrollSample {
+  return sample;
+}

@@ -1,0 +1,44 @@
+// The table `npm run bench` prints: the machine, the two sets side by side, the suspect labels,
+// then where the memory is and where the main thread's time went.
+import { describeMemoryDump } from '../page/memoryDump';
+import { mb } from './format';
+import type { Results } from './results';
+import { setRows } from './setRows';
+
+function markdownTable(header: string[], rows: string[][]): string[] {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((x) => x[i]!.length), 12));
+  const line = (x: string[]) => `| ${x.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join(' | ')} |`;
+  return [line(header), line([...widths.map((w) => '-'.repeat(w)), '---']), ...rows.map(line)];
+}
+
+function suspectsTable({ suspects }: Results): string[] {
+  const { test, train, keptMs, paths } = suspects;
+  return [
+    'Suspect labels (MNIST; one run, a first visit: two workers, the test split first):',
+    '',
+    '| measure | MNIST | target |',
+    '| --- | --- | --- |',
+    `| suspect labels, test split (10,000): asked → scored (ms) | ${test.ms.toFixed(0)} (PCA ${test.componentsMs.toFixed(0)}, search ${test.searchMs.toFixed(0)}) | ≤ 10000 |`,
+    `| suspect labels, all 70,000: both splits (ms) | ${(test.ms + train.ms).toFixed(0)} (train: search ${train.searchMs.toFixed(0)}) | ≤ 60000 |`,
+    `| … read back from the kept copy on a reload, both splits (ms) | ${keptMs.toFixed(0)} | |`,
+    `| neighbour search, one thread, ms per query: WebAssembly SIMD scan / plain loops | ${paths.simd.toFixed(2)} / ${paths.plain.toFixed(2)} | |`,
+  ];
+}
+
+export function formatTable(r: Results): string {
+  const [a, b] = r.sets;
+  const machine = `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Chromium ${r.machine.browser}, Node ${r.machine.node}; MNIST files: ${r.mnistFiles}; median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`;
+  return [
+    machine,
+    '',
+    ...markdownTable(['measure', a.title, b.title, 'target'], setRows(a, b)),
+    '',
+    ...suspectsTable(r),
+    '',
+    `memory by scope (MNIST): ${Object.entries(a.memory.byScope).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`,
+    ...r.sets.map((set) => `memory by allocator (${set.title}, app renderer, Chromium's memory-infra dump): ${set.allocators ? describeMemoryDump(set.allocators) : 'not available'}`),
+    '',
+    'Main-thread profiles (full trace, so slower than the untraced figures above), self time in ms:',
+    ...r.sets.flatMap((set) => Object.entries(set.profiles).map(([what, text]) => `- ${set.title}, ${what}: ${text}`)),
+  ].join('\n');
+}
