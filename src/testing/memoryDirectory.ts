@@ -85,8 +85,10 @@ export class MemoryDirectory {
     return Promise.resolve();
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<[string, MemoryDirectory | MemoryFileHandle]> {
-    for (const [name, entry] of [...this.entries]) yield [name, entry instanceof MemoryFile ? new MemoryFileHandle(name, entry) : entry];
+  [Symbol.asyncIterator](): AsyncIterator<[string, MemoryDirectory | MemoryFileHandle]> {
+    const listed = [...this.entries].map(([name, entry]): [string, MemoryDirectory | MemoryFileHandle] => [name, entry instanceof MemoryFile ? new MemoryFileHandle(name, entry) : entry]);
+    let at = 0;
+    return { next: () => Promise.resolve(at < listed.length ? { done: false, value: listed[at++]! } : { done: true, value: undefined }) };
   }
 
   /** Names inside, sorted (for assertions). */

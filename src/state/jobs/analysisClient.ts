@@ -144,7 +144,7 @@ export function analysisWorker(name: string): AnalysisWorker {
         signal?.removeEventListener('abort', onAbort);
         return Promise.reject(new AnalysisFailure('worker-crashed', `the question could not be sent: ${error instanceof Error ? error.message : String(error)}`));
       }
-      return answer.finally(() => signal?.removeEventListener('abort', onAbort)) as Promise<Answer<typeof question.kind>>;
+      return answer.finally(() => signal?.removeEventListener('abort', onAbort));
     },
     close: () => drop(cancelled()),
   };

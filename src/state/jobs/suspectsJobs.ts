@@ -57,7 +57,7 @@ function joined(parts: readonly NeighbourTable[]): NeighbourTable {
 
 function suspectsJob<S extends Split>(split: S): AnalysisJob<`suspects-${S}`> {
   return {
-    name: `suspects-${split}` as `suspects-${S}`,
+    name: `suspects-${split}`,
     lane: 'neighbour-tables',
     kept: {
       what: `The kept suspect labels of the ${split} split`,
