@@ -86,21 +86,6 @@ export function scatterOf(blocks: readonly ImageBlock[], pixels: number): Scatte
   return { pixels, count, sums, products };
 }
 
-/** Adds scatters of disjoint parts of one dataset (e.g. computed by two workers). */
-export function addScatters(parts: readonly Scatter[]): Scatter {
-  const pixels = parts[0]?.pixels ?? 0;
-  const sums = new Float64Array(pixels);
-  const products = new Float64Array(pixels * pixels);
-  let count = 0;
-  for (const part of parts) {
-    if (part.pixels !== pixels) throw new Error(`scatters of ${part.pixels} and ${pixels} pixels cannot be added`);
-    for (let p = 0; p < pixels; p++) sums[p]! += part.sums[p]!;
-    for (let k = 0; k < products.length; k++) products[k]! += part.products[k]!;
-    count += part.count;
-  }
-  return { pixels, count, sums, products };
-}
-
 /** The covariance (divisor n − 1, as `np.cov`), full and symmetric. */
 export function covarianceOf(scatter: Scatter): Float64Array<ArrayBuffer> {
   const { pixels, count, sums, products } = scatter;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetFromDir, writeGeneratedMnist } from '../../testing/mnistDir';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../../testing/numpy';
 import { LABEL_COUNT } from '../dataset/mnist';
-import type { Split } from '../dataset/mnist';
+import type { Split } from '../dataset/fileSlots';
 import { allRowOf, computeStatistics, PIXEL_VALUES, type DatasetStatistics } from './statistics';
 import { classMean, classSpread, rowMeanPixelValue } from './statisticsFigures';
 import { assembleDataset } from '../dataset/dataset';

@@ -6,7 +6,7 @@
 // held exactly in a float64; a mean is then one division, as numpy's float64 mean of the same
 // integers. Nothing is accumulated in float32.
 import { pixelCount, type Dataset, type SplitData } from '../dataset/dataset';
-import type { Split } from '../dataset/mnist';
+import type { Split } from '../dataset/fileSlots';
 
 export const PIXEL_VALUES = 256;
 

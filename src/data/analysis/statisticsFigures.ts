@@ -4,7 +4,7 @@
 // splits are combined from their exact integer sums, so a mean over both is numpy's mean over
 // the concatenated arrays, to the last bit.
 import type { SplitFilter } from '../dataset/labelIndex';
-import { SPLITS, type Split } from '../dataset/mnist';
+import { SPLITS, type Split } from '../dataset/fileSlots';
 import { allRowOf, PIXEL_VALUES, type DatasetStatistics } from './statistics';
 import { classLabels, type DatasetInfo } from '../dataset/catalog';
 import { showsLabel } from '../dataset/labelIndex';

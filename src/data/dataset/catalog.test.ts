@@ -70,9 +70,9 @@ describe('the visitor’s own files', () => {
     const emnist = CATALOG['emnist-letters'];
     expect(assignLocalFiles(['emnist-letters-test-labels-idx1-ubyte.gz', 'emnist-letters-test-images-idx3-ubyte.gz'], emnist)).toEqual({
       ok: true,
-      files: { 't10k-labels-idx1-ubyte.gz': 0, 't10k-images-idx3-ubyte.gz': 1 },
+      files: { 'test-labels': 0, 'test-images': 1 },
     });
-    expect(assignLocalFiles(['my-images.idx3', 'my-labels.idx1'], CATALOG.idx)).toEqual({ ok: true, files: { 'train-images-idx3-ubyte.gz': 0, 'train-labels-idx1-ubyte.gz': 1 } });
+    expect(assignLocalFiles(['my-images.idx3', 'my-labels.idx1'], CATALOG.idx)).toEqual({ ok: true, files: { 'train-images': 0, 'train-labels': 1 } });
     expect(assignLocalFiles(['train-images-idx3-ubyte.gz'], CATALOG.mnist)).toEqual({ ok: false, reason: expect.stringContaining('has no labels file beside it') });
     expect(assignLocalFiles(['a.gz'], CATALOG.mnist)).toEqual({ ok: false, reason: expect.stringContaining('does not say whether it holds images or labels') });
     expect(assignLocalFiles(['train-images.gz', 'train-images-idx3-ubyte'], CATALOG.mnist)).toEqual({ ok: false, reason: expect.stringContaining('both look like the train images') });
@@ -95,10 +95,10 @@ describe('archives', () => {
       ok: true,
       dataset: CATALOG['emnist-letters'],
       files: {
-        'train-images-idx3-ubyte.gz': 'gzip/emnist-letters-train-images-idx3-ubyte.gz',
-        'train-labels-idx1-ubyte.gz': 'gzip/emnist-letters-train-labels-idx1-ubyte.gz',
-        't10k-images-idx3-ubyte.gz': 'gzip/emnist-letters-test-images-idx3-ubyte.gz',
-        't10k-labels-idx1-ubyte.gz': 'gzip/emnist-letters-test-labels-idx1-ubyte.gz',
+        'train-images': 'gzip/emnist-letters-train-images-idx3-ubyte.gz',
+        'train-labels': 'gzip/emnist-letters-train-labels-idx1-ubyte.gz',
+        'test-images': 'gzip/emnist-letters-test-images-idx3-ubyte.gz',
+        'test-labels': 'gzip/emnist-letters-test-labels-idx1-ubyte.gz',
       },
     });
     const picked = chooseArchiveEntries(emnistZip, CATALOG.mnist, Object.values(CATALOG));
@@ -107,7 +107,7 @@ describe('archives', () => {
 
   it('takes loose IDX files from an archive of other names, and says when it has none', () => {
     const own = chooseArchiveEntries(['data/train-images.idx3', 'data/train-labels.idx1', 'README'], CATALOG.idx, Object.values(CATALOG));
-    expect(own).toEqual({ ok: true, dataset: CATALOG.idx, files: { 'train-images-idx3-ubyte.gz': 'data/train-images.idx3', 'train-labels-idx1-ubyte.gz': 'data/train-labels.idx1' } });
+    expect(own).toEqual({ ok: true, dataset: CATALOG.idx, files: { 'train-images': 'data/train-images.idx3', 'train-labels': 'data/train-labels.idx1' } });
     expect(chooseArchiveEntries(['README', 'notes.txt'], CATALOG.idx, Object.values(CATALOG))).toEqual({ ok: false, reason: 'the archive holds no IDX image or label files' });
   });
 });

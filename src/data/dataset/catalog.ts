@@ -2,7 +2,7 @@
 // mean, its shape, and how to cite it. The source picker, labels, filters, checks and links are
 // all derived from this table; nothing else in the code assumes MNIST's 60,000 / 10,000 / 28 / 10.
 import { AZURE_MNIST_URL, FASHION_MNIST_URL, KMNIST_URL } from '../sources/publishers';
-import type { Split } from './mnist';
+import type { Split } from './fileSlots';
 
 /** The largest image side accepted (the IDX format allows more; the grid's cells and analyses do not). */
 export const MAX_IMAGE_SIDE = 256;

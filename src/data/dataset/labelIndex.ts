@@ -1,6 +1,6 @@
 import { classLabels, isClassLabel, type DatasetInfo } from './catalog';
 import { datasetSize, type Dataset } from './dataset';
-import type { Split } from './mnist';
+import type { Split } from './fileSlots';
 
 export type SplitFilter = Split | 'all';
 

@@ -1,7 +1,12 @@
-// What MNIST is, where it comes from and how its published files look: the dataset card, the
-// Files view's comparison and scripts/prepare-data.ts all read these facts from here.
+// What MNIST is and where it comes from: the dataset card and scripts/prepare-data.ts read these
+// facts from here (its published files' sizes and hashes are in publishedFiles.ts).
 import { AZURE_MNIST_URL } from '../sources/publishers';
-import type { MnistFileName } from './mnist';
+import { MNIST_FILES, type MnistFileName } from './mnist';
+import { PUBLISHED } from './publishedFiles';
+import type { FileSlot } from './fileSlots';
+
+/** MNIST's published files: every size and hash known. */
+type MnistPublishedFile = (typeof PUBLISHED.mnist)[FileSlot];
 
 export const MNIST_CARD = {
   name: 'MNIST',
@@ -18,38 +23,7 @@ export const MNIST_CARD = {
   azureContainer: AZURE_MNIST_URL,
 } as const;
 
-export interface PublishedFile {
-  /** The .gz file as the original page and the Azure container serve it. */
-  readonly gzBytes: number;
-  readonly gzSha256: string;
-  /** The same file inflated: the IDX bytes every mirror must reproduce. */
-  readonly idxBytes: number;
-  readonly idxSha256: string;
-}
-
-export const PUBLISHED_FILES: Readonly<Record<MnistFileName, PublishedFile>> = {
-  'train-images-idx3-ubyte.gz': {
-    gzBytes: 9_912_422,
-    gzSha256: '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609',
-    idxBytes: 47_040_016,
-    idxSha256: 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
-  },
-  'train-labels-idx1-ubyte.gz': {
-    gzBytes: 28_881,
-    gzSha256: '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c',
-    idxBytes: 60_008,
-    idxSha256: '65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5',
-  },
-  't10k-images-idx3-ubyte.gz': {
-    gzBytes: 1_648_877,
-    gzSha256: '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6',
-    idxBytes: 7_840_016,
-    idxSha256: '0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7',
-  },
-  't10k-labels-idx1-ubyte.gz': {
-    gzBytes: 4_542,
-    gzSha256: 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6',
-    idxBytes: 10_008,
-    idxSha256: 'ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2',
-  },
-};
+/** MNIST's published files by their names (scripts/prepare-data.ts checks what it serves against them). */
+export const PUBLISHED_FILES: Readonly<Record<MnistFileName, MnistPublishedFile>> = Object.fromEntries(
+  MNIST_FILES.map((f) => [f.name, PUBLISHED.mnist[f.slot]]),
+) as Record<MnistFileName, MnistPublishedFile>;

@@ -3,7 +3,7 @@
 // digits shown here. Indices are positions in the original files, so they hold for any copy.
 import type { DigitRef } from '../dataset/dataset';
 import { isEveryLabel, type SplitFilter } from '../dataset/labelIndex';
-import type { Split } from '../dataset/mnist';
+import type { Split } from '../dataset/fileSlots';
 import type { SortOrder } from '../dataset/sortOrder';
 import { formatMapRegion, type MapRegion } from '../analysis/digitMap';
 

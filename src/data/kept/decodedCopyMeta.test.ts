@@ -29,9 +29,10 @@ describe('kept-copy validation', () => {
 });
 
 describe('kept meta.json is validated field by field', () => {
-  const urls = Object.fromEntries(MNIST_FILES.map((f) => [f.name, `http://h.example/m/${f.name}`])) as FileUrls;
+  const urls = Object.fromEntries(MNIST_FILES.map((f) => [f.slot, `http://h.example/m/${f.name}`])) as FileUrls;
   const hex = (c: string) => c.repeat(64);
-  const fileMeta = (name: string, dims: number[]) => ({
+  const fileMeta = ({ slot, name }: (typeof MNIST_FILES)[number], dims: number[]) => ({
+    slot,
     name,
     url: `http://h.example/m/${name}`,
     servedBytes: 1234,
@@ -47,8 +48,8 @@ describe('kept meta.json is validated field by field', () => {
     headerBytes: 4 + 4 * dims.length,
   });
   const valid = () => ({
-    version: 2,
-    files: [fileMeta(MNIST_FILES[0].name, [60000, 28, 28]), fileMeta(MNIST_FILES[1].name, [60000]), fileMeta(MNIST_FILES[2].name, [10000, 28, 28]), fileMeta(MNIST_FILES[3].name, [10000])],
+    version: 3,
+    files: [fileMeta(MNIST_FILES[0], [60000, 28, 28]), fileMeta(MNIST_FILES[1], [60000]), fileMeta(MNIST_FILES[2], [10000, 28, 28]), fileMeta(MNIST_FILES[3], [10000])],
   });
 
   it('accepts a consistent meta', () => {
@@ -58,7 +59,9 @@ describe('kept meta.json is validated field by field', () => {
   it.each([
     ['a shrunk image count (30,000 digits silently dropped)', (m: ReturnType<typeof valid>) => (m.files[0]!.dims = [30000, 28, 28])],
     ['a data size that disagrees with the shape', (m: ReturnType<typeof valid>) => (m.files[1]!.dataBytes = 59999)],
-    ['another file name', (m: ReturnType<typeof valid>) => (m.files[2]!.name = 'evil.gz')],
+    ['a file in another slot', (m: ReturnType<typeof valid>) => ((m.files[2] as { slot: string }).slot = 'train-images')],
+    ['a file with no name', (m: ReturnType<typeof valid>) => ((m.files[2] as { name: string }).name = '')],
+    ['a meta of the version before files had slots', (m: ReturnType<typeof valid>) => ((m as { version: number }).version = 2)],
     ['another URL', (m: ReturnType<typeof valid>) => (m.files[3]!.url = 'http://evil.example/x')],
     ['a malformed hash', (m: ReturnType<typeof valid>) => (m.files[0]!.sha256 = 'zz')],
     ['a wrong magic', (m: ReturnType<typeof valid>) => (m.files[0]!.magic = '00 00 0d 03')],

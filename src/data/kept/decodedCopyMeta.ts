@@ -5,12 +5,13 @@
 // shown they are hashed and compared with what this records (worker/loader/decodedCopy.ts).
 import { hexBytes } from '../decode/bytes';
 import { DEFAULT_MAX_IDX_BYTES, IDX_MAX_DIMS, IDX_TYPE_UBYTE } from '../decode/idx';
-import { MNIST_FILES } from '../dataset/mnist';
+import { FILE_SLOTS } from '../dataset/fileSlots';
 import type { FileUrls } from '../sources/sources';
 import type { LoadedFileInfo } from '../sources/loadedFiles';
 
-// 2: each file's meta carries the SHA-256 of its inflated IDX bytes too.
-export const DECODED_COPY_VERSION = 2;
+// 2: each file's meta carries the SHA-256 of its inflated IDX bytes too. 3: files named by their
+// slot (train-images, …) and their own name, no longer by MNIST's file names.
+export const DECODED_COPY_VERSION = 3;
 
 /** What must still match for a cached file to stand for the file on the server. */
 export interface FileValidator {
@@ -47,7 +48,7 @@ export function isSameFile(a: FileValidator, b: FileValidator): boolean {
 /** The folder name of a source's decoded copy: the four URLs, hashed (FNV-1a) into something file-safe. */
 export function decodedCopyFolder(urls: FileUrls): string {
   let hash = 0x811c9dc5;
-  for (const ch of MNIST_FILES.map((f) => urls[f.name]).join('\n')) {
+  for (const ch of FILE_SLOTS.map((f) => urls[f.slot]).join('\n')) {
     hash ^= ch.charCodeAt(0);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -69,8 +70,8 @@ const isHeaderText = (v: unknown) => v === null || (typeof v === 'string' && v.l
 export function parseDecodedCopyMeta(value: unknown, urls: FileUrls): DecodedCopyMeta | null {
   if (typeof value !== 'object' || value === null) return null;
   const { version, files } = value as { version?: unknown; files?: unknown };
-  if (version !== DECODED_COPY_VERSION || !Array.isArray(files) || files.length !== MNIST_FILES.length) return null;
-  const checked = MNIST_FILES.map((expected, i): KeptFileMeta | null => {
+  if (version !== DECODED_COPY_VERSION || !Array.isArray(files) || files.length !== FILE_SLOTS.length) return null;
+  const checked = FILE_SLOTS.map((expected, i): KeptFileMeta | null => {
     const f = files[i] as Record<string, unknown> | null;
     if (typeof f !== 'object' || f === null) return null;
     const dims = f.dims;
@@ -79,8 +80,11 @@ export function parseDecodedCopyMeta(value: unknown, urls: FileUrls): DecodedCop
     const headerBytes = 4 + 4 * dims.length;
     const validator = f.validator as Record<string, unknown> | null;
     const ok =
-      f.name === expected.name &&
-      f.url === urls[expected.name] &&
+      f.slot === expected.slot &&
+      typeof f.name === 'string' &&
+      f.name.length > 0 &&
+      f.name.length <= 1024 &&
+      f.url === urls[expected.slot] &&
       f.dataBytes === dataBytes &&
       dataBytes <= DEFAULT_MAX_IDX_BYTES &&
       f.headerBytes === headerBytes &&

@@ -8,7 +8,7 @@
 // rankings in the order of KEYED_ORDERS.
 import { alignedBody, align8, decodeKeptFile, encodeKeptFile } from './keptFile';
 import { KEYED_ORDERS, type KeyedOrder, type Rankings } from '../dataset/sortOrder';
-import { SPLITS, type Split } from '../dataset/mnist';
+import { SPLITS, type Split } from '../dataset/fileSlots';
 import { PIXEL_VALUES, type DatasetStatistics, type SplitStatistics } from '../analysis/statistics';
 
 const MAGIC = 'MNSTATS1';

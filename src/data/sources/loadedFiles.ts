@@ -1,7 +1,7 @@
 // What the page knows of each file a dataset was loaded from: as served, as inflated, and its
 // IDX header. Made by the loader worker, shown by the Files view, kept with the decoded copy.
 import type { FileFormat } from '../decode/fileDecoder';
-import type { MnistFileName } from '../dataset/mnist';
+import type { FileSlot } from '../dataset/fileSlots';
 
 export interface FileProgress {
   readonly received: number;
@@ -11,10 +11,10 @@ export interface FileProgress {
 
 /** What the file view shows of each file: as served, as inflated, and its IDX header. */
 export interface LoadedFileInfo {
-  /** Its role, by MNIST's name for it (train images, …): the key hashes and progress use. */
-  readonly name: MnistFileName;
-  /** The file's own name where it differs (EMNIST's files, the visitor's own). */
-  readonly displayName?: string;
+  /** Its place in the dataset: the key hashes and progress use. */
+  readonly slot: FileSlot;
+  /** The file's own name (the dataset's name for it, or the visitor's own file's). */
+  readonly name: string;
   readonly url: string;
   readonly servedBytes: number;
   readonly format: FileFormat;

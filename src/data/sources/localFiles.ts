@@ -2,11 +2,11 @@
 // (a file picker gives no roles), so the publisher's names are matched first, then the words every
 // IDX publisher uses (train / t10k or test, images / idx3, labels / idx1).
 import type { DatasetEntry } from '../dataset/catalog';
-import { MNIST_FILES, type MnistFileName, type Split } from '../dataset/mnist';
+import { FILE_SLOTS, type FileSlot, type Split } from '../dataset/fileSlots';
 import { safeEcho } from '../safeText';
 
 export type LocalAssignment =
-  | { readonly ok: true; readonly files: Partial<Record<MnistFileName, number>> }
+  | { readonly ok: true; readonly files: Partial<Record<FileSlot, number>> }
   | { readonly ok: false; readonly reason: string };
 
 /** The role of one file by its name, or null when the name does not say. */
@@ -23,24 +23,24 @@ export function roleOfName(fileName: string): { split: Split | null; role: 'imag
  * needs both its files; one split alone is a dataset (a file naming no split is the training split).
  */
 export function assignLocalFiles(names: readonly string[], entry: DatasetEntry): LocalAssignment {
-  const files: Partial<Record<MnistFileName, number>> = {};
+  const files: Partial<Record<FileSlot, number>> = {};
   const shown = (i: number) => `“${safeEcho(names[i] ?? '', 80)}”`;
   for (const [i, name] of names.entries()) {
-    const byEntry = MNIST_FILES.find((f) => stripGz(entry.files[f.split][f.role]) === stripGz(name));
+    const byEntry = FILE_SLOTS.find((f) => stripGz(entry.files[f.split][f.role]) === stripGz(name));
     const guessed = byEntry ? { split: byEntry.split, role: byEntry.role } : roleOfName(name);
     if (!guessed) {
       return { ok: false, reason: `${shown(i)} does not say whether it holds images or labels: name it like train-images-idx3-ubyte.gz or t10k-labels-idx1-ubyte` };
     }
-    const slot = MNIST_FILES.find((f) => f.split === (guessed.split ?? 'train') && f.role === guessed.role)!;
-    const taken = files[slot.name];
+    const slot = FILE_SLOTS.find((f) => f.split === (guessed.split ?? 'train') && f.role === guessed.role)!;
+    const taken = files[slot.slot];
     if (taken !== undefined) {
       return { ok: false, reason: `${shown(taken)} and ${shown(i)} both look like the ${slot.split} ${slot.role}: open one of them` };
     }
-    files[slot.name] = i;
+    files[slot.slot] = i;
   }
   for (const split of ['train', 'test'] as const) {
-    const images = MNIST_FILES.find((f) => f.split === split && f.role === 'images')!.name;
-    const labels = MNIST_FILES.find((f) => f.split === split && f.role === 'labels')!.name;
+    const images = FILE_SLOTS.find((f) => f.split === split && f.role === 'images')!.slot;
+    const labels = FILE_SLOTS.find((f) => f.split === split && f.role === 'labels')!.slot;
     const [i, l] = [files[images], files[labels]];
     if (i !== undefined && l === undefined) return { ok: false, reason: `${shown(i)} has no labels file beside it: open the ${split} labels too` };
     if (l !== undefined && i === undefined) return { ok: false, reason: `${shown(l)} has no images file beside it: open the ${split} images too` };
@@ -60,7 +60,7 @@ function stripGz(name: string): string {
  */
 export function datasetForFileNames(names: readonly string[], entries: readonly DatasetEntry[], fallback: DatasetEntry): DatasetEntry {
   const own = entries.filter((entry) => entry.files.train.images !== fallback.files.train.images || entry === fallback);
-  const match = own.find((entry) => names.length > 0 && names.every((name) => MNIST_FILES.some((f) => stripGz(entry.files[f.split][f.role]) === stripGz(name))));
+  const match = own.find((entry) => names.length > 0 && names.every((name) => FILE_SLOTS.some((f) => stripGz(entry.files[f.split][f.role]) === stripGz(name))));
   return match ?? fallback;
 }
 
@@ -70,7 +70,7 @@ export function isArchiveName(name: string): boolean {
 }
 
 export type ArchiveChoice =
-  | { readonly ok: true; readonly dataset: DatasetEntry; readonly files: Partial<Record<MnistFileName, string>> }
+  | { readonly ok: true; readonly dataset: DatasetEntry; readonly files: Partial<Record<FileSlot, string>> }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -84,21 +84,21 @@ export function chooseArchiveEntries(paths: readonly string[], requested: Datase
   const byBase = new Map<string, string>();
   for (const path of paths) if (!byBase.has(stripGz(base(path)))) byBase.set(stripGz(base(path)), path);
   const filesOf = (entry: DatasetEntry) => {
-    const files: Partial<Record<MnistFileName, string>> = {};
-    for (const f of MNIST_FILES) {
+    const files: Partial<Record<FileSlot, string>> = {};
+    for (const f of FILE_SLOTS) {
       const path = byBase.get(stripGz(entry.files[f.split][f.role]));
-      if (path !== undefined) files[f.name] = path;
+      if (path !== undefined) files[f.slot] = path;
     }
     return files;
   };
-  const complete = (files: Partial<Record<MnistFileName, string>>) => Object.keys(files).length === 4;
+  const complete = (files: Partial<Record<FileSlot, string>>) => Object.keys(files).length === 4;
   if (complete(filesOf(requested))) return { ok: true, dataset: requested, files: filesOf(requested) };
   const own = entries.find((entry) => entry.files.train.images !== requested.files.train.images && complete(filesOf(entry)));
   if (own) return { ok: true, dataset: own, files: filesOf(own) };
   const loose = paths.filter((path) => roleOfName(base(path)) !== null);
   const assigned = assignLocalFiles(loose.map(base), requested);
   if (!assigned.ok) return { ok: false, reason: loose.length === 0 ? 'the archive holds no IDX image or label files' : assigned.reason };
-  const files: Partial<Record<MnistFileName, string>> = {};
-  for (const [slot, index] of Object.entries(assigned.files) as [MnistFileName, number][]) files[slot] = loose[index]!;
+  const files: Partial<Record<FileSlot, string>> = {};
+  for (const [slot, index] of Object.entries(assigned.files) as [FileSlot, number][]) files[slot] = loose[index]!;
   return { ok: true, dataset: requested, files };
 }

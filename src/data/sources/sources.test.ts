@@ -40,13 +40,13 @@ describe('data sources', () => {
   it('resolves each source to the four file URLs', () => {
     expect(sourceBaseUrl({ kind: 'bundled' }, PAGE)).toBe('http://localhost:5173/data/');
     expect(sourceBaseUrl({ kind: 'azure' }, PAGE)).toBe('http://localhost:5173/azure-mnist/');
-    expect(fileUrls('https://example.org/m/')['t10k-labels-idx1-ubyte.gz']).toBe('https://example.org/m/t10k-labels-idx1-ubyte.gz');
+    expect(fileUrls('https://example.org/m/')['test-labels']).toBe('https://example.org/m/t10k-labels-idx1-ubyte.gz');
   });
 
   it('fetches Azure directly first, with the relay as the way round; other sources have no relay', () => {
     const azure = sourceFileUrls({ kind: 'azure' }, PAGE)!;
-    expect(azure.urls['train-images-idx3-ubyte.gz']).toBe('https://azureopendatastorage.blob.core.windows.net/mnist/train-images-idx3-ubyte.gz');
-    expect(azure.relayUrls?.['train-images-idx3-ubyte.gz']).toBe('http://localhost:5173/azure-mnist/train-images-idx3-ubyte.gz');
+    expect(azure.urls['train-images']).toBe('https://azureopendatastorage.blob.core.windows.net/mnist/train-images-idx3-ubyte.gz');
+    expect(azure.relayUrls?.['train-images']).toBe('http://localhost:5173/azure-mnist/train-images-idx3-ubyte.gz');
     expect(sourceFileUrls({ kind: 'bundled' }, PAGE)).toEqual({ urls: fileUrls('http://localhost:5173/data/') });
     expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://example.org/m/' }, PAGE)!.relayUrls).toBeUndefined();
   });
@@ -54,14 +54,14 @@ describe('data sources', () => {
   it('loads a catalogue dataset from its publisher, relayed by the app’s own server under a sub-path; EMNIST and local files have no URLs', () => {
     const app = 'https://octo.github.io/mnist-explorer/';
     const fashion = sourceFileUrls({ kind: 'public', dataset: 'fashion-mnist' }, app)!;
-    expect(fashion.urls['t10k-labels-idx1-ubyte.gz']).toBe('http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/t10k-labels-idx1-ubyte.gz');
-    expect(fashion.relayUrls?.['t10k-labels-idx1-ubyte.gz']).toBe('https://octo.github.io/mnist-explorer/relay/fashion-mnist/t10k-labels-idx1-ubyte.gz');
-    expect(sourceFileUrls({ kind: 'public', dataset: 'kmnist' }, app)!.urls['train-images-idx3-ubyte.gz']).toBe('http://codh.rois.ac.jp/kmnist/dataset/kmnist/train-images-idx3-ubyte.gz');
-    expect(sourceFileUrls({ kind: 'azure' }, app)!.relayUrls?.['train-images-idx3-ubyte.gz']).toBe('https://octo.github.io/mnist-explorer/azure-mnist/train-images-idx3-ubyte.gz');
+    expect(fashion.urls['test-labels']).toBe('http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/t10k-labels-idx1-ubyte.gz');
+    expect(fashion.relayUrls?.['test-labels']).toBe('https://octo.github.io/mnist-explorer/relay/fashion-mnist/t10k-labels-idx1-ubyte.gz');
+    expect(sourceFileUrls({ kind: 'public', dataset: 'kmnist' }, app)!.urls['train-images']).toBe('http://codh.rois.ac.jp/kmnist/dataset/kmnist/train-images-idx3-ubyte.gz');
+    expect(sourceFileUrls({ kind: 'azure' }, app)!.relayUrls?.['train-images']).toBe('https://octo.github.io/mnist-explorer/azure-mnist/train-images-idx3-ubyte.gz');
     expect(sourceFileUrls({ kind: 'public', dataset: 'emnist-letters' }, app)).toBeNull();
     expect(sourceFileUrls({ kind: 'local', dataset: 'mnist', files: null }, app)).toBeNull();
     // A mirror of EMNIST is asked for EMNIST's own file names.
-    expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://m.example/e/', dataset: 'emnist-digits' }, app)!.urls['t10k-images-idx3-ubyte.gz']).toBe('https://m.example/e/emnist-digits-test-images-idx3-ubyte.gz');
+    expect(sourceFileUrls({ kind: 'custom', baseUrl: 'https://m.example/e/', dataset: 'emnist-digits' }, app)!.urls['test-images']).toBe('https://m.example/e/emnist-digits-test-images-idx3-ubyte.gz');
   });
 
   it.each([

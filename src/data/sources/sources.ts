@@ -1,6 +1,6 @@
 import { AZURE_MNIST_URL, AZURE_PROXY_PATH, RELAYS } from './publishers';
 import { CATALOG, type DatasetEntry, type DatasetId } from '../dataset/catalog';
-import { MNIST_FILES, type MnistFileName } from '../dataset/mnist';
+import { FILE_SLOTS, type FileSlot } from '../dataset/fileSlots';
 import { safeEcho } from '../safeText';
 
 export { AZURE_MNIST_URL, AZURE_PROXY_PATH };
@@ -53,7 +53,7 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   local: 'Your own files',
 };
 
-export type FileUrls = Record<MnistFileName, string>;
+export type FileUrls = Record<FileSlot, string>;
 
 /**
  * Checks a user-typed base URL: only http and https, resolved against the page, with a trailing
@@ -125,7 +125,7 @@ export function sourceFileUrls(source: DataSource, appBaseUrl: string): { urls: 
 
 /** The files' URLs under a base URL, by MNIST's role names, as the entry names the files. */
 export function fileUrls(baseUrl: string, entry: DatasetEntry = CATALOG.mnist): FileUrls {
-  return Object.fromEntries(MNIST_FILES.map((f) => [f.name, new URL(entry.files[f.split][f.role], baseUrl).href])) as FileUrls;
+  return Object.fromEntries(FILE_SLOTS.map((f) => [f.slot, new URL(entry.files[f.split][f.role], baseUrl).href])) as FileUrls;
 }
 
 /**

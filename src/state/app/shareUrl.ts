@@ -3,7 +3,7 @@
 // cannot use falls back to its default with a reason the page shows. Nothing from a link is ever
 // run or rendered as HTML.
 import type { DigitRef } from '../../data/dataset/dataset';
-import type { Split } from '../../data/dataset/mnist';
+import type { Split } from '../../data/dataset/fileSlots';
 import { ALL_DIGITS, isEveryLabel, SPLIT_FILTERS, type SplitFilter } from '../../data/dataset/labelIndex';
 import { CATALOG, isDatasetId, MAX_LABEL, type DatasetId } from '../../data/dataset/catalog';
 import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE } from '../../data/dataset/sample';

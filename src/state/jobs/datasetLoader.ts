@@ -5,7 +5,7 @@ import { datasetOfSource, sourceFileUrls, type DataSource } from '../../data/sou
 import { CATALOG, type DatasetId } from '../../data/dataset/catalog';
 import { assignLocalFiles, isArchiveName } from '../../data/sources/localFiles';
 import { safeEcho } from '../../data/safeText';
-import type { MnistFileName } from '../../data/dataset/mnist';
+import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { LoaderReply, LoaderRequest } from '../../worker/loader/protocol';
 import { explorerStore } from '../store/explorerStore';
 import { whenSettled } from './runAnalysis';
@@ -85,7 +85,7 @@ function applyReply(reply: LoaderReply): void {
   const store = explorerStore.getState();
   switch (reply.type) {
     case 'progress':
-      store.loadProgress(reply.requestId, reply.file, reply.progress);
+      store.loadProgress(reply.requestId, reply.slot, reply.progress);
       break;
     case 'loaded': {
       store.loadSucceeded(reply.requestId, reply);
@@ -202,9 +202,9 @@ function loadLocalFiles(requestId: number, dataset: DatasetId, files: readonly F
   }
   for (const url of localUrls) URL.revokeObjectURL(url);
   localUrls = [];
-  const urls: Partial<Record<MnistFileName, string>> = {};
-  const names: Partial<Record<MnistFileName, string>> = {};
-  for (const [slot, index] of Object.entries(assigned.files) as [MnistFileName, number][]) {
+  const urls: Partial<Record<FileSlot, string>> = {};
+  const names: Partial<Record<FileSlot, string>> = {};
+  for (const [slot, index] of Object.entries(assigned.files) as [FileSlot, number][]) {
     const file = files[index]!;
     urls[slot] = URL.createObjectURL(file);
     names[slot] = file.name;

@@ -38,6 +38,7 @@ function makeDataset(train = 30, test = 12): Dataset {
 /** Files as the loader reports them once hashed (the data's key is then known), or before (`hash` null). */
 const files = (hash: string | null): LoadedFileInfo[] =>
   MNIST_FILES.map((f, i) => ({
+    slot: f.slot,
     name: f.name,
     url: `http://x/${f.name}`,
     servedBytes: 1,
@@ -137,7 +138,7 @@ describe('the statistics job', () => {
     await until(() => state('statistics').status === 'ready', 'ready');
     expect((await keptResults()).size).toBe(0);
     const hashed = files('a');
-    const byName = (pick: (f: LoadedFileInfo) => string) => Object.fromEntries(hashed.map((f) => [f.name, pick(f)])) as Record<LoadedFileInfo['name'], string>;
+    const byName = (pick: (f: LoadedFileInfo) => string) => Object.fromEntries(hashed.map((f) => [f.slot, pick(f)])) as Record<LoadedFileInfo['slot'], string>;
     explorerStore.getState().filesHashed(explorerStore.getState().loadedRequestId!, byName((f) => f.sha256!), byName((f) => f.idxSha256!));
     await untilKept();
     expect([...(await keptResults()).keys()]).toEqual([expect.stringMatching(/^statistics-[0-9a-f]{32}\.bin$/)]);

@@ -4,7 +4,7 @@
 // digit that is open. What a visitor cancelled, or what failed, waits for them to ask again
 // (`askFor`, the Retry buttons); nothing else starts a job.
 import { globalId, type Dataset } from '../../data/dataset/dataset';
-import type { Split } from '../../data/dataset/mnist';
+import type { Split } from '../../data/dataset/fileSlots';
 import { splitsShown } from '../../data/dataset/labelIndex';
 import type { AnalysisName } from '../store/analysisState';
 import { explorerStore, type ExplorerState } from '../store/explorerStore';

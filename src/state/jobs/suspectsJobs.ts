@@ -5,7 +5,7 @@
 // once the lane is idle. Only what a visitor asks for is computed: it takes tens of seconds.
 import type { Dataset } from '../../data/dataset/dataset';
 import type { NeighbourTable } from '../../data/analysis/knn';
-import type { Split } from '../../data/dataset/mnist';
+import type { Split } from '../../data/dataset/fileSlots';
 import { SUSPECT_NEIGHBOURS, suspectScores } from '../../data/analysis/suspects';
 import { keepNeighbourTable, readKeptNeighbourTable } from '../kept/keptResults';
 import { PERF_MARKS } from '../app/perfMarks';

@@ -6,7 +6,7 @@ import type { DatasetStatistics } from '../../data/analysis/statistics';
 import type { NeighbourTable } from '../../data/analysis/knn';
 import type { DigitMap } from '../../data/analysis/digitMap';
 import type { Rankings } from '../../data/dataset/sortOrder';
-import { MNIST_FILES, type Split } from '../../data/dataset/mnist';
+import { FILE_SLOTS, type Split } from '../../data/dataset/fileSlots';
 import { sha256Hex } from '../../data/decode/sha256';
 import { decodeStatistics, encodeStatistics, type DecodedStatistics } from '../../data/kept/statisticsFile';
 import { decodeDigitMap, encodeDigitMap } from '../../data/kept/mapFile';
@@ -16,7 +16,7 @@ import { forgetResult, keepResult, readResult } from './keptStorage';
 
 /** The data's identity: its four IDX files' SHA-256 in file order, or null until all are known. */
 export function dataKeyOf(files: readonly LoadedFileInfo[]): string | null {
-  const sums = MNIST_FILES.map((f) => files.find((info) => info.name === f.name)?.idxSha256 ?? null);
+  const sums = FILE_SLOTS.map((f) => files.find((info) => info.slot === f.slot)?.idxSha256 ?? null);
   return sums.every((s) => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s)) ? sums.join(':') : null;
 }
 

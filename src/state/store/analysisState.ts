@@ -5,7 +5,7 @@ import type { DatasetStatistics } from '../../data/analysis/statistics';
 import type { DigitMap } from '../../data/analysis/digitMap';
 import type { Neighbour } from '../../data/analysis/neighbours';
 import type { SuspectScores } from '../../data/analysis/suspects';
-import type { Split } from '../../data/dataset/mnist';
+import type { Split } from '../../data/dataset/fileSlots';
 import type { AnalysisErrorCode } from '../../worker/analysis/protocol';
 
 /**

@@ -30,11 +30,11 @@ describe('loading in the store', () => {
     store.loadStarted(1, { kind: 'bundled' });
     store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromCache: false });
     store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
-    store.loadFailed(2, { file: 'train-images-idx3-ubyte.gz', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
+    store.loadFailed(2, { file: 'train-images', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
     const state = explorerStore.getState();
     expect(state.dataset).toBe(first);
     expect(state.loadedSource).toEqual({ kind: 'bundled' });
-    expect(state.load).toMatchObject({ status: 'failed', file: 'train-images-idx3-ubyte.gz' });
+    expect(state.load).toMatchObject({ status: 'failed', file: 'train-images' });
   });
 
   it('ignores replies to a load that is no longer current', () => {

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Dataset, DigitRef } from '../../data/dataset/dataset';
 import { ALL_DIGITS, isEveryLabel, normaliseLabels, type SplitFilter } from '../../data/dataset/labelIndex';
 import { MNIST_INFO, type DatasetInfo } from '../../data/dataset/catalog';
-import type { MnistFileName } from '../../data/dataset/mnist';
+import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { DataSource } from '../../data/sources/sources';
 import type { SortOrder } from '../../data/dataset/sortOrder';
 import type { MapRegion } from '../../data/analysis/digitMap';
@@ -18,12 +18,12 @@ export type LoadState =
       readonly status: 'loading';
       readonly requestId: number;
       readonly source: DataSource;
-      readonly files: Partial<Record<MnistFileName, FileProgress>>;
+      readonly files: Partial<Record<FileSlot, FileProgress>>;
     }
   | {
       readonly status: 'failed';
       readonly source: DataSource;
-      readonly file: MnistFileName | null;
+      readonly file: FileSlot | null;
       readonly url: string | null;
       readonly message: string;
     };
@@ -97,21 +97,21 @@ export interface ExplorerActions {
   askAboutLinkSource: (source: DataSource) => void;
   dismissLoadError: () => void;
   loadStarted: (requestId: number, source: DataSource) => void;
-  loadProgress: (requestId: number, file: MnistFileName, progress: FileProgress) => void;
+  loadProgress: (requestId: number, slot: FileSlot, progress: FileProgress) => void;
   loadPartial: (requestId: number, preview: Dataset) => void;
   loadSucceeded: (
     requestId: number,
     loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromCache: boolean },
   ) => void;
-  loadFailed: (requestId: number, failure: { file: MnistFileName | null; url: string | null; message: string }) => void;
+  loadFailed: (requestId: number, failure: { file: FileSlot | null; url: string | null; message: string }) => void;
   loadCancelled: (requestId: number) => void;
   /** Taken only while `state.dataset` is the dataset on screen (a late answer is dropped). */
   analysisChanged: <N extends AnalysisName>(name: N, state: Exclude<AnalysisState<AnalysisValues[N]>, { status: 'none' }>) => void;
   appUpdated: () => void;
   filesHashed: (
     requestId: number,
-    sha256: Readonly<Record<MnistFileName, string>>,
-    idxSha256: Readonly<Record<MnistFileName, string>>,
+    sha256: Readonly<Record<FileSlot, string>>,
+    idxSha256: Readonly<Record<FileSlot, string>>,
   ) => void;
 }
 
@@ -194,9 +194,9 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     // Any load answers the link's question: the visitor chose a source.
     loadStarted: (requestId, source) =>
       set({ source, preview: null, linkSourceQuestion: null, load: { status: 'loading', requestId, source, files: {} } }),
-    loadProgress: (requestId, file, progress) => {
+    loadProgress: (requestId, slot, progress) => {
       const load = currentLoad(requestId);
-      if (load) set({ load: { ...load, files: { ...load.files, [file]: progress } } });
+      if (load) set({ load: { ...load, files: { ...load.files, [slot]: progress } } });
     },
     loadPartial: (requestId, preview) => {
       if (currentLoad(requestId) && get().dataset === null) set({ preview });
@@ -237,7 +237,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     filesHashed: (requestId, sha256, idxSha256) => {
       if (get().loadedRequestId !== requestId) return;
       set({
-        loadedFiles: get().loadedFiles.map((f) => ({ ...f, sha256: sha256[f.name] ?? f.sha256, idxSha256: idxSha256[f.name] ?? f.idxSha256 })),
+        loadedFiles: get().loadedFiles.map((f) => ({ ...f, sha256: sha256[f.slot] ?? f.sha256, idxSha256: idxSha256[f.slot] ?? f.idxSha256 })),
       });
     },
     loadCancelled: (requestId) => {

@@ -2,7 +2,7 @@ import { MNIST_INFO, type DatasetInfo } from '../../data/dataset/catalog';
 import { useMemo } from 'react';
 import type { Dataset } from '../../data/dataset/dataset';
 import { buildLabelIndex, countSelected, selectIds, splitsShown, type LabelIndex, type SplitFilter } from '../../data/dataset/labelIndex';
-import type { Split } from '../../data/dataset/mnist';
+import type { Split } from '../../data/dataset/fileSlots';
 import { sampleIds } from '../../data/dataset/sample';
 import { idsInRankedOrder, sortIds, type SortOrder } from '../../data/dataset/sortOrder';
 import { mergedRanking, type SuspectScores } from '../../data/analysis/suspects';

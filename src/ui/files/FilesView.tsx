@@ -1,4 +1,4 @@
-import { PUBLISHED_FILES } from '../../data/dataset/mnistCard';
+import { publishedFile, type PublishedFile } from '../../data/dataset/publishedFiles';
 import { datasetOfSource, SOURCE_LABELS } from '../../data/sources/sources';
 import { CATALOG } from '../../data/dataset/catalog';
 import { downloadBlob } from '../../render/downloadBlob';
@@ -11,8 +11,7 @@ const TYPE_NAMES: Record<number, string> = { 0x08: 'unsigned byte' };
 type Verdict = { readonly text: string; readonly ok: boolean | null };
 
 /** How the file served compares with the published original, by SHA-256 of the .gz and of its IDX. */
-function compareWithPublished(file: LoadedFileInfo): Verdict {
-  const published = PUBLISHED_FILES[file.name];
+function compareWithPublished(file: LoadedFileInfo, published: PublishedFile): Verdict {
   if (file.sha256 === null || file.idxSha256 === null) return { text: 'checking…', ok: null };
   if (file.sha256 === published.gzSha256) return { text: 'the original .gz, byte for byte', ok: true };
   if (file.idxSha256 === published.idxSha256) {
@@ -20,7 +19,7 @@ function compareWithPublished(file: LoadedFileInfo): Verdict {
       ? { text: 'the original file served inflated: its IDX bytes are identical', ok: true }
       : { text: 'recompressed: this .gz is not the published one, but its IDX bytes are identical to the original’s', ok: true };
   }
-  return { text: 'differs from the published MNIST file (both the .gz and the IDX bytes)', ok: false };
+  return { text: `differs from the published file (${published.gzSha256 ? 'both the .gz and ' : ''}the IDX bytes)`, ok: false };
 }
 
 /**
@@ -45,13 +44,15 @@ function transportNote(file: LoadedFileInfo): string | null {
 export function FilesView() {
   const files = useExplorerStore((s) => s.loadedFiles);
   const source = useExplorerStore((s) => s.loadedSource);
+  const shown = useExplorerStore((s) => s.dataset?.info.id ?? null);
   if (!source) return null;
-  // The published originals are MNIST's: other data (even in MNIST's file names) is not compared.
-  const isMnist = datasetOfSource(source) === 'mnist';
+  // Compared with the published originals of the dataset on screen, where their bytes are known.
+  const datasetId = shown ?? datasetOfSource(source);
+  const hasPublished = files.some((f) => publishedFile(datasetId, f.slot) !== null);
   return (
     <div className="files-view">
       <p>
-        {CATALOG[datasetOfSource(source)].title} · source: <strong>{SOURCE_LABELS[source.kind]}</strong>
+        {CATALOG[datasetId].title} · source: <strong>{SOURCE_LABELS[source.kind]}</strong>
         {source.kind === 'custom' && <> — {source.baseUrl}</>}
       </p>
       <table className="files-table" aria-label="Files">
@@ -66,18 +67,18 @@ export function FilesView() {
             <th scope="col">Dimensions</th>
             <th scope="col">SHA-256 (as received)</th>
             <th scope="col">SHA-256 (inflated IDX)</th>
-            {isMnist && <th scope="col">Published original</th>}
+            {hasPublished && <th scope="col">Published original</th>}
             <th scope="col">From</th>
             <th scope="col">Download</th>
           </tr>
         </thead>
         <tbody>
           {files.map((file) => {
-            const published = PUBLISHED_FILES[file.name];
-            const verdict = compareWithPublished(file);
+            const published = publishedFile(datasetId, file.slot);
+            const verdict = published && compareWithPublished(file, published);
             return (
-              <tr key={file.name}>
-                <th scope="row">{file.displayName ?? file.name}</th>
+              <tr key={file.slot}>
+                <th scope="row">{file.name}</th>
                 <td className="num">
                   {formatCount(file.servedBytes)}
                   {transportNote(file) && <div className="hint transport-note">{transportNote(file)}</div>}
@@ -91,25 +92,36 @@ export function FilesView() {
                 <td>{file.dims.map(formatCount).join(' × ')}</td>
                 <td className="mono sha">{file.sha256 ?? 'computing…'}</td>
                 <td className="mono sha">{file.idxSha256 ?? 'computing…'}</td>
-                {isMnist && <td className="published">
-                  <span className={verdict.ok === null ? 'hint' : verdict.ok ? 'match' : 'mismatch'} data-verdict={verdict.ok === null ? 'pending' : verdict.ok ? 'match' : 'mismatch'}>
-                    {verdict.text}
-                  </span>
-                  <span className="hint">
-                    {' '}
-                    — published: .gz {formatCount(published.gzBytes)} bytes, SHA-256 <span className="mono sha">{published.gzSha256}</span>; IDX{' '}
-                    {formatCount(published.idxBytes)} bytes, SHA-256 <span className="mono sha">{published.idxSha256}</span>
-                  </span>
-                </td>}
+                {hasPublished && (
+                  <td className="published">
+                    {published && verdict && (
+                      <>
+                        <span className={verdict.ok === null ? 'hint' : verdict.ok ? 'match' : 'mismatch'} data-verdict={verdict.ok === null ? 'pending' : verdict.ok ? 'match' : 'mismatch'}>
+                          {verdict.text}
+                        </span>
+                        <span className="hint">
+                          {' '}
+                          — published:{' '}
+                          {published.gzBytes !== null && (
+                            <>
+                              .gz {formatCount(published.gzBytes)} bytes, SHA-256 <span className="mono sha">{published.gzSha256}</span>;{' '}
+                            </>
+                          )}
+                          IDX {formatCount(published.idxBytes)} bytes, SHA-256 <span className="mono sha">{published.idxSha256}</span>
+                        </span>
+                      </>
+                    )}
+                  </td>
+                )}
                 <td className="url">{file.url.startsWith('blob:') ? 'this computer (opened, not uploaded)' : file.url}</td>
                 <td>
                   {/* The blob URL is made on click and lives a minute: URLs made during render were
                       revoked by StrictMode's rehearsal unmount while the links still used them. */}
-                  <a href={`#download-${file.name}`} download={file.displayName ?? file.name} onClick={(event) => {
+                  <a href={`#download-${file.slot}`} download={file.name} onClick={(event) => {
                     event.preventDefault();
-                    downloadBlob(file.blob, file.displayName ?? file.name);
+                    downloadBlob(file.blob, file.name);
                   }}>
-                    Download {file.displayName ?? file.name}
+                    Download {file.name}
                   </a>
                 </td>
               </tr>

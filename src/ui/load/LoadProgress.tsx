@@ -1,4 +1,6 @@
-import { MNIST_FILES } from '../../data/dataset/mnist';
+import { FILE_SLOTS } from '../../data/dataset/fileSlots';
+import { CATALOG } from '../../data/dataset/catalog';
+import { datasetOfSource } from '../../data/sources/sources';
 import { cancelLoad } from '../../state/jobs/datasetLoader';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { formatBytes } from '../common/format';
@@ -8,10 +10,13 @@ import { formatBytes } from '../common/format';
 export function LoadProgress() {
   const load = useExplorerStore((s) => s.load);
   if (load.status !== 'loading') return null;
+  // Each bar is named by the dataset's own name for its file.
+  const { files } = CATALOG[datasetOfSource(load.source)];
   return (
     <section className="load-progress" aria-label="Loading progress">
-      {MNIST_FILES.map(({ name }) => {
-        const progress = load.files[name];
+      {FILE_SLOTS.map(({ slot, split, role }) => {
+        const name = files[split][role];
+        const progress = load.files[slot];
         const percent = progress?.total ? Math.min(100, Math.round((100 * progress.received) / progress.total)) : null;
         return (
           <div key={name} className="load-progress-file">

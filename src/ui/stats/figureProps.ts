@@ -1,4 +1,4 @@
-import type { Split } from '../../data/dataset/mnist';
+import type { Split } from '../../data/dataset/fileSlots';
 import type { SplitFilter } from '../../data/dataset/labelIndex';
 import type { DatasetStatistics } from '../../data/analysis/statistics';
 import type { DatasetInfo } from '../../data/dataset/catalog';

@@ -1,7 +1,7 @@
 // The suspect labels' progress beside the filters while they are computed (with Cancel), and a
 // way to ask for them when the grid is sorted by them but they were cancelled or failed.
 import { splitsShown } from '../../data/dataset/labelIndex';
-import type { Split } from '../../data/dataset/mnist';
+import type { Split } from '../../data/dataset/fileSlots';
 import { askForSuspects, cancelSuspects } from '../../state/jobs/scheduler';
 import { stateFor, suspectsOf, type AnalysisState } from '../../state/store/analysisState';
 import { useExplorerStore } from '../../state/store/useExplorerStore';

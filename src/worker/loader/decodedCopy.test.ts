@@ -18,10 +18,10 @@ describe('kept copies are checked against the hashes recorded when they were kep
         view.setUint8(3, dims.length);
         dims.forEach((d, j) => view.setUint32(4 + 4 * j, d));
         idx.set(data, 4 + 4 * dims.length);
-        const info = { idxSha256: sha(idx), sha256: sha(served), idxType: 8 };
+        const info = { idxSha256: sha(idx), sha256: sha(served), idxType: 8, name: f.name };
         if (tamper?.file === i && tamper.what === 'data') data[0] = data[0]! ^ 1;
         if (tamper?.file === i && tamper.what === 'served') served[49] = served[49]! ^ 1;
-        return [f.name, { info: { ...info, blob: new Blob([served]) }, data, dims }];
+        return [f.slot, { info: { ...info, blob: new Blob([served]) }, data, dims }];
       }),
     ) as unknown as Parameters<typeof findDamagedFile>[0];
   }
@@ -29,7 +29,7 @@ describe('kept copies are checked against the hashes recorded when they were kep
   it('passes an intact copy and names the first damaged file and what changed', async () => {
     const signal = new AbortController().signal;
     expect(await findDamagedFile(kept(), signal)).toBeNull();
-    expect(await findDamagedFile(kept({ file: 2, what: 'data' }), signal)).toEqual({ file: MNIST_FILES[2].name, what: 'data' });
-    expect(await findDamagedFile(kept({ file: 1, what: 'served' }), signal)).toEqual({ file: MNIST_FILES[1].name, what: 'served bytes' });
+    expect(await findDamagedFile(kept({ file: 2, what: 'data' }), signal)).toEqual({ slot: MNIST_FILES[2].slot, file: MNIST_FILES[2].name, what: 'data' });
+    expect(await findDamagedFile(kept({ file: 1, what: 'served' }), signal)).toEqual({ slot: MNIST_FILES[1].slot, file: MNIST_FILES[1].name, what: 'served bytes' });
   });
 });

@@ -7,7 +7,7 @@
 import { releaseBuffer } from '../../data/decode/bytes';
 import { encodeIdxHeader, type Allocate } from '../../data/decode/idx';
 import { sha256OfParts } from '../../data/decode/sha256';
-import { MNIST_FILES, type MnistFileName } from '../../data/dataset/mnist';
+import { FILE_SLOTS, type FileSlot } from '../../data/dataset/fileSlots';
 import type { FileUrls } from '../../data/sources/sources';
 import {
   canValidate,
@@ -54,8 +54,8 @@ async function readMeta(dir: FileSystemDirectoryHandle, urls: FileUrls): Promise
  */
 async function currentValidators(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal, stallMs: number): Promise<FileValidator[]> {
   return Promise.all(
-    MNIST_FILES.map(async (f) => {
-      const response = await headWithinStall(urls[f.name], fetchFn, signal, stallMs);
+    FILE_SLOTS.map(async (f) => {
+      const response = await headWithinStall(urls[f.slot], fetchFn, signal, stallMs);
       if (!response.ok) throw new Error(`HEAD ${response.status}`);
       return validatorOf(response.headers);
     }),
@@ -86,35 +86,35 @@ export async function readDecodedCopy(
   allocate: Allocate,
   signal: AbortSignal,
   stallMs: number,
-): Promise<Record<MnistFileName, KeptDecodedFile> | null> {
+): Promise<Record<FileSlot, KeptDecodedFile> | null> {
   try {
     const dir = await sourceDir(urls, false);
     if (!dir) return null;
     const meta = await readMeta(dir, urls);
     if (!meta) return null;
-    if (!meta.files.every((f) => f.url === urls[f.name])) return null;
+    if (!meta.files.every((f) => f.url === urls[f.slot])) return null;
     // The server is asked while the disk is read: the HEAD round trips and the 55 MB read overlap
     // (the copy is used only if the answers match, below).
     const asking = currentValidators(urls, fetchFn, signal, stallMs);
     asking.catch(() => undefined); // judged once the files are read
-    const result: Partial<Record<MnistFileName, KeptDecodedFile>> = {};
+    const result: Partial<Record<FileSlot, KeptDecodedFile>> = {};
     for (const f of meta.files) {
       const data = allocate(f.dataBytes);
-      const handle = await ((await dir.getFileHandle(`${f.name}.data`)) as SyncFileHandle).createSyncAccessHandle();
+      const handle = await ((await dir.getFileHandle(`${f.slot}.data`)) as SyncFileHandle).createSyncAccessHandle();
       try {
         // Straight from disk into the (shared) buffer: no intermediate copy.
         if (handle.getSize() !== f.dataBytes || handle.read(data, { at: 0 }) !== f.dataBytes) return null;
       } finally {
         handle.close();
       }
-      const blob = await (await dir.getFileHandle(`${f.name}.served`)).getFile();
+      const blob = await (await dir.getFileHandle(`${f.slot}.served`)).getFile();
       if (blob.size !== f.servedBytes) return null;
       const { validator: _v, dataBytes: _d, headerBytes: _h, ...info } = f;
-      result[f.name] = { info: { ...info, blob }, data, dims: f.dims };
+      result[f.slot] = { info: { ...info, blob }, data, dims: f.dims };
     }
     const now = await asking;
     if (!meta.files.every((f, i) => isSameFile(f.validator, now[i]!))) return null;
-    return result as Record<MnistFileName, KeptDecodedFile>;
+    return result as Record<FileSlot, KeptDecodedFile>;
   } catch {
     return null;
   }
@@ -123,23 +123,23 @@ export async function readDecodedCopy(
 /**
  * Checks a kept copy's bytes against the SHA-256 recorded when it was written: each payload
  * (as its IDX file: header rebuilt from the kept shape, then the data) and each file as served.
- * Returns the first file that does not match, or null when all do. Run after the digits are on
+ * Returns the first file that does not match (its slot and own name), or null when all do. Run after the digits are on
  * screen: a second of hashing must not delay them, but wrong data must not stay.
  */
 export async function findDamagedFile(
-  files: Readonly<Record<MnistFileName, KeptDecodedFile>>,
+  files: Readonly<Record<FileSlot, KeptDecodedFile>>,
   signal: AbortSignal,
-): Promise<{ file: MnistFileName; what: 'data' | 'served bytes' } | null> {
-  for (const { name } of MNIST_FILES) {
+): Promise<{ slot: FileSlot; file: string; what: 'data' | 'served bytes' } | null> {
+  for (const { slot } of FILE_SLOTS) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (signal.aborted) return null;
-    const { info, data, dims } = files[name];
+    const { info, data, dims } = files[slot];
     const idx = await sha256OfParts([encodeIdxHeader(info.idxType, dims), data]);
-    if (idx !== info.idxSha256) return { file: name, what: 'data' };
+    if (idx !== info.idxSha256) return { slot, file: info.name, what: 'data' };
     const servedBytes = new Uint8Array(await info.blob.arrayBuffer());
     const served = await sha256OfParts([servedBytes]);
     releaseBuffer(servedBytes);
-    if (served !== info.sha256) return { file: name, what: 'served bytes' };
+    if (served !== info.sha256) return { slot, file: info.name, what: 'served bytes' };
   }
   return null;
 }

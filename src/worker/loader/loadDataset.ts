@@ -1,7 +1,7 @@
 import { assembleDataset, DatasetFileError, type Dataset, type DecodedFiles } from '../../data/dataset/dataset';
 import type { Allocate, DecodedIdx } from '../../data/decode/idx';
 import { CATALOG, type DatasetEntry } from '../../data/dataset/catalog';
-import { MNIST_FILES, type MnistFileName } from '../../data/dataset/mnist';
+import { FILE_SLOTS, type FileSlot } from '../../data/dataset/fileSlots';
 import type { FileUrls } from '../../data/sources/sources';
 import type { FileValidator } from '../../data/kept/decodedCopyMeta';
 import { FileLoadError, loadFile, type FileDecodeState } from './loadFile';
@@ -21,13 +21,13 @@ export interface LoadOptions {
   /** By MNIST's role names; a dataset with one split has only that split's two. */
   readonly urls: Partial<FileUrls>;
   /** The files' own names where they differ from the entry's (the visitor's files). */
-  readonly names?: Partial<Record<MnistFileName, string>>;
+  readonly names?: Partial<Record<FileSlot, string>>;
   /** What the files must be (shape, classes); MNIST when absent. */
   readonly entry?: DatasetEntry;
   readonly fetch: typeof fetch;
   readonly allocate: Allocate;
   readonly signal: AbortSignal;
-  readonly onProgress: (file: MnistFileName, progress: FileProgress) => void;
+  readonly onProgress: (file: FileSlot, progress: FileProgress) => void;
   /**
    * Called as training images arrive, once the training labels are complete: the buffers being
    * filled and how many whole images they hold so far. Lets a shared-memory page draw the first
@@ -54,7 +54,7 @@ export interface LoadedMnist {
   readonly files: readonly LoadedFileInfo[];
   /** The served bytes of each file as they arrived, for hashing once the data is on screen. */
   readonly served: readonly (readonly Uint8Array[])[];
-  /** Per file, in MNIST_FILES order: the decoded IDX and what the server said identifies it. */
+  /** Per file, in FILE_SLOTS order: the decoded IDX and what the server said identifies it. */
   readonly decoded: readonly { readonly idx: DecodedIdx; readonly validator: FileValidator }[];
 }
 
@@ -83,13 +83,13 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
     allocated += byteLength;
     return options.allocate(byteLength);
   };
-  const states = new Map<MnistFileName, FileDecodeState>();
+  const states = new Map<FileSlot, FileDecodeState>();
   let lastReady = 0;
-  const onChunk = (name: MnistFileName, state: FileDecodeState) => {
-    states.set(name, state);
+  const onChunk = (slot: FileSlot, state: FileDecodeState) => {
+    states.set(slot, state);
     if (!options.onTrainPrefix) return;
-    const images = states.get('train-images-idx3-ubyte.gz');
-    const labels = states.get('train-labels-idx1-ubyte.gz');
+    const images = states.get('train-images');
+    const labels = states.get('train-labels');
     const labelData = labels?.partialData;
     const imageData = images?.partialData;
     if (!images || !labels || !labelData || !imageData || labels.bytesWritten !== labelData.length) return;
@@ -105,64 +105,64 @@ export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
     }
   };
   try {
-    const present = MNIST_FILES.filter((file) => options.urls[file.name] !== undefined);
+    const present = FILE_SLOTS.filter((file) => options.urls[file.slot] !== undefined);
     const decoded = await Promise.all(
       present.map((file) => {
-        return loadFile(file.name, options.urls[file.name]!, {
+        return loadFile(file.slot, options.urls[file.slot]!, {
           fetch: options.fetch,
           allocate,
           signal: inner.signal,
           maxBytes: options.maxBytes,
           stallTimeoutMs: options.stallTimeoutMs,
-          displayName: options.names?.[file.name] ?? entryFileName(entry, file.name),
-          onProgress: (progress) => options.onProgress(file.name, progress),
-          onChunk: (state) => onChunk(file.name, state),
+          name: options.names?.[file.slot] ?? entryFileName(entry, file.slot),
+          onProgress: (progress) => options.onProgress(file.slot, progress),
+          onChunk: (state) => onChunk(file.slot, state),
         }).catch((error: unknown) => {
           inner.abort();
           throw error;
         });
       }),
     );
-    const dataset = assembleNamed(new Map(present.map((f, i) => [f.name, decoded[i]!.idx])), options.urls, entry, options.names);
+    const dataset = assembleNamed(new Map(present.map((f, i) => [f.slot, decoded[i]!.idx])), options.urls, entry, options.names);
     return { dataset, files: decoded.map((d) => d.info), served: decoded.map((d) => d.served), decoded };
   } finally {
     options.signal.removeEventListener('abort', abortInner);
   }
 }
 
-/** The entry's own name for the file in MNIST's role `name` (EMNIST's are not MNIST's). */
-export function entryFileName(entry: DatasetEntry, name: MnistFileName): string {
-  const file = MNIST_FILES.find((f) => f.name === name)!;
+/** The entry's own name for the file in `slot`. */
+export function entryFileName(entry: DatasetEntry, slot: FileSlot): string {
+  const file = FILE_SLOTS.find((f) => f.slot === slot)!;
   return entry.files[file.split][file.role];
 }
 
 /** Checks four decoded files form a dataset of `entry`'s kind; a refusal names the file, as a FileLoadError. */
 export function assembleNamed(
-  byName: ReadonlyMap<MnistFileName, DecodedIdx>,
+  bySlot: ReadonlyMap<FileSlot, DecodedIdx>,
   urls: Partial<FileUrls>,
   entry: DatasetEntry = CATALOG.mnist,
-  ownNames: Partial<Record<MnistFileName, string>> = {},
+  ownNames: Partial<Record<FileSlot, string>> = {},
 ): Dataset {
-  const pair = (images: MnistFileName, labels: MnistFileName) => {
-    const i = byName.get(images);
-    const l = byName.get(labels);
+  const pair = (images: FileSlot, labels: FileSlot) => {
+    const i = bySlot.get(images);
+    const l = bySlot.get(labels);
     return i && l ? { images: i, labels: l } : null;
   };
   const files: DecodedFiles = {
-    train: pair('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
-    test: pair('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'),
+    train: pair('train-images', 'train-labels'),
+    test: pair('test-images', 'test-labels'),
   };
-  const nameOf = (name: MnistFileName) => ownNames[name] ?? entryFileName(entry, name);
+  const nameOf = (slot: FileSlot) => ownNames[slot] ?? entryFileName(entry, slot);
   const names = {
-    train: { images: nameOf('train-images-idx3-ubyte.gz'), labels: nameOf('train-labels-idx1-ubyte.gz') },
-    test: { images: nameOf('t10k-images-idx3-ubyte.gz'), labels: nameOf('t10k-labels-idx1-ubyte.gz') },
+    train: { images: nameOf('train-images'), labels: nameOf('train-labels') },
+    test: { images: nameOf('test-images'), labels: nameOf('test-labels') },
   };
   try {
     return assembleDataset(files, entry, names);
   } catch (error) {
     if (error instanceof DatasetFileError) {
-      const name = MNIST_FILES.find((f) => nameOf(f.name) === error.fileName)?.name ?? 'train-images-idx3-ubyte.gz';
-      throw new FileLoadError(name, urls[name] ?? null, `${error.fileName}: ${error.message}`);
+      const slot = FILE_SLOTS.find((f) => nameOf(f.slot) === error.fileName)?.slot ?? 'train-images';
+      throw new FileLoadError(slot, urls[slot] ?? null, `${error.fileName}: ${error.message}`);
     }
     throw error;
   }

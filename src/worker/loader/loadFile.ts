@@ -3,15 +3,15 @@ import { hexBytes } from '../../data/decode/bytes';
 import { DecodeError } from '../../data/decode/decodeError';
 import { MnistFileDecoder } from '../../data/decode/fileDecoder';
 import { DEFAULT_MAX_IDX_BYTES, IDX_MAX_DIMS, type Allocate, type DecodedIdx } from '../../data/decode/idx';
-import type { MnistFileName } from '../../data/dataset/mnist';
+import type { FileSlot } from '../../data/dataset/fileSlots';
 import { validatorOf, type FileValidator } from '../../data/kept/decodedCopyMeta';
 import type { FileProgress, LoadedFileInfo } from './protocol';
 
 /** A load that failed, with the file and URL it failed on, ready to show to a person. */
 export class FileLoadError extends Error {
-  readonly file: MnistFileName | null;
+  readonly file: FileSlot | null;
   readonly url: string | null;
-  constructor(file: MnistFileName | null, url: string | null, message: string) {
+  constructor(file: FileSlot | null, url: string | null, message: string) {
     super(message);
     this.name = 'FileLoadError';
     this.file = file;
@@ -43,8 +43,8 @@ export interface LoadFileOptions {
   readonly stallTimeoutMs?: number;
   readonly onProgress: (progress: FileProgress) => void;
   readonly onChunk?: (state: FileDecodeState) => void;
-  /** The file's own name, when it is not the MNIST name of its role (which `name` is). */
-  readonly displayName?: string;
+  /** The file's own name (the dataset's name for it, or the visitor's file's): refusals name it. */
+  readonly name: string;
 }
 
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
@@ -72,10 +72,9 @@ function transportEncodingOf(headers: Headers): string | null {
 }
 
 /** Fetches one file and decodes it as it streams in, into a buffer from `options.allocate`. */
-export async function loadFile(name: MnistFileName, url: string, options: LoadFileOptions): Promise<LoadedFile> {
-  // Refusals name the file as it is called where it came from (EMNIST's files are not MNIST's names).
-  const shownName = options.displayName ?? name;
-  const fail = (cause: string) => new FileLoadError(name, url, `${shownName}: ${cause}`);
+export async function loadFile(slot: FileSlot, url: string, options: LoadFileOptions): Promise<LoadedFile> {
+  const { name } = options;
+  const fail = (cause: string) => new FileLoadError(slot, url, `${name}: ${cause}`);
   const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const seconds = `${(stallMs / 1000).toFixed(stallMs % 1000 ? 1 : 0)} s`;
   let response: Response;
@@ -143,8 +142,8 @@ export async function loadFile(name: MnistFileName, url: string, options: LoadFi
     }
     const idx = decoder.finish();
     const info: LoadedFileInfo = {
+      slot,
       name,
-      ...(shownName !== name ? { displayName: shownName } : {}),
       url,
       servedBytes: received,
       format: decoder.format ?? 'idx',

@@ -6,7 +6,7 @@ import type { OpenedArchive } from './archive';
 /** How an archive's entry is named to the loader: a URL no network request can have. */
 const ARCHIVE_URL_PREFIX = 'archive:';
 import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../../data/decode/idx';
-import { MNIST_FILES, type MnistFileName } from '../../data/dataset/mnist';
+import { FILE_SLOTS, type FileSlot } from '../../data/dataset/fileSlots';
 import { findDamagedFile, forgetDecodedCopy, headWithinStall, keepDecodedCopy, readDecodedCopy } from './decodedCopy';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
 import { assembleNamed, FileLoadError, loadMnist, type LoadedMnist, type TrainPrefix } from './loadDataset';
@@ -40,7 +40,7 @@ export interface LoaderDeps {
  */
 async function canReadDirectly(urls: FileUrls, fetchFn: typeof fetch, signal: AbortSignal, stallMs: number): Promise<boolean> {
   try {
-    return (await headWithinStall(urls['t10k-labels-idx1-ubyte.gz'], fetchFn, signal, stallMs)).ok;
+    return (await headWithinStall(urls['test-labels'], fetchFn, signal, stallMs)).ok;
   } catch {
     return false;
   }
@@ -48,12 +48,12 @@ async function canReadDirectly(urls: FileUrls, fetchFn: typeof fetch, signal: Ab
 
 /** All four files' URLs, or null when the request has fewer (a one-split dataset). */
 function completeUrls(urls: Partial<FileUrls>): FileUrls | null {
-  return MNIST_FILES.every((f) => urls[f.name] !== undefined) ? (urls as FileUrls) : null;
+  return FILE_SLOTS.every((f) => urls[f.slot] !== undefined) ? (urls as FileUrls) : null;
 }
 
 /** Said when a relayed source failed through the relay: why there is one, and where it exists. */
 function relayHint(relayUrls: FileUrls): string {
-  const relay = new URL('./', relayUrls['t10k-labels-idx1-ubyte.gz']);
+  const relay = new URL('./', relayUrls['test-labels']);
   return (
     `The browser could not read the files directly (their host sends no CORS headers), and this server has no working relay at ${relay.pathname}: ` +
     'the relay exists only in the servers of `npm start` and `npm run dev`, not on a static host. Choose the bundled copy, run the app with `npm start`, ' +
@@ -101,7 +101,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     decodedAll: boolean;
     /** The whole dataset's size limit, if the request set one. */
     readonly maxTotalBytes: number | undefined;
-    progressOf(file: MnistFileName): (progress: FileProgress) => void;
+    progressOf(slot: FileSlot): (progress: FileProgress) => void;
     postLoaded(dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean): void;
   }
 
@@ -115,19 +115,19 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     const started = now();
     // Progress per file, at most every 100 ms: each message re-renders the page, which shares the
     // two cores with this decoding.
-    const progressPosts = new Map<MnistFileName, (progress: FileProgress) => void>();
+    const progressPosts = new Map<FileSlot, (progress: FileProgress) => void>();
     const load: Load = {
       requestId,
       signal: controller.signal,
       decodedAll: false,
       maxTotalBytes,
-      progressOf: (file) => {
-        let post = progressPosts.get(file);
+      progressOf: (slot) => {
+        let post = progressPosts.get(slot);
         if (!post) {
           post = throttle((progress: FileProgress) => {
-            if (!controller.signal.aborted && !load.decodedAll) deps.post({ type: 'progress', requestId, file, progress }, []);
+            if (!controller.signal.aborted && !load.decodedAll) deps.post({ type: 'progress', requestId, slot, progress }, []);
           }, PROGRESS_INTERVAL_MS);
-          progressPosts.set(file, post);
+          progressPosts.set(slot, post);
         }
         return post;
       },
@@ -150,7 +150,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
    */
   const chooseUrls = async (load: Load, requested: FileUrls, relayUrls: FileUrls | undefined): Promise<{ urls: FileUrls; viaRelay: boolean }> => {
     if (!relayUrls) return { urls: requested, viaRelay: false };
-    const key = MNIST_FILES.map((f) => requested[f.name]).join('\n');
+    const key = FILE_SLOTS.map((f) => requested[f.slot]).join('\n');
     let direct = directlyReadable.get(key);
     if (direct === undefined) {
       direct = await canReadDirectly(requested, deps.fetch, load.signal, stallMs);
@@ -169,22 +169,22 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     if (load.signal.aborted) throw superseded();
     if (!cached) return false;
     const byName = new Map(
-      MNIST_FILES.map((f): [MnistFileName, DecodedIdx] => {
-        const { info, data, dims } = cached[f.name];
+      FILE_SLOTS.map((f): [FileSlot, DecodedIdx] => {
+        const { info, data, dims } = cached[f.slot];
         const headerBytes = info.inflatedBytes - data.length;
-        return [f.name, { header: { type: info.idxType, dims, headerBytes, dataBytes: data.length }, data }];
+        return [f.slot, { header: { type: info.idxType, dims, headerBytes, dataBytes: data.length }, data }];
       }),
     );
     // Transferred buffers leave with the reply: without shared memory the check reads a copy.
     const toCheck = deps.shared
       ? cached
-      : (Object.fromEntries(MNIST_FILES.map((f) => [f.name, { ...cached[f.name], data: cached[f.name].data.slice() }])) as typeof cached);
+      : (Object.fromEntries(FILE_SLOTS.map((f) => [f.slot, { ...cached[f.slot], data: cached[f.slot].data.slice() }])) as typeof cached);
     const shown = untilShown(load.requestId, load.signal);
-    load.postLoaded(assembleNamed(byName, urls, entry), MNIST_FILES.map((f) => cached[f.name].info), true);
+    load.postLoaded(assembleNamed(byName, urls, entry), FILE_SLOTS.map((f) => cached[f.slot].info), true);
     await shown;
     if (load.signal.aborted) return true;
     const damaged = await findDamagedFile(toCheck, load.signal);
-    if (!deps.shared) for (const f of MNIST_FILES) releaseBuffer(toCheck[f.name].data);
+    if (!deps.shared) for (const f of FILE_SLOTS) releaseBuffer(toCheck[f.slot].data);
     if (load.signal.aborted) return true;
     if (damaged) {
       await forgetDecodedCopy(urls);
@@ -199,7 +199,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
   interface Fetched {
     readonly loaded: LoadedMnist;
     /** The IDX hashes, when they had to be taken before the buffers moved (no shared memory). */
-    readonly idxSha256: Record<MnistFileName, string> | null;
+    readonly idxSha256: Record<FileSlot, string> | null;
     /** The decoded payloads to write to disk: the shared buffers, or copies of moved ones. */
     readonly toKeep: readonly Uint8Array[];
   }
@@ -210,7 +210,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     urls: Partial<FileUrls>,
     maxBytes: number | undefined,
     entry: DatasetEntry,
-    names?: Partial<Record<MnistFileName, string>>,
+    names?: Partial<Record<FileSlot, string>>,
     fetchFiles: typeof fetch = deps.fetch,
   ): Promise<Fetched | null> => {
     const loaded = await loadMnist({
@@ -266,8 +266,8 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
       const choice = chooseArchiveEntries(archive.names, requested, Object.values(CATALOG));
       if (!choice.ok) throw fail(choice.reason);
       const urls: Partial<FileUrls> = {};
-      const names: Partial<Record<MnistFileName, string>> = {};
-      for (const [slot, path] of Object.entries(choice.files) as [MnistFileName, string][]) {
+      const names: Partial<Record<FileSlot, string>> = {};
+      for (const [slot, path] of Object.entries(choice.files) as [FileSlot, string][]) {
         urls[slot] = `${ARCHIVE_URL_PREFIX}${encodeURIComponent(path)}`;
         names[slot] = `${file.name}/${path}`;
       }
@@ -299,7 +299,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     const kept = await keepDecodedCopy(
       urls,
       files.map((info, i) => ({
-        info: { ...info, sha256: sha256[info.name], idxSha256: idxSha256[info.name] },
+        info: { ...info, sha256: sha256[info.slot], idxSha256: idxSha256[info.slot] },
         data: toKeep[i]!,
         headerBytes: decoded[i]!.idx.header.headerBytes,
         validator: decoded[i]!.validator,
@@ -382,15 +382,15 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     files: readonly LoadedFileInfo[],
     parts: (i: number) => readonly Uint8Array[],
     signal: AbortSignal,
-  ): Promise<Record<MnistFileName, string> | null> => {
-    const sha256: Partial<Record<MnistFileName, string>> = {};
+  ): Promise<Record<FileSlot, string> | null> => {
+    const sha256: Partial<Record<FileSlot, string>> = {};
     for (const [i, file] of files.entries()) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (signal.aborted) return null;
-      sha256[file.name] = await sha256OfParts(parts(i));
+      sha256[file.slot] = await sha256OfParts(parts(i));
       if (signal.aborted) return null;
     }
-    return sha256 as Record<MnistFileName, string>;
+    return sha256 as Record<FileSlot, string>;
   };
   const hashServedBytes = (files: readonly LoadedFileInfo[], served: readonly (readonly Uint8Array[])[], signal: AbortSignal) =>
     hashFiles(files, (i) => served[i] ?? [], signal);

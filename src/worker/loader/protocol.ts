@@ -2,7 +2,7 @@
 // message kind is a compile error in each `switch` until it is handled.
 import type { Dataset } from '../../data/dataset/dataset';
 import type { FileUrls } from '../../data/sources/sources';
-import type { MnistFileName } from '../../data/dataset/mnist';
+import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { DatasetId } from '../../data/dataset/catalog';
 import type { FileProgress, LoadedFileInfo } from '../../data/sources/loadedFiles';
 
@@ -21,7 +21,7 @@ export type LoaderRequest =
        * kept (they are on this computer already) and never looked for in the kept copies.
        */
       readonly local?: {
-        readonly names: Partial<Record<MnistFileName, string>>;
+        readonly names: Partial<Record<FileSlot, string>>;
         /** A zip archive holding the files (then `urls` is empty): its entries are chosen and streamed in the worker. */
         readonly archive?: File;
       };
@@ -43,7 +43,7 @@ export type LoaderRequest =
   | { readonly type: 'shown'; readonly requestId: number };
 
 export type LoaderReply =
-  | { readonly type: 'progress'; readonly requestId: number; readonly file: MnistFileName; readonly progress: FileProgress }
+  | { readonly type: 'progress'; readonly requestId: number; readonly slot: FileSlot; readonly progress: FileProgress }
   | {
       readonly type: 'loaded';
       readonly requestId: number;
@@ -59,15 +59,15 @@ export type LoaderReply =
       readonly type: 'error';
       readonly requestId: number;
       /** The file that failed, or null when the failure is not about one file. */
-      readonly file: MnistFileName | null;
+      readonly file: FileSlot | null;
       readonly url: string | null;
       readonly message: string;
     }
   | {
       readonly type: 'hashes';
       readonly requestId: number;
-      readonly sha256: Readonly<Record<MnistFileName, string>>;
-      readonly idxSha256: Readonly<Record<MnistFileName, string>>;
+      readonly sha256: Readonly<Record<FileSlot, string>>;
+      readonly idxSha256: Readonly<Record<FileSlot, string>>;
     }
   /**
    * The training digits decoded so far, as views of the shared buffers still being filled: the
@@ -78,7 +78,7 @@ export type LoaderReply =
    * The kept copy just shown did not match the hashes recorded when it was kept: it has been
    * discarded, and the page should load the source again (from the network).
    */
-  | { readonly type: 'kept-copy-damaged'; readonly requestId: number; readonly file: MnistFileName; readonly what: 'data' | 'served bytes' }
+  | { readonly type: 'kept-copy-damaged'; readonly requestId: number; readonly slot: FileSlot; readonly file: string; readonly what: 'data' | 'served bytes' }
   /** The kept copy just shown passed its content check: every hash matches what was recorded. */
   | { readonly type: 'kept-copy-checked'; readonly requestId: number }
   /** The decoded files were kept for the next visit (see decodedCache.ts). */
