@@ -69,7 +69,6 @@ test('your own files by the file picker: Fashion-MNIST’s four files, read loca
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'Fashion-MNIST' });
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   await page.getByLabel('Files', { exact: true }).setInputFiles(FASHION_FILES.map((name) => join(FASHION_MNIST_DIR, name)));
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(status(page)).toHaveText('Showing 70000 of 70000 images');
   await expect(page.getByLabel('Loaded data')).toContainText('Fashion-MNIST: Your own files');
   // The link says which dataset, and that its files are the visitor's own.
@@ -119,7 +118,6 @@ test('EMNIST Letters’ shape by drag and drop: 26 classes from label 1, drawn u
   await expect(linkSourceQuestion(other)).toContainText('EMNIST Letters from files on the sender’s computer');
   await expect(status(other)).toHaveText('No characters loaded');
   await linkSourceQuestion(other).getByLabel('Files', { exact: true }).setInputFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType, buffer: f.buffer })));
-  await linkSourceQuestion(other).getByRole('button', { name: 'Open', exact: true }).click();
   await expect(status(other)).toHaveText(`Showing ${cs} of 182 characters`);
 });
 
@@ -129,7 +127,6 @@ test('any IDX shape: a 64 × 64 set with one split only, each image drawn whole'
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'Other IDX files' });
   await page.getByLabel('Files', { exact: true }).setInputFiles(files);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(status(page)).toHaveText('Showing 40 of 40 images');
   // Classes are the labels the files hold: 0–11, numbered.
   await expect(classFilter(page).getByRole('button')).toHaveText(['All', ...Array.from({ length: 12 }, (_, i) => String(i))]);
@@ -155,7 +152,6 @@ test('files that do not form a dataset are refused by name, with the data on scr
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   const images = emnistLettersLike(3, 1).files[0]!.buffer;
   await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images }]);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('“train-images-idx3-ubyte.gz” has no labels file beside it');
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
 });
@@ -168,7 +164,6 @@ test('an archive as EMNIST ships it (one zip of .gz files): its dataset found by
   // Picked as MNIST's own files: the archive says it holds EMNIST Letters, and that is what opens.
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'gzip.zip', mimeType: 'application/zip', buffer: zip }]);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(status(page)).toHaveText('Showing 182 of 182 characters');
   await expect(page).toHaveURL(/dataset=emnist-letters/);
   const first = (await cellLabels(page, 'Characters')).slice(0, 2);
@@ -180,7 +175,6 @@ test('an archive as EMNIST ships it (one zip of .gz files): its dataset found by
   await page.getByRole('tab', { name: 'Digits', exact: true }).click();
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'broken.zip', mimeType: 'application/zip', buffer: zip.subarray(0, zip.length - 200) }]);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('broken.zip: not a zip archive that can be read');
   await expect(status(page)).toHaveText('Showing 182 of 182 characters');
 });

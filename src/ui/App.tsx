@@ -9,6 +9,7 @@ import { DigitFilter } from './filters/DigitFilter';
 import { DigitGrid } from './grid/DigitGrid';
 import { FilesView } from './files/FilesView';
 import { KeptCopyNotice } from './load/KeptCopyNotice';
+import { RecognisedNotice } from './load/RecognisedNotice';
 import { LinkNotice } from './load/LinkNotice';
 import { LinkSourceQuestion } from './load/LinkSourceQuestion';
 import { LoadedSourceNote } from './load/LoadedSourceNote';
@@ -63,6 +64,7 @@ export function App() {
       <LinkSourceQuestion />
       <LinkNotice />
       <KeptCopyNotice />
+      <RecognisedNotice />
       <LoadProgress />
       <LoadErrorBanner />
       <DatasetWarnings />

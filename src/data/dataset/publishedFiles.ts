@@ -2,7 +2,8 @@
 // gzip and as the IDX bytes inside. The Files view compares what was loaded with them, and files
 // opened without saying what they are are recognised by them (the IDX bytes: the same for the
 // original .gz and any recompressed copy).
-import type { DatasetId } from './catalog';
+import { CATALOG, type DatasetId } from './catalog';
+import type { Dataset } from './dataset';
 import { FILE_SLOTS, type FileSlot } from './fileSlots';
 
 export interface PublishedFile {
@@ -47,4 +48,16 @@ export function recogniseDataset(idxSha256: Partial<Record<FileSlot, string>>): 
     if (given.every((f) => files[f.slot].idxSha256 === idxSha256[f.slot])) return id;
   }
   return null;
+}
+
+/**
+ * The catalogue's dataset that `dataset`'s files are the published files of, when it is not the
+ * one they were opened as and its shape is theirs (its class names then apply); else null.
+ */
+export function recognisedAs(dataset: Dataset, idxSha256: Partial<Record<FileSlot, string>>): DatasetId | null {
+  const id = recogniseDataset(idxSha256);
+  if (id === null || id === dataset.info.id) return null;
+  const { shape, transposed } = CATALOG[id];
+  const fits = (!shape || (shape.rows === dataset.rows && shape.cols === dataset.cols)) && transposed === dataset.info.transposed;
+  return fits ? id : null;
 }

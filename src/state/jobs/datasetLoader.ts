@@ -9,6 +9,7 @@ import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { LoaderReply, LoaderRequest } from '../../worker/loader/protocol';
 import { explorerStore } from '../store/explorerStore';
 import { whenSettled } from './runAnalysis';
+import { recognisedAs } from '../../data/dataset/publishedFiles';
 import { PERF_MARKS, type LoadedMarkDetail } from '../app/perfMarks';
 
 /**
@@ -126,9 +127,15 @@ function applyReply(reply: LoaderReply): void {
     case 'cached':
       performance.mark(PERF_MARKS.cached);
       break;
-    case 'hashes':
+    case 'hashes': {
       store.filesHashed(reply.requestId, reply.sha256, reply.idxSha256);
+      // The visitor's own files may be a published dataset opened as another (Fashion-MNIST's
+      // files while the list says MNIST): their contents say which, and it is shown as that.
+      const { dataset, loadedSource, loadedRequestId } = explorerStore.getState();
+      const recognised = dataset && loadedSource?.kind === 'local' && loadedRequestId === reply.requestId ? recognisedAs(dataset, reply.idxSha256) : null;
+      if (recognised) store.datasetRecognised(reply.requestId, recognised);
       break;
+    }
     case 'cancelled':
       store.loadCancelled(reply.requestId);
       break;

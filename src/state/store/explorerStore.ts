@@ -2,7 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Dataset, DigitRef } from '../../data/dataset/dataset';
 import { ALL_DIGITS, isEveryLabel, normaliseLabels, type SplitFilter } from '../../data/dataset/labelIndex';
-import { MNIST_INFO, type DatasetInfo } from '../../data/dataset/catalog';
+import { CATALOG, infoFor, MNIST_INFO, type DatasetId, type DatasetInfo } from '../../data/dataset/catalog';
 import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { DataSource } from '../../data/sources/sources';
 import type { SortOrder } from '../../data/dataset/sortOrder';
@@ -71,6 +71,11 @@ export interface ExplorerFacts extends ShareState {
   readonly analyses: Analyses;
   /** A new build of the app took over (its service worker): a reload shows it. */
   readonly appUpdateReady: boolean;
+  /**
+   * The dataset the files on screen turned out to be, by their contents (the visitor's own
+   * files, opened as another dataset): said until dismissed. Null otherwise.
+   */
+  readonly recognisedAs: DatasetId | null;
 }
 
 export type OpenOrigin = 'grid' | 'sample';
@@ -108,6 +113,9 @@ export interface ExplorerActions {
   /** Taken only while `state.dataset` is the dataset on screen (a late answer is dropped). */
   analysisChanged: <N extends AnalysisName>(name: N, state: Exclude<AnalysisState<AnalysisValues[N]>, { status: 'none' }>) => void;
   appUpdated: () => void;
+  /** The files of load `requestId` are `id`'s published files: they are shown as that dataset. */
+  datasetRecognised: (requestId: number, id: DatasetId) => void;
+  dismissRecognised: () => void;
   filesHashed: (
     requestId: number,
     sha256: Readonly<Record<FileSlot, string>>,
@@ -135,6 +143,7 @@ export const initialFacts: ExplorerFacts = {
   linkSourceQuestion: null,
   analyses: NO_ANALYSES,
   appUpdateReady: false,
+  recognisedAs: null,
 };
 
 /**
@@ -215,6 +224,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
         ...(get().source === load.source ? { source } : {}),
         // Of the dataset replaced, if any: the new one's are computed once it is shown.
         analyses: NO_ANALYSES,
+        recognisedAs: null,
         preview: null,
         loadedSource: source,
         loadedFiles: files,
@@ -243,6 +253,23 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     loadCancelled: (requestId) => {
       if (currentLoad(requestId)) set({ preview: null, load: { status: 'idle' }, source: get().loadedSource ?? get().source });
     },
+    datasetRecognised: (requestId, id) => {
+      const { dataset, loadedRequestId, loadedSource, source, digits } = get();
+      if (!dataset || loadedRequestId !== requestId || dataset.info.id === id) return;
+      const entry = CATALOG[id];
+      // The same pixels and labels, seen as the dataset they are: its words and class names.
+      const recognised: Dataset = { ...dataset, info: infoFor(entry, 0) };
+      const renamed = (s: DataSource | null) => (s?.kind === 'local' ? { ...s, dataset: id } : s);
+      set({
+        dataset: recognised,
+        loadedSource: renamed(loadedSource),
+        ...(source === loadedSource ? { source: renamed(source)! } : {}),
+        digits: normaliseLabels(digits, recognised.info),
+        analyses: NO_ANALYSES,
+        recognisedAs: id,
+      });
+    },
+    dismissRecognised: () => set({ recognisedAs: null }),
     analysisChanged: (name, state) => {
       if (state.dataset === get().dataset) set({ analyses: { ...get().analyses, [name]: state } });
     },

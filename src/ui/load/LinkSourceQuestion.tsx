@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { CATALOG } from '../../data/dataset/catalog';
 import { safeEcho } from '../../data/safeText';
 import { hostScope, type HostScope } from '../../data/sources/sources';
@@ -19,7 +18,6 @@ const WHERE: Record<HostScope, string> = {
  */
 export function LinkSourceQuestion() {
   const source = useExplorerStore((s) => s.linkSourceQuestion);
-  const [files, setFiles] = useState<readonly File[]>([]);
   if (source?.kind === 'local') {
     const entry = CATALOG[source.dataset];
     return (
@@ -29,10 +27,8 @@ export function LinkSourceQuestion() {
           raw{entry.archiveUrl ? <>; they come in <a href={entry.archiveUrl}>the publisher’s archive</a></> : null}): they are read on
           this computer, never uploaded.
         </p>
-        <LocalFilesInput onFiles={setFiles} />
-        <button type="button" disabled={files.length === 0} onClick={() => loadSource({ kind: 'local', dataset: source.dataset, files })}>
-          Open
-        </button>
+        {/* Choosing the files is the answer: they open at once. */}
+        <LocalFilesInput onFiles={(files) => files.length > 0 && loadSource({ kind: 'local', dataset: source.dataset, files })} />
         <button type="button" onClick={() => loadSource({ kind: 'bundled' })}>
           Show the bundled MNIST instead
         </button>

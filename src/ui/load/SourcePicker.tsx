@@ -25,7 +25,7 @@ export function SourcePicker() {
   const [dataset, setDataset] = useState<DatasetId>(current ? datasetOfSource(current) : 'mnist');
   const [kind, setKind] = useState<SourceKind>(current?.kind ?? 'bundled');
   const [customUrl, setCustomUrl] = useState(current?.kind === 'custom' ? current.baseUrl : '');
-  const [files, setFiles] = useState<readonly File[]>([]);
+  const [files, setFiles] = useState<readonly File[]>(current?.kind === 'local' ? (current.files ?? []) : []);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const kinds = sourceKindsFor(dataset);
   const shownKind = kinds.includes(kind) ? kind : kinds[0]!;
@@ -125,6 +125,8 @@ export function SourcePicker() {
           onFiles={(picked) => {
             setFiles(picked);
             setFieldError(null);
+            // Choosing the files is the visitor's say-so: they open at once.
+            if (picked.length > 0) loadSource({ kind: 'local', dataset, files: picked });
           }}
         />
       )}
