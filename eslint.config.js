@@ -42,6 +42,34 @@ export default tseslint.config(
     },
   },
   {
+    // The layers: bytes → dataset → state → pixels. data/ is pure and imports none of the layers
+    // above it; the workers never touch the page's state or React (storage excepted, which holds
+    // no page state); the UI never makes a worker — the clients in state/jobs do.
+    files: ['src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/state/**', '**/worker/**', '**/ui/**', '**/render/**', 'react', 'react-dom', 'zustand', 'zustand/*'], message: 'src/data is pure: it imports nothing from state, workers, rendering or the UI.' }] }],
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/state/store/**', '**/state/jobs/**', '**/state/app/**', '**/ui/**', 'react', 'react-dom', 'zustand', 'zustand/*'], message: 'A worker never touches the page’s state or React (state/kept/keptStorage.ts is storage, allowed).' }] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/render/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name=/^(Worker|SharedWorker)$/]", message: 'Workers are made by the clients in src/state/jobs, never by the UI.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Set textContent, never HTML.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|parseFromString)$/]", message: 'No HTML parsing of data.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**/*.ts'],
     // expect.stringMatching() and friends are typed `any` by design.
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
