@@ -3,11 +3,8 @@
 // all derived from this table; nothing else in the code assumes MNIST's 60,000 / 10,000 / 28 / 10.
 import { AZURE_MNIST_URL, FASHION_MNIST_URL, KMNIST_URL } from '../sources/publishers';
 import type { Split } from './fileSlots';
+import { MAX_LABEL } from '../limits';
 
-/** The largest image side accepted (the IDX format allows more; the grid's cells and analyses do not). */
-export const MAX_IMAGE_SIDE = 256;
-/** Label byte 255 is kept for "no label"; 0–254 are classes. */
-export const MAX_LABEL = 254;
 
 export const DATASET_IDS = [
   'mnist',

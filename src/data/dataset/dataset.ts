@@ -1,7 +1,8 @@
 import { DecodeError } from '../decode/decodeError';
 import type { DecodedIdx } from '../decode/idx';
-import { CATALOG, infoFor, labelText, isClassLabel, MAX_IMAGE_SIDE, MAX_LABEL, type DatasetEntry, type DatasetInfo } from './catalog';
+import { CATALOG, infoFor, labelText, isClassLabel, type DatasetEntry, type DatasetInfo } from './catalog';
 import { SPLITS, type Split } from './fileSlots';
+import { MAX_IMAGE_SIDE, MAX_LABEL } from '../limits';
 
 /** One split: `count` images of rows × cols bytes laid end to end, and one label byte per image. */
 export interface SplitData {

@@ -1,7 +1,5 @@
 // Seeded random samples, so a share link's seed reproduces the same digits on any machine.
 
-export const MIN_SAMPLE_SIZE = 1;
-export const MAX_SAMPLE_SIZE = 100;
 /** The notebook plots 30 random training digits. */
 export const DEFAULT_SAMPLE_SIZE = 30;
 export const MAX_SEED = 0xffff_ffff;

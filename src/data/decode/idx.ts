@@ -1,5 +1,6 @@
 import { concatBytes, hexBytes } from './bytes';
 import { DecodeError } from './decodeError';
+import { MAX_FILE_BYTES } from '../limits';
 
 // IDX, as LeCun's MNIST page defines it: two zero bytes, a type byte, a dimension count, then one
 // big-endian uint32 per dimension, then the data in row-major order. MNIST only uses ubyte.
@@ -14,8 +15,8 @@ const IDX_TYPE_NAMES: Record<number, string> = {
 };
 /** More dimensions than any image data set needs; a larger count means the bytes are not IDX. */
 export const IDX_MAX_DIMS = 4;
-/** Refuse to allocate more than this for one file unless told otherwise (1 GiB). */
-export const DEFAULT_MAX_IDX_BYTES = 1024 ** 3;
+/** Refuse to allocate more than this for one file unless told otherwise. */
+export const DEFAULT_MAX_IDX_BYTES = MAX_FILE_BYTES;
 
 export interface IdxHeader {
   readonly type: number;

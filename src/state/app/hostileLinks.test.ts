@@ -1,11 +1,12 @@
 import { CATALOG } from '../../data/dataset/catalog';
 import { datasetOfSource } from '../../data/sources/sources';
+import { MAX_SAMPLE_SIZE, MIN_SAMPLE_SIZE } from '../../data/limits';
 // Hundreds of hostile share links at the parser, where each takes microseconds: every one parses
 // to a state the app can use, builds back to a clean link, and names what it ignored in short,
 // printable text. The browser test opens a dozen representative ones (e2e/security.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { SPLIT_FILTERS } from '../../data/dataset/labelIndex';
-import { MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE } from '../../data/dataset/sample';
+import { MAX_SEED } from '../../data/dataset/sample';
 import { hostileLinks } from '../../testing/hostileLinks';
 import { buildShareSearch, describeIgnored, parseShareUrl, type ShareState } from './shareUrl';
 import { VIEWS, ZOOM_LEVELS } from '../store/viewOptions';

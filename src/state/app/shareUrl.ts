@@ -5,13 +5,14 @@
 import type { DigitRef } from '../../data/dataset/dataset';
 import type { Split } from '../../data/dataset/fileSlots';
 import { ALL_DIGITS, isEveryLabel, SPLIT_FILTERS, type SplitFilter } from '../../data/dataset/labelIndex';
-import { CATALOG, isDatasetId, MAX_LABEL, type DatasetId } from '../../data/dataset/catalog';
-import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE } from '../../data/dataset/sample';
+import { CATALOG, isDatasetId, type DatasetId } from '../../data/dataset/catalog';
+import { DEFAULT_SAMPLE_SIZE, MAX_SEED } from '../../data/dataset/sample';
 import { safeEcho } from '../../data/safeText';
 import { SORT_ORDERS, type SortOrder } from '../../data/dataset/sortOrder';
 import { parseMapRegion, formatMapRegion, type MapRegion } from '../../data/analysis/digitMap';
 import { datasetOfSource, parseCustomBaseUrl, type DataSource } from '../../data/sources/sources';
 import { DEFAULT_ZOOM, VIEWS, ZOOM_LEVELS, type View } from '../store/viewOptions';
+import { MAX_LABEL, MAX_LINK_VALUE_LENGTH, MAX_SAMPLE_SIZE, MIN_SAMPLE_SIZE } from '../../data/limits';
 
 
 export interface ShareState {
@@ -129,7 +130,6 @@ export const DEFAULT_SHARE_STATE = {
 
 const KNOWN = ['dataset', 'source', 'url', 'seed', ...TABLE_FIELDS.map((field) => PARAMETERS[field].name)];
 /** Longer values are refused unread; no legitimate parameter comes near it. */
-const MAX_VALUE_LENGTH = 2048;
 /** How many ignored parameters the notice names before it summarizes the rest. */
 const MAX_NAMED = 5;
 
@@ -167,7 +167,7 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
       repeats.set(name, (repeats.get(name) ?? 0) + 1);
       continue;
     }
-    if (value.length > MAX_VALUE_LENGTH) {
+    if (value.length > MAX_LINK_VALUE_LENGTH) {
       ignored.push({ name, reason: 'is too long' });
       continue;
     }

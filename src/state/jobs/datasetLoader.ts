@@ -1,6 +1,6 @@
 // The page's side of the loader worker: starts loads, and turns the worker's replies into store
 // updates. The only module that knows a Worker exists.
-import { DEFAULT_MAX_IDX_BYTES } from '../../data/decode/idx';
+import { MAX_FILE_BYTES as LIMIT_FILE_BYTES } from '../../data/limits';
 import { datasetOfSource, sourceFileUrls, type DataSource } from '../../data/sources/sources';
 import { CATALOG, type DatasetId } from '../../data/dataset/catalog';
 import { assignLocalFiles, isArchiveName } from '../../data/sources/localFiles';
@@ -16,7 +16,7 @@ import { PERF_MARKS, type LoadedMarkDetail } from '../app/perfMarks';
  * The largest IDX payload a file may declare: 1 GiB unless the build sets VITE_MAX_FILE_BYTES
  * (MNIST's largest file is 47 MB; EMNIST-sized data sets stay well under the default).
  */
-const MAX_FILE_BYTES = Number(import.meta.env.VITE_MAX_FILE_BYTES) || DEFAULT_MAX_IDX_BYTES;
+const MAX_FILE_BYTES = Number(import.meta.env.VITE_MAX_FILE_BYTES) || LIMIT_FILE_BYTES;
 
 let worker: Worker | null = null;
 /**

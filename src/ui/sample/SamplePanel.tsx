@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { geometryOf, labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset/dataset';
 import { SPLIT_FILTERS, type SplitFilter } from '../../data/dataset/labelIndex';
 import { samplePython } from '../../data/export/pythonSnippet';
-import { MAX_SAMPLE_SIZE, MAX_SEED, MIN_SAMPLE_SIZE, randomSeed } from '../../data/dataset/sample';
+import { MAX_SEED, randomSeed } from '../../data/dataset/sample';
 import { downloadBlob } from '../../render/downloadBlob';
 import { canvasToPng, drawSampleFigure } from '../../render/samplePng';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
@@ -11,6 +11,7 @@ import { useSample, useSampleSplit } from '../../state/store/selectors';
 import { NumberField } from '../common/NumberField';
 import { PythonSnippetButton } from '../common/PythonSnippetButton';
 import { SampleDigit, SampleDigitPlaceholder } from './SampleDigit';
+import { MAX_SAMPLE_SIZE, MIN_SAMPLE_SIZE } from '../../data/limits';
 
 const DRAW_FROM: Record<SplitFilter | 'grid', string> = {
   grid: 'The grid’s split',

@@ -1,6 +1,7 @@
 // The analysis worker's brain, apart from `self` so it runs in Node tests (like loaderHandler):
 // takes a request, checks the dataset it was handed, computes, replies with the result's
 // buffers moved, never copied. Errors leave as a code and a sentence.
+import { MAX_COMPONENT_PIXELS } from '../../data/limits';
 import { pixelCount, type Dataset, type SplitData } from '../../data/dataset/dataset';
 import { computeStatistics } from '../../data/analysis/statistics';
 import { nearestNeighbours, squaredNorms } from '../../data/analysis/neighbours';
@@ -16,11 +17,6 @@ export interface AnalysisDeps {
   readonly now?: () => number;
 }
 
-/**
- * The largest image the principal-component analyses take: the covariance is pixels × pixels
- * float64 (128 MB at 64 × 64; a 256 × 256 image would ask for 34 GB).
- */
-export const MAX_COMPONENT_PIXELS = 64 * 64;
 
 /** Why a dataset handed over cannot be analysed, or null when its shape holds together. */
 export function datasetProblem(dataset: Dataset): string | null {

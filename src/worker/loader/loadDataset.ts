@@ -1,3 +1,4 @@
+import { MAX_DATASET_BYTES } from '../../data/limits';
 import { assembleDataset, DatasetFileError, type Dataset, type DecodedFiles } from '../../data/dataset/dataset';
 import type { Allocate, DecodedIdx } from '../../data/decode/idx';
 import { CATALOG, type DatasetEntry } from '../../data/dataset/catalog';
@@ -10,12 +11,6 @@ import type { FileProgress, LoadedFileInfo } from './protocol';
 
 export { FileLoadError } from './loadFile';
 
-/**
- * The largest dataset the explorer takes: 1.5 GiB of images and labels in all (about two million
- * 28 × 28 images; EMNIST ByClass, the largest published, has 640 MB). Every byte is held in the
- * tab's memory, so a larger one is refused as its headers arrive, before its buffers are made.
- */
-export const MAX_DATASET_BYTES = 1.5 * 1024 ** 3;
 
 export interface LoadOptions {
   /** By MNIST's role names; a dataset with one split has only that split's two. */

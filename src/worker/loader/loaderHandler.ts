@@ -1,7 +1,8 @@
 import type { Dataset } from '../../data/dataset/dataset';
-import { CATALOG, infoFor, MAX_LABEL, type DatasetEntry } from '../../data/dataset/catalog';
+import { CATALOG, infoFor, type DatasetEntry } from '../../data/dataset/catalog';
 import { chooseArchiveEntries } from '../../data/sources/localFiles';
 import type { OpenedArchive } from './archive';
+import { MAX_LABEL } from '../../data/limits';
 
 /** How an archive's entry is named to the loader: a URL no network request can have. */
 const ARCHIVE_URL_PREFIX = 'archive:';
