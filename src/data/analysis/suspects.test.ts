@@ -1,5 +1,5 @@
-// Suspect scores on a hand-made table, and the whole pipeline (principal components, exact
-// neighbours, scores) on the original test split against numpy doing it independently.
+// Suspect scores on a hand-made table, and the neighbour search and scores on the original data
+// against numpy doing them independently (on numpy's own principal components).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { datasetFromDir } from '../../testing/mnistDir';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../../testing/numpy';
 import { nearestNeighbourTable, type NeighbourTable } from './knn';
-import { PIXELS_PER_IMAGE } from '../dataset/mnist';
-import { principalComponents, project } from './pca';
 import { mergedRanking, suspectOf, suspectScores, SUSPECT_COMPONENTS, SUSPECT_NEIGHBOURS } from './suspects';
 
 describe('suspectScores', () => {
@@ -65,11 +63,15 @@ describe('suspectScores', () => {
   });
 });
 
-// The first 4,000 test digits (the whole split takes twice as long and checks nothing more).
-const QUERIES = 4000;
+// The first 2,000 test digits: enough for every count and a long stretch of the order, and the
+// test stays well inside its time on a busy machine (the whole split checks nothing more).
+const QUERIES = 2000;
 
 describe('suspect labels of the original test split', () => {
-  it.skipIf(!PYTHON_WITH_NUMPY || !HAVE_SHARED_MNIST)('equal numpy’s for 4,000 test digits: PCA (50), exact 10 nearest of all 70,000, the same scores and order', { timeout: 90_000 }, () => {
+  // The neighbour search and the scores are measured on numpy's own projection: the app's PCA of
+  // all 70,000 equals numpy's to 1e-8 (pca.test.ts), so computing it here again would only double
+  // the test's time; on the same coordinates every distance and tie is numpy's too.
+  it.skipIf(!PYTHON_WITH_NUMPY || !HAVE_SHARED_MNIST)('equal numpy’s for 2,000 test digits: exact 10 nearest of all 70,000 on 50 components, the same scores and order', { timeout: 60_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'mnist-suspects-'));
     runPython(
       PYTHON_WITH_NUMPY!,
@@ -101,6 +103,7 @@ share = (wt * other).sum(axis=1) / wt.sum(axis=1)
 votes = np.array([np.bincount(row, minlength=256).max() for row in y[nb]])
 mean = np.array([sum(float(d) for d in row) / 10 for row in dist])  # summed in order, as the app does
 ranking = first + np.lexsort((np.arange(len(disagree)), mean, -votes, -share, -disagree))
+Y.astype(np.float64).tofile(${JSON.stringify(join(out, 'points'))})
 disagree.astype(np.uint8).tofile(${JSON.stringify(join(out, 'disagree'))})
 ranking.astype(np.uint32).tofile(${JSON.stringify(join(out, 'ranking'))})
 `,
@@ -110,8 +113,8 @@ ranking.astype(np.uint32).tofile(${JSON.stringify(join(out, 'ranking'))})
     const numpyRanking = Array.from(new Uint32Array(read('ranking').buffer.slice(read('ranking').byteOffset, read('ranking').byteOffset + read('ranking').byteLength)));
 
     const dataset = datasetFromDir(SHARED_MNIST_DIR);
-    const blocks = [dataset.train, dataset.test];
-    const points = project(blocks, principalComponents(blocks, PIXELS_PER_IMAGE, SUSPECT_COMPONENTS), SUSPECT_COMPONENTS);
+    const bytes = read('points');
+    const points = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const first = dataset.train.count;
     const total = first + dataset.test.count;
     const labels = new Uint8Array(total);
@@ -119,6 +122,6 @@ ranking.astype(np.uint32).tofile(${JSON.stringify(join(out, 'ranking'))})
     labels.set(dataset.test.labels, first);
     const scored = suspectScores(nearestNeighbourTable(points, SUSPECT_COMPONENTS, SUSPECT_NEIGHBOURS, first, first + QUERIES), labels);
     expect(Array.from(scored.disagreeing)).toEqual(numpyDisagree);
-    expect(Array.from(scored.ranking.subarray(0, 300))).toEqual(numpyRanking.slice(0, 300));
+    expect(Array.from(scored.ranking)).toEqual(numpyRanking);
   });
 });
