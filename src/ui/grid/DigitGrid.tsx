@@ -42,18 +42,17 @@ export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: str
   // Row height is fixed per zoom level, so a zoom change re-measures every row at once.
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight]);
 
-  // A new selection starts at its first digit in the same commit as the click. The grid is not
-  // mounted afresh for it (that rebuilt every row, canvas and cell: a third of a click's time):
-  // this render lays out the top rows, and the element's scroll position follows before paint.
+  // A new selection starts at its first digit. The grid is not mounted afresh for it (that
+  // rebuilt every row, canvas and cell: a third of a click's time): the virtualizer is told to go
+  // to the top before paint, and the scroll it makes lays out the top rows in the same frame.
   const shownIds = useRef(ids);
-  if (shownIds.current !== ids) virtualizer.scrollOffset = 0;
   useLayoutEffect(() => {
     if (shownIds.current === ids) return;
     shownIds.current = ids;
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    virtualizer.scrollToOffset(0);
     wantsFocus.current = false;
     setFocusPos(0);
-  }, [ids]);
+  }, [ids, virtualizer]);
 
   const moveFocus = useCallback(
     (pos: number) => {
