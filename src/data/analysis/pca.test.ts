@@ -8,7 +8,8 @@ import { datasetFromDir, writeGeneratedMnist } from '../../testing/mnistDir';
 import { HAVE_SHARED_MNIST, notebookPrelude, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../../testing/numpy';
 import type { Dataset } from '../dataset/dataset';
 import { PIXELS_PER_IMAGE } from '../dataset/mnist';
-import { leadingEigenpairs, principalComponents, project, scatterOf, type ImageBlock } from './pca';
+import { principalComponents, project, scatterOf, type ImageBlock } from './pca';
+import { leadingEigenpairs } from './eigenpairs';
 
 interface NumpyPca {
   readonly components: Float64Array;
