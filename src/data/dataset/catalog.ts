@@ -78,6 +78,15 @@ const EMNIST_CITATION =
 const EMNIST_HOME = 'https://www.nist.gov/itl/products-and-services/emnist-dataset';
 const EMNIST_ZIP = 'https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip';
 
+/** What a dataset made to be a drop-in replacement for MNIST shares with it: shape, split sizes, file names. */
+const MNIST_SHAPED = {
+  shape: { rows: 28, cols: 28 },
+  transposed: false,
+  splitSizes: { train: 60_000, test: 10_000 },
+  files: MNIST_FILE_NAMES,
+  archiveUrl: null,
+} as const;
+
 function emnist(
   split: 'balanced' | 'byclass' | 'letters' | 'digits' | 'mnist',
   summary: string,
@@ -113,12 +122,8 @@ export const CATALOG: Readonly<Record<DatasetId, DatasetEntry>> = {
     summary: 'Handwritten digits 0–9, 28 × 28 grey levels.',
     noun: DIGIT_NOUN,
     classNames: DIGITS,
-    shape: { rows: 28, cols: 28 },
-    transposed: false,
-    splitSizes: { train: 60_000, test: 10_000 },
-    files: MNIST_FILE_NAMES,
+    ...MNIST_SHAPED,
     publicBaseUrl: AZURE_MNIST_URL,
-    archiveUrl: null,
     homePage: 'http://yann.lecun.com/exdb/mnist/',
     citation: 'Y. LeCun, L. Bottou, Y. Bengio and P. Haffner, “Gradient-based learning applied to document recognition,” Proceedings of the IEEE, 86(11):2278–2324, 1998.',
     licence: 'Creative Commons Attribution-Share Alike 3.0',
@@ -129,12 +134,8 @@ export const CATALOG: Readonly<Record<DatasetId, DatasetEntry>> = {
     summary: 'Zalando article photos in ten classes, a drop-in replacement for MNIST (same shape and files).',
     noun: IMAGE_NOUN,
     classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
-    shape: { rows: 28, cols: 28 },
-    transposed: false,
-    splitSizes: { train: 60_000, test: 10_000 },
-    files: MNIST_FILE_NAMES,
+    ...MNIST_SHAPED,
     publicBaseUrl: FASHION_MNIST_URL,
-    archiveUrl: null,
     homePage: 'https://github.com/zalandoresearch/fashion-mnist',
     citation: 'H. Xiao, K. Rasul and R. Vollgraf, “Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms,” arXiv:1708.07747, 2017.',
     licence: 'MIT',
@@ -145,12 +146,8 @@ export const CATALOG: Readonly<Record<DatasetId, DatasetEntry>> = {
     summary: 'Ten cursive Japanese (Kuzushiji) hiragana, a drop-in replacement for MNIST.',
     noun: { one: 'character', many: 'characters', filter: 'Class filter' },
     classNames: ['お o', 'き ki', 'す su', 'つ tsu', 'な na', 'は ha', 'ま ma', 'や ya', 'れ re', 'を wo'],
-    shape: { rows: 28, cols: 28 },
-    transposed: false,
-    splitSizes: { train: 60_000, test: 10_000 },
-    files: MNIST_FILE_NAMES,
+    ...MNIST_SHAPED,
     publicBaseUrl: KMNIST_URL,
-    archiveUrl: null,
     homePage: 'http://codh.rois.ac.jp/kmnist/',
     citation: 'T. Clanuwat, M. Bober-Irizar, A. Kitamoto, A. Lamb, K. Yamamoto and D. Ha, “Deep Learning for Classical Japanese Literature,” arXiv:1812.01718, 2018.',
     licence: 'Creative Commons Attribution-Share Alike 4.0 (KMNIST by ROIS-DS Center for Open Data in the Humanities, adapted from the Kuzushiji Dataset by NIJL)',

@@ -1,3 +1,5 @@
+import { CodedError } from '../codedError';
+
 /**
  * Why a file could not be turned into MNIST data. Every failure of the gzip and IDX decoders
  * is one of these, so callers (and the fuzz test) can tell a refusal from a bug.
@@ -15,12 +17,8 @@ export type DecodeErrorCode =
   | 'idx-too-long'
   | 'dataset-mismatch';
 
-export class DecodeError extends Error {
-  readonly code: DecodeErrorCode;
-
+export class DecodeError extends CodedError<DecodeErrorCode> {
   constructor(code: DecodeErrorCode, message: string) {
-    super(message);
-    this.name = 'DecodeError';
-    this.code = code;
+    super('DecodeError', code, message);
   }
 }

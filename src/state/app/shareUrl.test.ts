@@ -45,18 +45,11 @@ describe('parseShareUrl: good links', () => {
   });
 
   it('round-trips through buildShareSearch, leaving defaults out but always the seed', () => {
+    // Every field away from its default, each to another value than the test above reads.
     const state: ShareState = {
-      source: { kind: 'custom', baseUrl: 'https://m.example/a b/' },
-      split: 'train',
-      digits: [0, 9],
-      view: 'files',
-      zoom: 4,
-      sampleSize: 100,
-      seed: 0,
-      normalized: true,
-      open: { split: 'train', index: 59999 },
-      sampleSplit: 'all',
-      sort: 'atypical',
+      ...DEFAULT_SHARE_STATE,
+      ...{ source: { kind: 'custom', baseUrl: 'https://m.example/a b/' }, split: 'train', digits: [0, 9], view: 'files', zoom: 4 },
+      ...{ sampleSize: 100, seed: 0, normalized: true, open: { split: 'train', index: 59999 }, sampleSplit: 'all', sort: 'atypical' },
       region: { x0: -120.5, y0: 0, x1: 2048.3, y1: 7 },
     };
     const search = buildShareSearch(state);

@@ -4,6 +4,7 @@
 // AnalysisFailure with a code — the worker's own (bad-dataset, too-large, failed), a crash
 // (worker-crashed), an answer to another question (protocol), or a cancel (cancelled).
 import type { Dataset } from '../../data/dataset/dataset';
+import { CodedError } from '../../data/codedError';
 import type { AnalysisKind, AnalysisQuestion, AnalysisReply, AnalysisRequest, ResultOf } from '../../worker/analysis/protocol';
 import type { AnalysisFailureCode } from '../store/analysisState';
 import { datasetId } from '../store/datasetIds';
@@ -29,12 +30,9 @@ export function setAnalysisWorkerFactory(factory: WorkerFactory | null): void {
   createWorker = factory ?? browserWorker;
 }
 
-export class AnalysisFailure extends Error {
-  readonly code: AnalysisFailureCode;
+export class AnalysisFailure extends CodedError<AnalysisFailureCode> {
   constructor(code: AnalysisFailureCode, message: string) {
-    super(message);
-    this.name = 'AnalysisFailure';
-    this.code = code;
+    super('AnalysisFailure', code, message);
   }
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExternalLink } from '../common/ExternalLink';
 import { MNIST_FILES } from '../../data/dataset/mnist';
 import { MNIST_CARD, PUBLISHED_FILES } from '../../data/dataset/mnistCard';
 import { formatCount } from '../common/format';
@@ -75,9 +76,7 @@ function CatalogCard({ entry, info, onClose }: { entry: DatasetEntry; info: Data
           <>
             <dt>Home page</dt>
             <dd>
-              <a href={entry.homePage} target="_blank" rel="noreferrer">
-                {entry.homePage}
-              </a>
+              <ExternalLink href={entry.homePage} />
             </dd>
           </>
         )}
@@ -124,21 +123,15 @@ function DatasetCard({ onClose }: { onClose: () => void }) {
         </dd>
         <dt>Licence</dt>
         <dd>
-          <a href={card.licenceUrl} target="_blank" rel="noreferrer">
-            {card.licence}
-          </a>
+          <ExternalLink href={card.licenceUrl}>{card.licence}</ExternalLink>
         </dd>
         <dt>Original page</dt>
         <dd>
-          <a href={card.homePage} target="_blank" rel="noreferrer">
-            {card.homePage}
-          </a>
+          <ExternalLink href={card.homePage} />
         </dd>
         <dt>Azure Open Datasets</dt>
         <dd>
-          <a href={card.azurePage} target="_blank" rel="noreferrer">
-            The MNIST database of handwritten digits
-          </a>{' '}
+          <ExternalLink href={card.azurePage}>The MNIST database of handwritten digits</ExternalLink>{' '}
           (container <span className="mono">{card.azureContainer}</span>)
         </dd>
         <dt>Bundled copy</dt>

@@ -1,4 +1,5 @@
-import { SORT_NAMES, SORT_ORDERS, type SortOrder } from '../../data/dataset/sortOrder';
+import { SORT_NAMES, SORT_ORDERS } from '../../data/dataset/sortOrder';
+import { LabelledSelect } from '../common/LabelledSelect';
 import { useStatistics } from '../../state/store/selectors';
 import { stateFor } from '../../state/store/analysisState';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
@@ -15,16 +16,8 @@ export function SortSelect() {
   const statistics = useStatistics();
   const waiting = sort !== 'file' && !statistics;
   return (
-    <label className="control">
-      <span>Sort</span>
-      <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortOrder)}>
-        {SORT_ORDERS.map((order) => (
-          <option key={order} value={order}>
-            {SORT_NAMES[order]}
-          </option>
-        ))}
-      </select>
+    <LabelledSelect label="Sort" value={sort} options={SORT_ORDERS} optionLabel={(order) => SORT_NAMES[order]} onChange={setSort}>
       {waiting && <span className="hint">{statisticsStatus === 'failed' ? 'file order: the statistics failed' : 'file order until the statistics are ready…'}</span>}
-    </label>
+    </LabelledSelect>
   );
 }

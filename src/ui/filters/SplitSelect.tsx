@@ -1,21 +1,11 @@
 import { SPLIT_FILTERS, type SplitFilter } from '../../data/dataset/labelIndex';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { LabelledSelect } from '../common/LabelledSelect';
 
 const SPLIT_NAMES: Record<SplitFilter, string> = { train: 'Train', test: 'Test', all: 'All' };
 
 export function SplitSelect() {
   const split = useExplorerStore((s) => s.split);
   const setSplit = useExplorerStore((s) => s.setSplit);
-  return (
-    <label className="control">
-      <span>Split</span>
-      <select aria-label="Split" value={split} onChange={(e) => setSplit(e.target.value as SplitFilter)}>
-        {SPLIT_FILTERS.map((s) => (
-          <option key={s} value={s}>
-            {SPLIT_NAMES[s]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <LabelledSelect label="Split" value={split} options={SPLIT_FILTERS} optionLabel={(s) => SPLIT_NAMES[s]} onChange={setSplit} />;
 }

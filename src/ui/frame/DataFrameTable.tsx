@@ -1,5 +1,5 @@
 import { labelText } from '../../data/dataset/catalog';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef } from 'react';
 import { labelOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset/dataset';
 import { pixelColumns, pixelText } from '../../data/export/dataFrame';
@@ -64,17 +64,7 @@ export function DataFrameTable({ dataset, ids, normalized }: { dataset: Dataset;
             </div>
           ))}
         </div>
-        {visibleColumns.map((col) => (
-          <div
-            key={col.key}
-            role="columnheader"
-            aria-colindex={FIRST_PIXEL_COLUMN + col.index}
-            className="frame-cell"
-            style={{ left: col.start, width: columnWidth }}
-          >
-            {PIXEL_COLUMNS[col.index]}
-          </div>
-        ))}
+        <PixelCells columns={visibleColumns} role="columnheader" width={columnWidth} text={(c) => PIXEL_COLUMNS[c]} />
       </div>
       <div className="frame-body" style={{ width, height: rows.getTotalSize() }}>
         {rows.getVirtualItems().map((row) => {
@@ -100,21 +90,20 @@ export function DataFrameTable({ dataset, ids, normalized }: { dataset: Dataset;
                   {labelText(dataset.info, labelOf(dataset, id))}
                 </div>
               </div>
-              {visibleColumns.map((col) => (
-                <div
-                  key={col.key}
-                  role="cell"
-                  aria-colindex={FIRST_PIXEL_COLUMN + col.index}
-                  className="frame-cell"
-                  style={{ left: col.start, width: columnWidth }}
-                >
-                  {pixelText(pixels[col.index] ?? 0, normalized)}
-                </div>
-              ))}
+              <PixelCells columns={visibleColumns} role="cell" width={columnWidth} text={(c) => pixelText(pixels[c] ?? 0, normalized)} />
             </div>
           );
         })}
       </div>
     </div>
   );
+}
+
+/** The pixel columns on screen of one row (or of the header), each where the column virtualizer puts it. */
+function PixelCells({ columns, role, width, text }: { columns: readonly VirtualItem[]; role: 'columnheader' | 'cell'; width: number; text: (column: number) => string | undefined }) {
+  return columns.map((col) => (
+    <div key={col.key} role={role} aria-colindex={FIRST_PIXEL_COLUMN + col.index} className="frame-cell" style={{ left: col.start, width }}>
+      {text(col.index)}
+    </div>
+  ));
 }

@@ -4,6 +4,7 @@ import { AZURE_MNIST_URL, datasetOfSource, parseCustomBaseUrl, sameSource, SOURC
 import { loadSource } from '../../state/jobs/datasetLoader';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { LocalFilesInput } from './LocalFilesInput';
+import { LabelledSelect } from '../common/LabelledSelect';
 
 /** Where each dataset can come from, in the order offered. */
 function sourceKindsFor(dataset: DatasetId): readonly SourceKind[] {
@@ -66,40 +67,26 @@ export function SourcePicker() {
     // Our own check is the one rule for typed URLs and links alike (relative URLs included), so
     // the browser's type=url check is off: it blocked relative URLs and left our message stale.
     <form className="source-picker" onSubmit={submit} aria-label="Data source" noValidate>
-      <label className="control">
-        <span>Dataset</span>
-        <select
-          aria-label="Dataset"
-          value={dataset}
-          onChange={(e) => {
-            setDataset(e.target.value as DatasetId);
-            setFieldError(null);
-          }}
-        >
-          {DATASET_IDS.map((id) => (
-            <option key={id} value={id}>
-              {CATALOG[id].title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="control">
-        <span>Source</span>
-        <select
-          aria-label="Source"
-          value={shownKind}
-          onChange={(e) => {
-            setKind(e.target.value as SourceKind);
-            setFieldError(null);
-          }}
-        >
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k, dataset)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="Dataset"
+        value={dataset}
+        options={DATASET_IDS}
+        optionLabel={(id) => CATALOG[id].title}
+        onChange={(id) => {
+          setDataset(id);
+          setFieldError(null);
+        }}
+      />
+      <LabelledSelect
+        label="Source"
+        value={shownKind}
+        options={kinds}
+        optionLabel={(k) => kindLabel(k, dataset)}
+        onChange={(k) => {
+          setKind(k);
+          setFieldError(null);
+        }}
+      />
       {shownKind === 'custom' && (
         <label className="control">
           <span>Base URL</span>
