@@ -1,5 +1,5 @@
 // Drawing the map: every digit a small square of its label's colour, written straight into an
-// ImageData (70,000 fillRect calls would take a frame's budget; this takes a few ms), the digits
+// ImageData (a fillRect per digit would take a frame's budget at MNIST's size), the digits
 // outside the selection drawn first and faint, the selection on top. Plus the view's arithmetic:
 // map units ↔ canvas pixels, and the digit nearest a pointer.
 

@@ -1,7 +1,7 @@
 // Canvas paints that need not be in this frame (rows below the screen, the sample's digits) wait
 // in a queue and run in later tasks, a few milliseconds at a time, so that showing a whole new
-// dataset is not one long task of putImageData (80 ms at 700,000 digits, a warm load's profile)
-// during which the page cannot answer a click. Rows on screen are painted at once, as before.
+// dataset is not one long task of putImageData, growing with the data, during which the page
+// cannot answer a click. Rows on screen are painted at once, as before.
 
 export interface PaintQueue {
   /** Runs `job` now if `now`, else soon; a newer job for the same owner replaces a waiting one. */

@@ -1,8 +1,8 @@
 // The neighbour search's hot loop in WebAssembly SIMD: for one query, which candidates' partial
-// squared distance over the first 8 coordinates is at most a limit. Plain JavaScript does this at
-// ~1 multiply-add per ns here; two-lane float64 SIMD without bounds checks does it ~3× faster
-// (measured: see the README's compute-path table). The module is 200 bytes, written below
-// opcode by opcode (no compiler in the build), and checked against the plain loop in tests.
+// squared distance over the leading coordinates is at most a limit. Two-lane float64 SIMD without
+// bounds checks beats the plain JavaScript loop (docs/benchmark.md has the figures). The module
+// is written below opcode by opcode (no compiler in the build), and checked against the plain
+// loop in tests.
 //
 // The sum's order differs from a sequential one (two lanes, then added), so a caller that needs
 // exact distances recomputes them for the candidates returned, and passes a limit a hair above

@@ -77,7 +77,7 @@ export function splitStatistics(data: SplitData, PIXELS_PER_IMAGE: number, isCla
   // One pass over the pixels: sums per label, squares, the value histogram and each digit's ink.
   // A zero pixel adds nothing to any sum, and four in five MNIST pixels are zero: the pixels are
   // read four at a time as one 32-bit word and a zero word is skipped whole (zeros are counted
-  // at the end, as what is left). This pass was 150–250 ms a byte at a time.
+  // at the end, as what is left): most of the pass is then skipped.
   // Four pixels to a word only when every image starts on a word (pixels a multiple of 4).
   const words = PIXELS_PER_IMAGE % 4 === 0 ? wordsOf(images) : null;
   const WORDS_PER_IMAGE = Math.ceil(PIXELS_PER_IMAGE / 4);

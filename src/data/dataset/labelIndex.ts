@@ -68,7 +68,7 @@ export function buildLabelIndex(dataset: Dataset): LabelIndex {
  * The ids shown for a split and a set of labels (none = no label filter), in file order. All
  * digits is a range; any other set is one pass over the split's labels with a 256-entry mask, so
  * the cost is the split's size whatever the number of digits (merging per-label lists cost size ×
- * digits: 32 ms for nine digits of 700,000).
+ * digits).
  */
 export function selectIds(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
   const trainCount = dataset.train.count;

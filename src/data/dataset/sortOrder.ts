@@ -35,7 +35,7 @@ export type KeyedOrder = (typeof KEYED_ORDERS)[number];
  * keys' float64 bit patterns, which order like the numbers for non-negative keys (ink and
  * distances are never negative). Descending orders sort the complemented bits, so ties still
  * keep file order; NaN (no key) sorts last both ways. Four passes of 16 bits over the ids, none
- * comparing: about 5 ms for MNIST's 70,000, where a comparison sort took 40–60.
+ * comparing: linear in the digits, where a comparison sort is n log n.
  */
 export function rankAll(order: KeyedOrder, keys: SortKeys): Uint32Array<ArrayBuffer> {
   const byInk = order === 'ink' || order === '-ink';

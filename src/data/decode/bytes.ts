@@ -14,8 +14,8 @@ export function hexBytes(bytes: Uint8Array, count = 4): string {
 
 /**
  * Gives a scratch buffer's memory back now instead of at the owner's next garbage collection,
- * which in an idle worker may be minutes away: 70 MB of hashing copies and served chunks stayed
- * allocated after a load. Detaches the buffer (every view of it then reads as empty), so only for
+ * which in an idle worker may be minutes away (a load's hashing copies and served chunks, tens
+ * of megabytes, otherwise stay allocated). Detaches the buffer (every view of it then reads as empty), so only for
  * buffers nothing else will read. Shared buffers are left alone; without
  * `ArrayBuffer.prototype.transfer` (Node 20) it does nothing.
  */

@@ -49,7 +49,7 @@ export class GunzipStream {
       } finally {
         // pako 3 allocates a new output buffer after each onData and never touches this one
         // again; the consumer has copied it. Freed now rather than at the worker's next garbage
-        // collection: 47 MB of them per MNIST load otherwise stayed allocated in an idle worker.
+        // collection: a whole file's worth of them otherwise stays allocated in an idle worker.
         releaseBuffer(chunk);
       }
     };

@@ -104,8 +104,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /**
  * SHA-256 of the bytes of `parts` in order, as hex. Uses the browser's native digest where it
- * exists (a secure context: about 7× faster than this file's JavaScript on 47 MB, which matters
- * on two cores shared with the page) and the incremental hash above elsewhere (plain http on
+ * exists (a secure context: several times faster than this file's JavaScript, which matters on
+ * two cores shared with the page) and the incremental hash above elsewhere (plain http on
  * another host). The native digest takes one non-shared buffer, so the parts are copied into one.
  */
 export async function sha256OfParts(

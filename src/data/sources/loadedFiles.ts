@@ -25,7 +25,7 @@ export interface LoadedFileInfo {
   readonly dims: readonly number[];
   /**
    * SHA-256 of the bytes as served. Null until the worker has hashed them, which it does after
-   * the data is on screen (the 'hashes' reply), keeping 80 ms of hashing off the load.
+   * the data is on screen (the 'hashes' reply), keeping the hashing off the load.
    */
   readonly sha256: string | null;
   /**

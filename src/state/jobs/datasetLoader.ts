@@ -140,10 +140,10 @@ function applyReply(reply: LoaderReply): void {
       store.loadCancelled(reply.requestId);
       break;
     case 'idle':
-      // The worker is done with the newest load: let it go. Its heap still held ~70 MB of
-      // hashing and writing copies (freed only at its next garbage collection, which an idle
-      // worker may not have for minutes); the data itself lives on in the page. The next load
-      // starts a fresh worker (~150 ms).
+      // The worker is done with the newest load: let it go. Its heap still holds the hashing and
+      // writing copies (freed only at its next garbage collection, which an idle worker may not
+      // have for minutes); the data itself lives on in the page. The next load starts a fresh
+      // worker, which costs less than those copies held.
       if (reply.requestId === lastLoadId) {
         worker?.terminate();
         worker = null;

@@ -19,7 +19,7 @@ interface Props {
 }
 
 // putImageData copies synchronously, so every row can paint through one scratch image of its size
-// instead of allocating ~0.5 MB per row per repaint (which the profiler showed as GC).
+// instead of allocating a row's worth of pixels per repaint (garbage the collector must chase).
 let scratch: ImageData | null = null;
 function scratchImage(ctx: CanvasRenderingContext2D, width: number, height: number): ImageData {
   if (!scratch || scratch.width !== width || scratch.height !== height) scratch = ctx.createImageData(width, height);

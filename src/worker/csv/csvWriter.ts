@@ -4,7 +4,7 @@
 import { csvHeader, csvRows } from '../../data/export/dataFrame';
 import type { CsvReply, CsvRequest } from './protocol';
 
-/** Rows per slice: ~20 ms of work, so progress moves several times a second. */
+/** Rows per slice: small enough that progress moves several times a second. */
 export const CSV_ROWS_PER_SLICE = 1000;
 
 export function writeCsv(request: CsvRequest, post: (reply: CsvReply) => void): void {
