@@ -32,14 +32,14 @@ function cellTable(size: number, geometry: ImageGeometry): Uint32Array {
   }
   return table;
 }
-const tableCache = new Map<string, Uint32Array>();
-function cachedTable(size: number, geometry: ImageGeometry): Uint32Array {
+const tableMemo = new Map<string, Uint32Array>();
+function memoisedTable(size: number, geometry: ImageGeometry): Uint32Array {
   const key = `${size}:${geometry.rows}:${geometry.cols}:${geometry.transposed ? 1 : 0}`;
-  let table = tableCache.get(key);
+  let table = tableMemo.get(key);
   if (!table) {
-    if (tableCache.size > 32) tableCache.clear();
+    if (tableMemo.size > 32) tableMemo.clear();
     table = cellTable(size, geometry);
-    tableCache.set(key, table);
+    tableMemo.set(key, table);
   }
   return table;
 }
@@ -61,7 +61,7 @@ export function paintDigitRow(
   const width = target.width;
   const { digitSize, pitch } = layout;
   const top = layout.top ?? 0;
-  const map = cachedTable(digitSize, geometry);
+  const map = memoisedTable(digitSize, geometry);
   const background = GREYS_RGBA[0]!;
   for (let d = 0; d < count; d++) {
     const pixels = pixelsAt(d);

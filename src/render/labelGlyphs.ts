@@ -8,7 +8,7 @@ export interface LabelGlyphs {
   readonly glyphs: readonly (Uint32Array | undefined)[];
 }
 
-const cache = new Map<string, LabelGlyphs>();
+const memo = new Map<string, LabelGlyphs>();
 
 /**
  * Glyphs of `fontPx` device pixels, centred in a width × height box (device pixels), one per
@@ -16,8 +16,8 @@ const cache = new Map<string, LabelGlyphs>();
  */
 export function labelGlyphs(width: number, height: number, fontPx: number, texts: readonly (string | null)[]): LabelGlyphs | null {
   const key = `${width}x${height}@${fontPx}:${texts.join('\u0000')}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+  const memoised = memo.get(key);
+  if (memoised) return memoised;
   if (typeof document === 'undefined' || width < 1 || height < 1) return null;
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -28,7 +28,7 @@ export function labelGlyphs(width: number, height: number, fontPx: number, texts
   ctx.font = `${fontPx}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  if (cache.size > 16) cache.clear();
+  if (memo.size > 16) memo.clear();
   for (const text of texts) {
     if (text === null) {
       glyphs.push(undefined);
@@ -41,7 +41,7 @@ export function labelGlyphs(width: number, height: number, fontPx: number, texts
     glyphs.push(new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer.slice(0)));
   }
   const result = { width, height, glyphs };
-  cache.set(key, result);
+  memo.set(key, result);
   return result;
 }
 

@@ -214,14 +214,14 @@ export const MNIST_INFO: DatasetInfo = infoFor(CATALOG.mnist, 9);
 
 /** The labels that are classes, ascending: what the label filter offers. */
 export function classLabels(info: DatasetInfo): readonly number[] {
-  let list = classLabelCache.get(info.classNames);
+  let list = classLabelMemo.get(info.classNames);
   if (!list) {
     list = info.classNames.flatMap((name, label) => (name === null ? [] : [label]));
-    classLabelCache.set(info.classNames, list);
+    classLabelMemo.set(info.classNames, list);
   }
   return list;
 }
-const classLabelCache = new WeakMap<readonly (string | null)[], readonly number[]>();
+const classLabelMemo = new WeakMap<readonly (string | null)[], readonly number[]>();
 
 export function isClassLabel(info: DatasetInfo, label: number): boolean {
   return label < info.classNames.length && info.classNames[label] !== null;

@@ -5,13 +5,13 @@
 import { labelOf, locateDigit, pixelCount, pixelsOf, type Dataset } from '../dataset/dataset';
 import { labelShort, labelText, type DatasetInfo } from '../dataset/catalog';
 
-const columnCache = new Map<number, { pixels: readonly string[]; frame: readonly string[] }>();
+const columnMemo = new Map<number, { pixels: readonly string[]; frame: readonly string[] }>();
 function columnsOf(pixels: number) {
-  let columns = columnCache.get(pixels);
+  let columns = columnMemo.get(pixels);
   if (!columns) {
     const names = Array.from({ length: pixels }, (_, i) => `pixel${i}`);
     columns = { pixels: names, frame: ['label', ...names] };
-    columnCache.set(pixels, columns);
+    columnMemo.set(pixels, columns);
   }
   return columns;
 }

@@ -13,7 +13,7 @@ import type { LoadedFileInfo } from '../sources/loadedFiles';
 // slot (train-images, …) and their own name, no longer by MNIST's file names.
 export const DECODED_COPY_VERSION = 3;
 
-/** What must still match for a cached file to stand for the file on the server. */
+/** What must still match for a kept file to stand for the file on the server. */
 export interface FileValidator {
   readonly etag: string | null;
   readonly lastModified: string | null;

@@ -15,13 +15,13 @@ import { useExplorerStore } from './useExplorerStore';
 const EMPTY_IDS = new Uint32Array(0);
 
 // One label index per dataset object, built on first use; a new dataset gets a new one.
-const indexCache = new WeakMap<Dataset, LabelIndex>();
+const indexMemo = new WeakMap<Dataset, LabelIndex>();
 
 export function labelIndexFor(dataset: Dataset): LabelIndex {
-  let index = indexCache.get(dataset);
+  let index = indexMemo.get(dataset);
   if (!index) {
     index = buildLabelIndex(dataset);
-    indexCache.set(dataset, index);
+    indexMemo.set(dataset, index);
   }
   return index;
 }
@@ -31,11 +31,11 @@ export function labelIndexFor(dataset: Dataset): LabelIndex {
  * many components ask (grid, detail, sample, data frame); a new owner starts afresh.
  */
 const IDS_CACHE_SIZE = 8;
-function cachedIds<Owner extends object>(cache: WeakMap<Owner, Map<string, Uint32Array>>, owner: Owner, key: string, compute: () => Uint32Array): Uint32Array {
-  let byKey = cache.get(owner);
+function memoisedIds<Owner extends object>(memo: WeakMap<Owner, Map<string, Uint32Array>>, owner: Owner, key: string, compute: () => Uint32Array): Uint32Array {
+  let byKey = memo.get(owner);
   if (!byKey) {
     byKey = new Map();
-    cache.set(owner, byKey);
+    memo.set(owner, byKey);
   }
   let ids = byKey.get(key);
   if (!ids) {
@@ -46,11 +46,11 @@ function cachedIds<Owner extends object>(cache: WeakMap<Owner, Map<string, Uint3
   return ids;
 }
 
-const idsCache = new WeakMap<Dataset, Map<string, Uint32Array>>();
+const idsMemo = new WeakMap<Dataset, Map<string, Uint32Array>>();
 
 /** The selection (split, digits) in file order. */
 export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
-  return cachedIds(idsCache, dataset, `${split}:${digits.join(',')}`, () => selectIds(dataset, split, digits));
+  return memoisedIds(idsMemo, dataset, `${split}:${digits.join(',')}`, () => selectIds(dataset, split, digits));
 }
 
 /**
@@ -62,17 +62,17 @@ export interface RegionFilter {
   readonly map: DigitMap | null;
 }
 
-const regionCache = new WeakMap<DigitMap, Map<string, Uint32Array>>();
+const regionMemo = new WeakMap<DigitMap, Map<string, Uint32Array>>();
 /** The selection (split, digits, and the map region if any) in file order. */
 export function selectionIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], region: RegionFilter | null): Uint32Array {
   const ids = idsFor(dataset, split, digits);
   if (!region) return ids;
   const { map } = region;
   if (!map) return EMPTY_IDS;
-  return cachedIds(regionCache, map, `${split}:${digits.join(',')}:${formatMapRegion(region.region)}`, () => idsInRegion(ids, map, region.region));
+  return memoisedIds(regionMemo, map, `${split}:${digits.join(',')}:${formatMapRegion(region.region)}`, () => idsInRegion(ids, map, region.region));
 }
 
-const sortedCache = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
+const sortedMemo = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
 /** The selection in `sort` order; file order until the dataset's statistics are there. */
 export function sortedIdsFor(
   dataset: Dataset,
@@ -89,20 +89,20 @@ export function sortedIdsFor(
   const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
   const ranked = rankingFor(statistics, sort, keys);
   const regionKey = region ? `:${formatMapRegion(region.region)}` : '';
-  return cachedIds(sortedCache, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}`, () => sortIds(ids, sort, keys, ranked));
+  return memoisedIds(sortedMemo, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}`, () => sortIds(ids, sort, keys, ranked));
 }
 
 /** The suspect labels of the dataset on screen, per split, as far as they are computed. */
 export type SuspectParts = Readonly<Record<Split, SuspectScores | null>>;
 
 /** The merged ranking of the last parts asked for, per first part: recomputed when any part is new. */
-const suspectCache = new WeakMap<SuspectScores, { parts: readonly SuspectScores[]; ranking: Uint32Array }>();
+const suspectMemo = new WeakMap<SuspectScores, { parts: readonly SuspectScores[]; ranking: Uint32Array }>();
 
 function mergedRankingOf(parts: readonly SuspectScores[]): Uint32Array {
-  const cached = suspectCache.get(parts[0]!);
+  const cached = suspectMemo.get(parts[0]!);
   if (cached && cached.parts.length === parts.length && cached.parts.every((p, i) => p === parts[i])) return cached.ranking;
   const ranking = mergedRanking(parts);
-  suspectCache.set(parts[0]!, { parts, ranking });
+  suspectMemo.set(parts[0]!, { parts, ranking });
   return ranking;
 }
 /**
