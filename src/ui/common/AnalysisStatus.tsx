@@ -46,7 +46,11 @@ export function AnalysisStatus<T>({ state, onRetry, onCancel, ...words }: Props<
               <span>{words.progressText?.(progress) ?? `${percent} %`}</span>
             </>
           ) : (
-            <p aria-live="polite">{words.computing}</p>
+            <>
+              {/* Under way, nothing to count yet (a kept copy read, the components computed): a bar without a value. */}
+              <progress aria-label={words.progressName} aria-valuetext="starting" />
+              <p aria-live="polite">{words.computing}</p>
+            </>
           )}
           {onCancel && (
             <button type="button" onClick={onCancel}>

@@ -164,9 +164,9 @@ export async function keepDecodedCopy(
     // meta.json goes last: a half-written cache has no meta and is never read.
     await dir.removeEntry('meta.json').catch(() => undefined);
     for (const f of files) {
-      await writeWhole(await dir.getFileHandle(`${f.info.name}.data`, { create: true }), f.data);
+      await writeWhole(await dir.getFileHandle(`${f.info.slot}.data`, { create: true }), f.data);
       const served = new Uint8Array(await f.info.blob.arrayBuffer());
-      await writeWhole(await dir.getFileHandle(`${f.info.name}.served`, { create: true }), served);
+      await writeWhole(await dir.getFileHandle(`${f.info.slot}.served`, { create: true }), served);
       releaseBuffer(served);
     }
     const meta: DecodedCopyMeta = {
