@@ -11,9 +11,12 @@ export const PLANTED_URL = `${FAULT_SERVER}/planted/`;
 /** The link parameters that name the planted set as the source (the page then asks before loading it). */
 export const PLANTED_SOURCE = `source=custom&url=${encodeURIComponent(PLANTED_URL)}`;
 
-/** Opens `/?<planted source>&<params>`, answers the link's question with Load, and waits for every planted digit. */
-export async function openPlanted(page: Page, params = ''): Promise<void> {
+/**
+ * Opens `/?<planted source>&<params>`, answers the link's question with Load, and waits until the
+ * status says `loaded` (by default: the planted set is on screen, whatever the filters show of it).
+ */
+export async function openPlanted(page: Page, params = '', loaded = new RegExp(`^Showing \\d+ of ${PLANTED_TOTAL} digits$`)): Promise<void> {
   await page.goto(`/?${PLANTED_SOURCE}${params ? `&${params}` : ''}`);
   await linkSourceQuestion(page).getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(status(page)).toHaveText(new RegExp(`^Showing \\d+ of ${PLANTED_TOTAL} digits$`));
+  await expect(status(page)).toHaveText(loaded);
 }
