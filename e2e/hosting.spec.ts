@@ -7,7 +7,7 @@ import { FAULT_SERVER, STATIC_HOST, STATIC_SUB_PATH } from './helpers/ports';
 
 const SITE = `${STATIC_HOST}${STATIC_SUB_PATH}`;
 
-/** Opens the site and waits for the service worker's one reload: then the page is isolated. */
+/** Opens the site on a first visit and waits for the service worker's one reload: then the page is isolated. */
 async function openIsolated(page: Page, search = ''): Promise<void> {
   await page.goto(`${SITE}${search}`);
   await page.waitForFunction(() => window.crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -15,23 +15,14 @@ async function openIsolated(page: Page, search = ''): Promise<void> {
 }
 
 /**
- * The state a first visit leaves, at the least cost: the service worker installed, in control
- * and its precache (the shell and the four bundled files) filled. The visit opens a link that asks
- * before loading from the server it names, so no digits are decoded meanwhile.
+ * The state a first visit leaves, at the least cost: the service worker installed and in control
+ * (so its precache, the shell and the four bundled files, is filled), the page isolated. The visit
+ * opens a link that asks before loading from the server it names, so no digits are decoded meanwhile.
  */
 async function installServiceWorker(page: Page): Promise<void> {
   await page.goto(`${SITE}?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/missing/`)}`);
   await expect(linkSourceQuestion(page)).toBeVisible();
   await page.waitForFunction(() => window.crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-  await page.waitForFunction(
-    async () => {
-      const names = await caches.keys();
-      const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
-      return ['index.html', 'train-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].every((f) => urls.some((u) => u.includes(f)));
-    },
-    undefined,
-    { timeout: 30_000, polling: 500 },
-  );
   await expect(status(page)).toHaveText('No digits loaded');
 }
 
@@ -53,7 +44,10 @@ test('on a plain static host the service worker isolates the page: shared memory
 });
 
 test('from the sub-path, filters and sample work, and their link opens the same view in a fresh browser on its first visit', async ({ page, browser }) => {
-  await openIsolated(page, '?seed=5');
+  await installServiceWorker(page);
+  await page.goto(`${SITE}?seed=5`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
   await digitButton(page, '3').click();
   await expect(status(page)).toHaveText(`Showing ${TRAIN_LABEL_COUNTS[3]! + TEST_LABEL_COUNTS[3]!} of 70000 digits`);
   const cells = (await renderedCellLabels(page)).slice(0, 6);
@@ -75,6 +69,15 @@ test('from the sub-path, filters and sample work, and their link opens the same 
 
 test('offline after the first visit: the precache holds the shell and the four bundled files', async ({ page, context }) => {
   await installServiceWorker(page);
+  await page.waitForFunction(
+    async () => {
+      const names = await caches.keys();
+      const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
+      return ['index.html', 'train-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].every((f) => urls.some((u) => u.includes(f)));
+    },
+    undefined,
+    { timeout: 30_000, polling: 500 },
+  );
   await context.setOffline(true);
   await page.goto(`${SITE}?split=test&digits=7&seed=9`);
   await expect(status(page)).toHaveText(`Showing ${TEST_LABEL_COUNTS[7]} of 70000 digits`);
