@@ -6,6 +6,7 @@
 //   /originals/<file>          the original .gz files from $MNIST_DIR (default ../shared/mnist)
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /versioned/<token>/<file>  the real file with a Last-Modified that /bump/<token> changes
+//   /versioned/<token>/planted/<file>  the same with the planted set's files
 //   /fault/<kind>/<file>       the real files, except one file broken as FAULTS[kind] says
 //   /headstall/<token>/<file>  the real file; once /stallhead/<token> is asked, HEAD requests
 //                              get no answer at all (GET still works)
@@ -62,13 +63,13 @@ function sendFile(res: ServerResponse, name: string, dir = dataDir, lastModified
 
 const plantedGz = new Map<string, Buffer>();
 /** A planted file, gzip'd once (a load asks for all four, and the kept copy's check for them again). */
-function sendPlanted(res: ServerResponse, name: string): void {
+function sendPlanted(res: ServerResponse, name: string, lastModified = new Date(Date.UTC(2021, 0, 1))): void {
   const bytes = plantedFiles()[name];
   if (!bytes) return sendStatus(res, 404, 'Not Found');
   let gz = plantedGz.get(name);
   if (!gz) plantedGz.set(name, (gz = gzipSync(bytes)));
-  // A fixed Last-Modified, as a static host sends one: the app keeps a decoded copy only of files it can revalidate.
-  res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length, 'Last-Modified': new Date(Date.UTC(2021, 0, 1)).toUTCString() });
+  // A Last-Modified, as a static host sends one: the app keeps a decoded copy only of files it can revalidate.
+  res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length, 'Last-Modified': lastModified.toUTCString() });
   res.end(gz); // Node sends no body for HEAD
 }
 
@@ -214,7 +215,9 @@ const server = createServer((req, res) => {
       return sendFile(res, rest[0] ?? '', fashionDir, FASHION_SERVED_SINCE);
     case 'versioned': {
       const version = versions.get(rest[0] ?? '') ?? 0;
-      return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1 + version)));
+      const lastModified = new Date(Date.UTC(2020, 0, 1 + version));
+      if (rest[1] === 'planted') return sendPlanted(res, rest[2] ?? '', lastModified);
+      return sendFile(res, rest[1] ?? '', dataDir, lastModified);
     }
     case 'counted':
       hits.set(rest[0] ?? '', (hits.get(rest[0] ?? '') ?? 0) + 1);
