@@ -3,6 +3,7 @@
 //   /ok/<file>                 the real file
 //   /missing/<file>            404
 //   /broken/<token>/<file>     404 until /heal/<token> is asked, then the real file (tests Retry)
+//   /broken/<token>/planted/<file>  the same, healed to the planted set's files
 //   /originals/<file>          the original .gz files from $MNIST_DIR (default ../shared/mnist)
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /versioned/<token>/<file>  the real file with a Last-Modified that /bump/<token> changes
@@ -263,6 +264,7 @@ const server = createServer((req, res) => {
       return sendStatus(res, 200, 'healed');
     case 'broken':
       if (!healed.has(rest[0] ?? '')) return sendStatus(res, 404, 'Not Found');
+      if (rest[1] === 'planted') return sendPlanted(res, rest[2] ?? '');
       return sendFile(res, rest[1] ?? '');
     default:
       return sendStatus(res, 404, 'Not Found');
