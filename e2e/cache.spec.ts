@@ -117,16 +117,22 @@ test('a kept meta.json with edited dimensions is refused, not used to drop digit
   await expect(loadedNote(page)).not.toContainText('kept copy');
 });
 
-// As a first visit (or a browser with service workers off) sees a static host: no isolation.
+// As a first visit (or a browser with service workers off) sees a static host: no isolation. Two
+// tests (kept and checked; damaged and caught), each loading the bundled files twice.
 test.describe('without a service worker', () => {
   test.use({ serviceWorkers: 'block' });
-  test('on a plain static host (no cross-origin isolation) the decoded copy is kept and checked too', async ({ page }) => {
+
+  /** The bundled files from the plain static host, loaded and kept. */
+  async function openStaticHostKept(page: import('@playwright/test').Page): Promise<void> {
     await page.goto(`${STATIC_HOST}/?seed=5`);
     await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
     // Plain ArrayBuffers moved to the page, not shared memory: the host sent no isolation headers.
     await expect(loadedNote(page)).toHaveAttribute('data-memory', 'transferred');
     await waitForKept(page);
+  }
 
+  test('on a plain static host (no cross-origin isolation) the decoded copy is kept and checked too', async ({ page }) => {
+    await openStaticHostKept(page);
     await page.reload();
     await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
     await expect(loadedNote(page)).toContainText('kept copy');
@@ -134,7 +140,10 @@ test.describe('without a service worker', () => {
     // The content check runs on a copy of what moved to the page: an intact copy is not "damaged".
     await page.waitForFunction(() => performance.getEntriesByName('mnist-kept-checked').length > 0, undefined, { timeout: 15_000 });
     await expect(page.getByRole('complementary', { name: 'Kept copy notice' })).toHaveCount(0);
+  });
 
+  test('on a plain static host a kept copy damaged on disk is caught and replaced', async ({ page }) => {
+    await openStaticHostKept(page);
     await tamperKept(page, 'train-labels-idx1-ubyte.gz.data', 'flip');
     await page.reload();
     await expect(page.getByRole('complementary', { name: 'Kept copy notice' })).toContainText('train-labels-idx1-ubyte.gz');
