@@ -1,6 +1,6 @@
 // The page on every screen: phones upright and sideways, a desktop at 200 % browser zoom (the
 // same CSS viewport as 640 × 400), 320 px wide; touch targets; dark mode; the static shell.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MIN_VISIBLE_ROWS } from '../src/ui/grid/gridLayout';
 import { grid, openLoaded, status } from './helpers/explorer';
 
@@ -17,6 +17,33 @@ const CONTROL_ROLES = ['button', 'tab', 'combobox', 'spinbutton', 'slider', 'che
 async function expectNoSidewaysOverflow(page: Page, what: string) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}
+
+interface ControlBox {
+  readonly visible: boolean;
+  /** Its aria-label, else its text: what a failure names it by. */
+  readonly name: string;
+  readonly text: string;
+  readonly x: number;
+  readonly width: number;
+}
+
+/**
+ * Every element of `controls`, each visible one scrolled into view, with its box on screen: one
+ * round trip to the page for all of them (one per control and step took most of a minute on a
+ * busy machine). The same steps as Playwright's isVisible, scrollIntoViewIfNeeded and boundingBox.
+ */
+async function controlBoxes(controls: Locator): Promise<ControlBox[]> {
+  return controls.evaluateAll((elements) =>
+    elements.map((el) => {
+      const before = el.getBoundingClientRect();
+      const visible = before.width > 0 && before.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      if (visible) (el as HTMLElement & { scrollIntoViewIfNeeded(center?: boolean): void }).scrollIntoViewIfNeeded(true);
+      const rect = el.getBoundingClientRect();
+      const text = el.textContent ?? '';
+      return { visible, name: el.getAttribute('aria-label') ?? text, text, x: rect.x, width: rect.width };
+    }),
+  );
 }
 
 for (const screen of SCREENS) {
@@ -42,13 +69,9 @@ for (const screen of SCREENS) {
     await expectNoSidewaysOverflow(page, screen.name);
     // The controls wrap onto more lines instead of running off the side, and each can be reached.
     for (const role of CONTROL_ROLES) {
-      for (const control of await page.getByRole(role).all()) {
-        if (!(await control.isVisible())) continue;
-        await control.scrollIntoViewIfNeeded();
-        const box = await control.boundingBox();
-        expect(box, `${role} has no box`).not.toBeNull();
-        expect(box!.x, `${role} ${await control.textContent()} starts off screen`).toBeGreaterThanOrEqual(0);
-        expect(box!.x + box!.width, `${role} ${await control.textContent()} ends off screen`).toBeLessThanOrEqual(screen.width + 1);
+      for (const box of (await controlBoxes(page.getByRole(role))).filter((b) => b.visible)) {
+        expect(box.x, `${role} ${box.text} starts off screen`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${role} ${box.text} ends off screen`).toBeLessThanOrEqual(screen.width + 1);
       }
     }
   });
@@ -134,12 +157,10 @@ test('the statistics view on a 320 px phone: nothing sideways, every control on 
   const means = averages.getByRole('button', { name: /^Mean image of / });
   await expect(means).toHaveCount(11);
   await expectNoSidewaysOverflow(page, 'statistics on a phone');
-  for (const control of await page.getByRole('main').getByRole('button').all()) {
-    await control.scrollIntoViewIfNeeded();
-    const box = (await control.boundingBox())!;
-    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent());
-    expect(box.x, `${name} starts off screen`).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width, `${name} ends off screen`).toBeLessThanOrEqual(321);
+  for (const box of await controlBoxes(page.getByRole('main').getByRole('button'))) {
+    expect(box.visible, `${box.name} is not shown`).toBe(true);
+    expect(box.x, `${box.name} starts off screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${box.name} ends off screen`).toBeLessThanOrEqual(321);
   }
   for (const mean of await means.all()) {
     const box = (await mean.boundingBox())!;

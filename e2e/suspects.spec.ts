@@ -4,34 +4,20 @@
 // (2,500 bundled digits, helpers/planted.ts) so each test stays well inside its minute on a busy
 // machine; the unit test (src/data/analysis/suspects.test.ts) checks the same against numpy on all 70,000.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { notebookPrelude, PYTHON_WITH_NUMPY } from '../src/testing/numpy';
+import { notebookPrelude, NUMPY_ENV, PYTHON_WITH_NUMPY } from '../src/testing/numpy';
 import { damageKeptFiles } from './helpers/kept';
-import { grid, linkSourceQuestion, status, view } from './helpers/explorer';
-import { PLANTED, plantedData, plantedFiles } from './helpers/planted';
-import { FAULT_SERVER } from './helpers/ports';
+import { grid, view } from './helpers/explorer';
+import { PLANTED, PLANTED_TOTAL, plantedData, plantedDir } from './helpers/planted';
+import { openPlanted as openPlantedSet } from './helpers/plantedPage';
 
 const TRAIN = PLANTED.train;
-const TOTAL = PLANTED.train + PLANTED.test;
 const { labels } = plantedData();
 const nameOf = (id: number) => (id < TRAIN ? `train #${id}` : `test #${id - TRAIN}`) + `, label ${labels[id]}`;
 
-/** The planted set's files in a folder, for numpy's load_data. */
-function plantedDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mnist-planted-'));
-  for (const [name, bytes] of Object.entries(plantedFiles())) writeFileSync(join(dir, name), gzipSync(bytes));
-  return dir;
-}
-
-/** Opens the planted set with `params`, answering the link's question. */
+/** Opens the planted set with `params`; the status may say the suspects are being computed. */
 async function openPlanted(page: Page, params: string): Promise<void> {
-  await page.goto(`/?source=custom&url=${encodeURIComponent(`${FAULT_SERVER}/planted/`)}&${params}&seed=1`);
-  await linkSourceQuestion(page).getByRole('button', { name: 'Load' }).click();
-  await expect(status(page)).toHaveText(new RegExp(`^(Showing \\d+ of ${TOTAL} digits|Computing)`));
+  await openPlantedSet(page, `${params}&seed=1`, new RegExp(`^(Showing \\d+ of ${PLANTED_TOTAL} digits|Computing)`));
 }
 
 interface Suspect {
@@ -72,7 +58,7 @@ rows.sort(key=lambda t: (-t[1], -t[2], -t[3], t[4], t[0]))
 print(json.dumps([dict(id=t[0], disagree=t[1], voted=t[5]) for t in rows[:30]]))
 `;
   return new Promise((resolve, reject) => {
-    const python = spawn(PYTHON_WITH_NUMPY!, ['-c', code]);
+    const python = spawn(PYTHON_WITH_NUMPY!, ['-c', code], { env: NUMPY_ENV });
     let out = '';
     let err = '';
     python.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -3,12 +3,15 @@
 //   /ok/<file>                 the real file
 //   /missing/<file>            404
 //   /broken/<token>/<file>     404 until /heal/<token> is asked, then the real file (tests Retry)
+//   /broken/<token>/planted/<file>  the same, healed to the planted set's files
 //   /originals/<file>          the original .gz files from $MNIST_DIR (default ../shared/mnist)
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /versioned/<token>/<file>  the real file with a Last-Modified that /bump/<token> changes
+//   /versioned/<token>/planted/<file>  the same with the planted set's files
 //   /fault/<kind>/<file>       the real files, except one file broken as FAULTS[kind] says
 //   /headstall/<token>/<file>  the real file; once /stallhead/<token> is asked, HEAD requests
 //                              get no answer at all (GET still works)
+//   /headstall/<token>/planted/<file>  the same with the planted set's files
 //   /encoded/<file>            the real .gz bytes marked Content-Encoding: gzip, as some static
 //                              hosts mark .gz files: the browser inflates them on the way
 //   /counted/<token>/<file>    the real file, counting every request (GET, HEAD) per token
@@ -57,6 +60,18 @@ function sendFile(res: ServerResponse, name: string, dir = dataDir, lastModified
     ...(lastModified ? { 'Last-Modified': lastModified.toUTCString() } : {}),
   });
   res.end(bytes); // Node sends no body for HEAD
+}
+
+const plantedGz = new Map<string, Buffer>();
+/** A planted file, gzip'd once (a load asks for all four, and the kept copy's check for them again). */
+function sendPlanted(res: ServerResponse, name: string, lastModified = new Date(Date.UTC(2021, 0, 1))): void {
+  const bytes = plantedFiles()[name];
+  if (!bytes) return sendStatus(res, 404, 'Not Found');
+  let gz = plantedGz.get(name);
+  if (!gz) plantedGz.set(name, (gz = gzipSync(bytes)));
+  // A Last-Modified, as a static host sends one: the app keeps a decoded copy only of files it can revalidate.
+  res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length, 'Last-Modified': lastModified.toUTCString() });
+  res.end(gz); // Node sends no body for HEAD
 }
 
 function sendSlowly(res: ServerResponse, name: string): void {
@@ -201,7 +216,9 @@ const server = createServer((req, res) => {
       return sendFile(res, rest[0] ?? '', fashionDir, FASHION_SERVED_SINCE);
     case 'versioned': {
       const version = versions.get(rest[0] ?? '') ?? 0;
-      return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1 + version)));
+      const lastModified = new Date(Date.UTC(2020, 0, 1 + version));
+      if (rest[1] === 'planted') return sendPlanted(res, rest[2] ?? '', lastModified);
+      return sendFile(res, rest[1] ?? '', dataDir, lastModified);
     }
     case 'counted':
       hits.set(rest[0] ?? '', (hits.get(rest[0] ?? '') ?? 0) + 1);
@@ -212,6 +229,7 @@ const server = createServer((req, res) => {
     case 'headstall':
       // Accept the request, never answer it (the socket stays open until the client gives up).
       if (req.method === 'HEAD' && headStalled.has(rest[0] ?? '')) return;
+      if (rest[1] === 'planted') return sendPlanted(res, rest[2] ?? '');
       return sendFile(res, rest[1] ?? '', dataDir, new Date(Date.UTC(2020, 0, 1)));
     case 'encoded': {
       const name = rest[0] ?? '';
@@ -239,19 +257,14 @@ const server = createServer((req, res) => {
       return sendSlowly(res, rest[0] ?? '');
     case 'missing':
       return sendStatus(res, 404, 'Not Found');
-    case 'planted': {
-      const bytes = plantedFiles()[rest[0] ?? ''];
-      if (!bytes) return sendStatus(res, 404, 'Not Found');
-      const gz = gzipSync(bytes);
-      // A fixed Last-Modified, as a static host sends one: the app keeps a decoded copy only of files it can revalidate.
-      res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length, 'Last-Modified': new Date(Date.UTC(2021, 0, 1)).toUTCString() });
-      return void res.end(gz);
-    }
+    case 'planted':
+      return sendPlanted(res, rest[0] ?? '');
     case 'heal':
       healed.add(rest[0] ?? '');
       return sendStatus(res, 200, 'healed');
     case 'broken':
       if (!healed.has(rest[0] ?? '')) return sendStatus(res, 404, 'Not Found');
+      if (rest[1] === 'planted') return sendPlanted(res, rest[2] ?? '');
       return sendFile(res, rest[1] ?? '');
     default:
       return sendStatus(res, 404, 'Not Found');

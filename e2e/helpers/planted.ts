@@ -2,10 +2,16 @@
 // training and 500 test digits, where test #0–#4 are exact copies of training digits and test
 // #5–#9 copies with a few pixels changed. The fault server serves it (/planted/<file>); the
 // near-duplicate test measures every pair of it itself.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { makeIdx } from '../../src/testing/idxFiles';
-import { bundledPayload } from './bundled';
+import { bundledPayloadStart } from './bundled';
 
 export const PLANTED = { train: 2000, test: 500 } as const;
+/** All planted digits, as the status line counts them. */
+export const PLANTED_TOTAL = PLANTED.train + PLANTED.test;
 const PIXELS = 784;
 
 export interface PlantedData {
@@ -17,10 +23,10 @@ let made: PlantedData | null = null;
 /** Images and labels of all planted digits, train first (global ids as the app numbers them). */
 export function plantedData(): PlantedData {
   if (made) return made;
-  const trainImages = bundledPayload('train-images-idx3-ubyte.gz', 16);
-  const testImages = bundledPayload('t10k-images-idx3-ubyte.gz', 16);
-  const trainLabels = bundledPayload('train-labels-idx1-ubyte.gz', 8);
-  const testLabels = bundledPayload('t10k-labels-idx1-ubyte.gz', 8);
+  const trainImages = bundledPayloadStart('train-images-idx3-ubyte.gz', 16, PLANTED.train * PIXELS);
+  const testImages = bundledPayloadStart('t10k-images-idx3-ubyte.gz', 16, PLANTED.test * PIXELS);
+  const trainLabels = bundledPayloadStart('train-labels-idx1-ubyte.gz', 8, PLANTED.train);
+  const testLabels = bundledPayloadStart('t10k-labels-idx1-ubyte.gz', 8, PLANTED.test);
   const images = new Uint8Array((PLANTED.train + PLANTED.test) * PIXELS);
   images.set(trainImages.subarray(0, PLANTED.train * PIXELS));
   images.set(testImages.subarray(0, PLANTED.test * PIXELS), PLANTED.train * PIXELS);
@@ -57,4 +63,20 @@ export function plantedFiles(): Record<string, Uint8Array> {
     't10k-images-idx3-ubyte.gz': test.images,
     't10k-labels-idx1-ubyte.gz': test.labels,
   };
+}
+
+let dir: string | null = null;
+/** The planted set's four files gzip'd in a folder (made once per test worker), for numpy's load_data. */
+export function plantedDir(): string {
+  if (dir) return dir;
+  const made = mkdtempSync(join(tmpdir(), 'mnist-planted-'));
+  for (const [name, bytes] of Object.entries(plantedFiles())) writeFileSync(join(made, name), gzipSync(bytes));
+  dir = made;
+  return dir;
+}
+
+/** A planted digit's name as the grid's cells say it (global id: train first). */
+export function plantedName(id: number): string {
+  const { labels } = plantedData();
+  return (id < PLANTED.train ? `train #${id}` : `test #${id - PLANTED.train}`) + `, label ${labels[id]}`;
 }

@@ -34,6 +34,14 @@ export function notebookPrelude(dir: string): string {
   ].join('\n');
 }
 
+/**
+ * The environment numpy runs in from tests: its BLAS on one thread. The tests already keep every
+ * core busy (two test workers, each with a browser or Vitest beside it), and BLAS threads that
+ * wait for a core spin: an eigendecomposition that takes 8 s on one thread took 14–48 s with the
+ * default threads on a busy two-core machine.
+ */
+export const NUMPY_ENV: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+
 export function runPython(python: string, code: string): string {
-  return execFileSync(python, ['-c', code], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync(python, ['-c', code], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: NUMPY_ENV });
 }
