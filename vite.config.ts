@@ -65,6 +65,10 @@ export default defineConfig({
   base: './',
   plugins: [react(), serveGzipFilesAsIs(crossOriginIsolation), contentSecurityPolicy(), contentSecurityPolicyHeader(), serviceWorker],
   worker: { format: 'es' },
+  // The workers' dependencies, pre-bundled when the dev server starts: found only when a worker
+  // first imports them, they made the dev server re-bundle mid-session and answer 504 for the
+  // old bundle (a page then stayed at "No digits loaded").
+  optimizeDeps: { include: ['pako', 'ml-matrix', '@zip.js/zip.js/lib/zip-native.js'] },
   server: {
     port: port ?? 5173,
     strictPort: true,

@@ -96,7 +96,7 @@ async function tamperKept(page: import('@playwright/test').Page, fileName: strin
 test('a kept copy whose bytes changed on disk is caught by its hash, said, discarded and replaced from the server', async ({ page }) => {
   await openPlanted(page, 'seed=5');
   await waitForKept(page);
-  await tamperKept(page, 't10k-labels-idx1-ubyte.gz.data', 'flip');
+  await tamperKept(page, 'test-labels.data', 'flip');
   await page.reload();
   const notice = page.getByRole('complementary', { name: 'Kept copy notice' });
   await expect(notice).toContainText('t10k-labels-idx1-ubyte.gz');
@@ -144,7 +144,7 @@ test.describe('without a service worker', () => {
 
   test('on a plain static host a kept copy damaged on disk is caught and replaced', async ({ page }) => {
     await openStaticHostKept(page);
-    await tamperKept(page, 'train-labels-idx1-ubyte.gz.data', 'flip');
+    await tamperKept(page, 'train-labels.data', 'flip');
     await page.reload();
     await expect(page.getByRole('complementary', { name: 'Kept copy notice' })).toContainText('train-labels-idx1-ubyte.gz');
     await expect(loadedNote(page)).not.toContainText('kept copy');
