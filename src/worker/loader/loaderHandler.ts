@@ -10,7 +10,9 @@ import { encodeIdxHeader, type Allocate, type DecodedIdx } from '../../data/deco
 import { FILE_SLOTS, type FileSlot } from '../../data/dataset/fileSlots';
 import { findDamagedFile, forgetDecodedCopy, headWithinStall, keepDecodedCopy, readDecodedCopy } from './decodedCopy';
 import { DEFAULT_STALL_TIMEOUT_MS } from './loadFile';
-import { assembleNamed, FileLoadError, loadMnist, type LoadedMnist, type TrainPrefix } from './loadDataset';
+import { assembleNamed, loadMnist, type LoadedMnist, type TrainPrefix } from './loadDataset';
+import { LoadFailureError } from './loadFailureError';
+import { failureOf, NO_FILE, type LoadFailure, type TransportCause } from '../../data/sources/loadFailure';
 import { releaseBuffer } from '../../data/decode/bytes';
 import { sha256OfParts } from '../../data/decode/sha256';
 import type { FileUrls } from '../../data/sources/sources';
@@ -52,14 +54,28 @@ function completeUrls(urls: Partial<FileUrls>): FileUrls | null {
   return FILE_SLOTS.every((f) => urls[f.slot] !== undefined) ? (urls as FileUrls) : null;
 }
 
-/** Said when a relayed source failed through the relay: why there is one, and where it exists. */
-function relayHint(relayUrls: FileUrls): string {
-  const relay = new URL('./', relayUrls['test-labels']);
-  return (
-    `The browser could not read the files directly (their host sends no CORS headers), and this server has no working relay at ${relay.pathname}: ` +
-    'the relay exists only in the servers of `npm start` and `npm run dev`, not on a static host. Choose the bundled copy, run the app with `npm start`, ' +
-    'or give a Custom URL of a mirror that sends CORS headers (Access-Control-Allow-Origin)'
-  );
+/** What the 'error' reply says of `error`, thrown by a load's steps; `relayUrls` when the files were read through the relay. */
+function failureOfError(error: unknown, relayUrls: FileUrls | null): LoadFailure {
+  if (!(error instanceof LoadFailureError)) return failureOf({ code: 'unexpected', detail: { reason: String(error) } }, NO_FILE);
+  const { failure } = error;
+  if (!relayUrls || !isTransport(failure)) return failure;
+  // Through the relay, no answer with a file means the relay is not there (or not working):
+  // the file's own failure is the cause, said after why there is a relay at all.
+  const relayPath = new URL('./', relayUrls['test-labels']).pathname;
+  return { code: 'relay-missing', detail: { relayPath, cause: failure }, slot: failure.slot, name: failure.name, url: failure.url };
+}
+
+function isTransport(failure: LoadFailure): failure is LoadFailure & TransportCause {
+  switch (failure.code) {
+    case 'http':
+    case 'stall':
+    case 'network':
+    case 'redirect':
+    case 'html-page':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -253,19 +269,19 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
    * each streamed from the archive into the same decoding as a download. Nothing is kept.
    */
   const loadFromArchive = async (load: Load, file: File, maxBytes: number | undefined, requested: DatasetEntry): Promise<void> => {
-    const fail = (message: string) => new FileLoadError(null, null, `${file.name}: ${message}`);
+    const archiveFile = { slot: null, name: file.name, url: null };
+    // The zip reader (130 KB) is fetched only when an archive is opened: every other load starts without it.
+    const { openArchive } = await import('./archive');
     let archive: OpenedArchive;
     try {
-      // The zip reader (130 KB) is fetched only when an archive is opened: every other load starts without it.
-      const { openArchive } = await import('./archive');
       archive = await openArchive(file);
     } catch (error) {
-      throw fail(`not a zip archive that can be read (${error instanceof Error ? error.message : String(error)})`);
+      throw error instanceof LoadFailureError ? error.onFile(archiveFile) : error;
     }
     try {
       if (load.signal.aborted) throw superseded();
       const choice = chooseArchiveEntries(archive.names, requested, Object.values(CATALOG));
-      if (!choice.ok) throw fail(choice.reason);
+      if (!choice.ok) throw new LoadFailureError({ code: 'files-unmatched', detail: { reason: choice.reason } }, archiveFile);
       const urls: Partial<FileUrls> = {};
       const names: Partial<Record<FileSlot, string>> = {};
       for (const [slot, path] of Object.entries(choice.files) as [FileSlot, string][]) {
@@ -338,11 +354,7 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
         deps.post({ type: 'cancelled', requestId }, []);
         return;
       }
-      const reply: LoaderReply =
-        error instanceof FileLoadError
-          ? { type: 'error', requestId, file: error.file, url: error.url, message: viaRelay ? `${error.message}. ${relayHint(relayUrls!)}` : error.message }
-          : { type: 'error', requestId, file: null, url: null, message: `unexpected failure: ${String(error)}` };
-      deps.post(reply, []);
+      deps.post({ type: 'error', requestId, failure: failureOfError(error, viaRelay ? relayUrls! : null) }, []);
     } finally {
       // Everything for the newest load is done (kept, checked, failed or cancelled): the page may
       // let this worker go, and with it whatever its heap still holds (see datasetLoader).
