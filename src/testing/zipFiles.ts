@@ -24,8 +24,9 @@ export const CENTRAL_FIELDS = { compressedSize: 20, uncompressedSize: 24, localH
 
 /** A copy of `zip` whose central directory says `value` for `field` of the entry named `name`. */
 export function withCentralField(zip: Uint8Array, name: string, field: keyof typeof CENTRAL_FIELDS, value: number): Uint8Array {
-  const copy = zip.slice();
-  const view = new DataView(copy.buffer);
+  // A fresh buffer: a Node Buffer's slice() shares memory, at an offset into a pooled buffer.
+  const copy = new Uint8Array(zip);
+  const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
   const wanted = new TextEncoder().encode(name);
   for (let at = 0; at + 46 <= copy.length; at++) {
     if (view.getUint32(at, true) !== CENTRAL_DIRECTORY_SIGNATURE) continue;
