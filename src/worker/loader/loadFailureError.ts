@@ -1,12 +1,15 @@
 // The loader's failures, thrown between its steps and turned into the 'error' reply at the top.
-import { failureOf, NO_FILE, type FailedFile, type LoadFailure, type LoadFailureCause } from '../../data/sources/loadFailure';
+import { CodedError } from '../../data/codedError';
+import { failureOf, NO_FILE, type FailedFile, type LoadFailure, type LoadFailureCause, type LoadFailureCode } from '../../data/sources/loadFailure';
 
-/** A failure with a code: thrown where it is found, named on its file by whoever knows the file. */
-export class LoadFailureError extends Error {
+/**
+ * A failure with a code: thrown where it is found, named on its file by whoever knows the file.
+ * Its message is only the code: the words are the page's (data/sources/loadFailureWords.ts).
+ */
+export class LoadFailureError extends CodedError<LoadFailureCode> {
   readonly failure: LoadFailure;
   constructor(cause: LoadFailureCause, file: FailedFile = NO_FILE) {
-    super(`load failed: ${cause.code}`);
-    this.name = 'LoadFailureError';
+    super('LoadFailureError', cause.code, `load failed: ${cause.code}`);
     this.failure = failureOf(cause, file);
   }
 
