@@ -3,7 +3,8 @@
 // 26 classes from label 1, stored transposed; a 64 × 64 set with one split).
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { emnistLettersLike, FASHION_FILES, FASHION_MNIST_DIR, fashionImage, fashionLabels, squareSet64, zipOf } from './helpers/datasets';
+import { withCentralField } from '../src/testing/zipFiles';
+import { emnistLettersLike, encryptedZipOf, FASHION_FILES, FASHION_MNIST_DIR, fashionImage, fashionLabels, HAVE_ZIP_TOOL, squareSet64, zipOf } from './helpers/datasets';
 import { linkSourceQuestion, samplePanel, status } from './helpers/explorer';
 import { FAULT_SERVER } from './helpers/ports';
 
@@ -152,6 +153,7 @@ test('files that do not form a dataset are refused by name, with the data on scr
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   const images = emnistLettersLike(3, 1).files[0]!.buffer;
   await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images }]);
+  await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'files-unmatched');
   await expect(page.getByRole('alert')).toContainText('“train-images-idx3-ubyte.gz” has no labels file beside it');
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
 });
@@ -175,6 +177,35 @@ test('an archive as EMNIST ships it (one zip of .gz files): its dataset found by
   await page.getByRole('tab', { name: 'Digits', exact: true }).click();
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'broken.zip', mimeType: 'application/zip', buffer: zip.subarray(0, zip.length - 200) }]);
-  await expect(page.getByRole('alert')).toContainText('broken.zip: not a zip archive that can be read');
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveAttribute('data-code', 'archive');
+  await expect(alert).toContainText('broken.zip: not a zip archive that can be read');
   await expect(status(page)).toHaveText('Showing 182 of 182 characters');
+
+  // A zip whose directory says an entry is where it is not: the archive is said to be damaged
+  // (it was "connection lost after 0 bytes", for a file that never touched the network).
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
+  const lying = withCentralField(zip, 'gzip/emnist-letters-train-labels-idx1-ubyte.gz', 'localHeaderOffset', 7);
+  await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'lying.zip', mimeType: 'application/zip', buffer: Buffer.from(lying) }]);
+  await expect(alert).toHaveAttribute('data-code', 'archive');
+  await expect(alert).toHaveAttribute('data-file', 'train-labels');
+  await expect(alert).toContainText('lying.zip/gzip/emnist-letters-train-labels-idx1-ubyte.gz');
+  await expect(alert).toContainText(/archive is damaged/);
+  await expect(alert).not.toContainText('connection');
+  await expect(status(page)).toHaveText('Showing 182 of 182 characters');
+});
+
+test('a password-protected archive (Info-ZIP’s zip -P) is refused by name: such archives are not read', async ({ page }) => {
+  test.skip(!HAVE_ZIP_TOOL, 'needs Info-ZIP’s zip to write an encrypted archive');
+  const zip = encryptedZipOf(emnistLettersLike(13, 5).files, 'secret');
+  await page.goto('/');
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
+  await page.getByLabel('Files', { exact: true }).setInputFiles([{ name: 'locked.zip', mimeType: 'application/zip', buffer: zip }]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveAttribute('data-code', 'archive-encrypted');
+  await expect(alert).toContainText(/locked\.zip\/gzip\/emnist-letters-[a-z0-9-]+\.gz/);
+  await expect(alert).toContainText(/password-protected archives are not read/);
+  await expect(alert.getByRole('button', { name: 'Dismiss' })).toBeVisible();
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { MNIST_FILES } from '../src/data/dataset/mnist';
 import { grid, openLoaded, status } from './helpers/explorer';
 import { FAULTS, type FaultKind } from './helpers/faults';
 import { FAULT_SERVER } from './helpers/ports';
@@ -24,7 +25,10 @@ test.describe('a broken source names the file and the cause, and keeps the loade
       await openLoaded(page);
       await loadFrom(page, kind);
       const alert = page.getByRole('alert');
-      await expect(alert).toContainText(FAULTS[kind].file, { timeout: kind === 'stall' ? 30_000 : 20_000 });
+      // The failure's code and file, then the words: the file's own name and the cause.
+      await expect(alert).toHaveAttribute('data-code', FAULTS[kind].code!, { timeout: kind === 'stall' ? 30_000 : 20_000 });
+      await expect(alert).toHaveAttribute('data-file', MNIST_FILES.find((f) => f.name === FAULTS[kind].file)!.slot);
+      await expect(alert).toContainText(FAULTS[kind].file);
       await expect(alert).toContainText(FAULTS[kind].expect!);
       await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
       // What was loaded before is still there, and still scrolls to its end.

@@ -15,6 +15,8 @@ test('a 404 from a custom URL names the file and the cause, and keeps the digits
   await openLoaded(page);
   await loadCustom(page, `${FAULT_SERVER}/missing/`);
   const alert = page.getByRole('alert');
+  await expect(alert).toHaveAttribute('data-code', 'http');
+  await expect(alert).toHaveAttribute('data-file', /^(train|test)-(images|labels)$/);
   await expect(alert).toContainText('HTTP 404');
   await expect(alert).toContainText(FILE_NAME);
   await expect(alert).toContainText(`${FAULT_SERVER}/missing/`);
@@ -34,8 +36,10 @@ test('Retry loads the same source again once the server is fixed', async ({ page
   await openLoaded(page);
   await loadCustom(page, `${FAULT_SERVER}/broken/${token}/planted/`);
   await expect(page.getByRole('alert')).toContainText('HTTP 404');
+  await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'http');
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('alert')).toContainText('HTTP 404'); // still broken: fails again, clearly
+  await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'http');
   await request.get(`${FAULT_SERVER}/heal/${token}`);
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -85,7 +89,9 @@ test('the Base URL field follows the same rule as links: relative URLs are fine,
   // Typing clears the old message; the app's own check (not the browser's) judges the new text.
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Open' }).click();
-  // Accepted and tried, relative to the app, as a link's url=/nowhere/ would be.
+  // Accepted and tried, relative to the app, as a link's url=/nowhere/ would be (which answers
+  // with the app's own page: the preview server falls back to it for any path).
+  await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'html-page');
   await expect(page.getByRole('alert')).toContainText('/nowhere/');
   await expect(page.getByRole('alert')).toContainText(FILE_NAME);
 });
@@ -109,6 +115,8 @@ test.describe('Azure on a plain static host, which has no relay', () => {
     await chooseAzure(page);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Could not load MNIST from Azure Open Datasets');
+    await expect(alert).toHaveAttribute('data-code', 'relay-missing');
+    await expect(alert).toContainText(FILE_NAME);
     await expect(alert).toContainText(/404/);
     await expect(alert).toContainText('no working relay at /azure-mnist/');
     await expect(alert).toContainText('not on a static host');

@@ -1,7 +1,8 @@
 // Data for the dataset tests: Fashion-MNIST's real files from Debian's package, and generated
 // IDX files of other datasets' shapes, made with the project's IDX writer.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { makeIdx } from '../../src/testing/idxFiles';
@@ -89,4 +90,27 @@ export function zipOf(files: readonly FilePayload[], extra: Record<string, strin
     ...Object.entries(extra).map(([name, text]) => [name, Buffer.from(text).toString('base64')]),
   ];
   return Buffer.from(execFileSync('python3', ['-c', script], { input: JSON.stringify(entries), maxBuffer: 64 * 1024 * 1024 }).toString(), 'base64');
+}
+
+/** Whether Info-ZIP's `zip` is installed (Python's zipfile cannot encrypt). */
+export const HAVE_ZIP_TOOL = (() => {
+  try {
+    execFileSync('zip', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** `files` as gzip/<file>.gz entries of an archive encrypted with `password` (ZipCrypto), written by Info-ZIP's zip. */
+export function encryptedZipOf(files: readonly FilePayload[], password: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'mnist-explorer-zip-'));
+  try {
+    mkdirSync(join(dir, 'gzip'));
+    for (const f of files) writeFileSync(join(dir, 'gzip', f.name.endsWith('.gz') ? f.name : `${f.name}.gz`), f.name.endsWith('.gz') ? f.buffer : gzipSync(f.buffer));
+    execFileSync('zip', ['-q', '-r', '-P', password, 'out.zip', 'gzip'], { cwd: dir });
+    return readFileSync(join(dir, 'out.zip'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -4,7 +4,7 @@ import { MAX_FILE_BYTES as LIMIT_FILE_BYTES } from '../../data/limits';
 import { datasetOfSource, sourceFileUrls, type DataSource } from '../../data/sources/sources';
 import { CATALOG, type DatasetId } from '../../data/dataset/catalog';
 import { assignLocalFiles, isArchiveName } from '../../data/sources/localFiles';
-import { safeEcho } from '../../data/safeText';
+import { failureOf } from '../../data/sources/loadFailure';
 import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { LoaderReply, LoaderRequest } from '../../worker/loader/protocol';
 import { explorerStore } from '../store/explorerStore';
@@ -71,11 +71,7 @@ function loaderWorker(): Worker {
       worker = null;
       const load = explorerStore.getState().load;
       if (load.status === 'loading') {
-        explorerStore.getState().loadFailed(load.requestId, {
-          file: null,
-          url: null,
-          message: `the loader worker failed: ${event.message || 'unknown error'}`,
-        });
+        explorerStore.getState().loadFailed(load.requestId, failureOf({ code: 'worker-crashed', detail: { reason: event.message || 'it failed to start or crashed' } }));
       }
     });
   }
@@ -109,7 +105,7 @@ function applyReply(reply: LoaderReply): void {
       break;
     }
     case 'error':
-      store.loadFailed(reply.requestId, { file: reply.file, url: reply.url, message: reply.message });
+      store.loadFailed(reply.requestId, reply.failure);
       break;
     case 'partial':
       store.loadPartial(reply.requestId, reply.dataset);
@@ -182,7 +178,7 @@ export function loadSource(source: DataSource): void {
   const appBase = new URL(import.meta.env.BASE_URL, window.location.href).href;
   const urls = sourceFileUrls(source, appBase);
   if (!urls) {
-    explorerStore.getState().loadFailed(requestId, { file: null, url: null, message: `${CATALOG[dataset].title} has no files to load from a URL: open them as your own files` });
+    explorerStore.getState().loadFailed(requestId, failureOf({ code: 'local-only', detail: { datasetTitle: CATALOG[dataset].title } }));
     return;
   }
   send({ type: 'load', requestId, dataset, ...urls, maxBytes: MAX_FILE_BYTES });
@@ -196,7 +192,7 @@ function loadLocalFiles(requestId: number, dataset: DatasetId, files: readonly F
   const archives = files.filter((f) => isArchiveName(f.name));
   if (archives.length > 0) {
     if (files.length > 1) {
-      explorerStore.getState().loadFailed(requestId, { file: null, url: null, message: `open the archive “${safeEcho(archives[0]!.name, 80)}” on its own, or the files inside it without it` });
+      explorerStore.getState().loadFailed(requestId, failureOf({ code: 'archive-with-files', detail: {} }, { slot: null, name: archives[0]!.name, url: null }));
       return;
     }
     send({ type: 'load', requestId, dataset, urls: {}, local: { names: {}, archive: archives[0]! }, maxBytes: MAX_FILE_BYTES });
@@ -204,7 +200,7 @@ function loadLocalFiles(requestId: number, dataset: DatasetId, files: readonly F
   }
   const assigned = assignLocalFiles(files.map((f) => f.name), CATALOG[dataset]);
   if (!assigned.ok) {
-    explorerStore.getState().loadFailed(requestId, { file: null, url: null, message: assigned.reason });
+    explorerStore.getState().loadFailed(requestId, failureOf({ code: 'files-unmatched', detail: { reason: assigned.reason } }));
     return;
   }
   for (const url of localUrls) URL.revokeObjectURL(url);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MNIST_INFO } from '../../data/dataset/catalog';
 import type { Dataset } from '../../data/dataset/dataset';
 import { ALL_DIGITS } from '../../data/dataset/labelIndex';
+import { failureOf } from '../../data/sources/loadFailure';
 import { initialFacts, toggledDigits, explorerStore } from './explorerStore';
 
 const tinyDataset = (count: number): Dataset => {
@@ -30,11 +31,15 @@ describe('loading in the store', () => {
     store.loadStarted(1, { kind: 'bundled' });
     store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromCache: false });
     store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
-    store.loadFailed(2, { file: 'train-images', url: 'http://x.test/train-images-idx3-ubyte.gz', message: 'HTTP 404' });
+    const failure = failureOf(
+      { code: 'http', detail: { status: 404, statusText: 'Not Found' } },
+      { slot: 'train-images', name: 'train-images-idx3-ubyte.gz', url: 'http://x.test/train-images-idx3-ubyte.gz' },
+    );
+    store.loadFailed(2, failure);
     const state = explorerStore.getState();
     expect(state.dataset).toBe(first);
     expect(state.loadedSource).toEqual({ kind: 'bundled' });
-    expect(state.load).toMatchObject({ status: 'failed', file: 'train-images' });
+    expect(state.load).toEqual({ status: 'failed', source: { kind: 'custom', baseUrl: 'http://x.test/' }, failure });
   });
 
   it('ignores replies to a load that is no longer current', () => {
@@ -43,7 +48,7 @@ describe('loading in the store', () => {
     store.loadStarted(2, { kind: 'azure' });
     store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromCache: false });
     expect(explorerStore.getState().dataset).toBeNull();
-    store.loadFailed(1, { file: null, url: null, message: 'late' });
+    store.loadFailed(1, failureOf({ code: 'unexpected', detail: { reason: 'late' } }));
     expect(explorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
   });
 

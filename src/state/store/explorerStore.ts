@@ -5,6 +5,7 @@ import { ALL_DIGITS, isEveryLabel, normaliseLabels, type SplitFilter } from '../
 import { CATALOG, infoFor, MNIST_INFO, type DatasetId, type DatasetInfo } from '../../data/dataset/catalog';
 import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { DataSource } from '../../data/sources/sources';
+import type { LoadFailure } from '../../data/sources/loadFailure';
 import type { SortOrder } from '../../data/dataset/sortOrder';
 import type { MapRegion } from '../../data/analysis/digitMap';
 import { NO_ANALYSES, type Analyses, type AnalysisName, type AnalysisState, type AnalysisValues } from './analysisState';
@@ -20,13 +21,8 @@ export type LoadState =
       readonly source: DataSource;
       readonly files: Partial<Record<FileSlot, FileProgress>>;
     }
-  | {
-      readonly status: 'failed';
-      readonly source: DataSource;
-      readonly file: FileSlot | null;
-      readonly url: string | null;
-      readonly message: string;
-    };
+  /** Why, as a code and its facts (worded by data/sources/loadFailureWords.ts). */
+  | { readonly status: 'failed'; readonly source: DataSource; readonly failure: LoadFailure };
 
 /**
  * The facts. Anything computable from them (ids shown, counts, the sample) is derived in
@@ -108,7 +104,7 @@ export interface ExplorerActions {
     requestId: number,
     loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromCache: boolean },
   ) => void;
-  loadFailed: (requestId: number, failure: { file: FileSlot | null; url: string | null; message: string }) => void;
+  loadFailed: (requestId: number, failure: LoadFailure) => void;
   loadCancelled: (requestId: number) => void;
   /** Taken only while `state.dataset` is the dataset on screen (a late answer is dropped). */
   analysisChanged: <N extends AnalysisName>(name: N, state: Exclude<AnalysisState<AnalysisValues[N]>, { status: 'none' }>) => void;
@@ -242,7 +238,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     },
     loadFailed: (requestId, failure) => {
       const load = currentLoad(requestId);
-      if (load) set({ preview: null, load: { status: 'failed', source: load.source, ...failure } });
+      if (load) set({ preview: null, load: { status: 'failed', source: load.source, failure } });
     },
     filesHashed: (requestId, sha256, idxSha256) => {
       if (get().loadedRequestId !== requestId) return;

@@ -5,12 +5,10 @@ import { CATALOG, type DatasetEntry } from '../../data/dataset/catalog';
 import { FILE_SLOTS, type FileSlot } from '../../data/dataset/fileSlots';
 import type { FileUrls } from '../../data/sources/sources';
 import type { FileValidator } from '../../data/kept/decodedCopyMeta';
-import { FileLoadError, loadFile, type FileDecodeState } from './loadFile';
+import { loadFile, type FileDecodeState } from './loadFile';
+import { LoadFailureError } from './loadFailureError';
 import { DecodeError } from '../../data/decode/decodeError';
 import type { FileProgress, LoadedFileInfo } from './protocol';
-
-export { FileLoadError } from './loadFile';
-
 
 export interface LoadOptions {
   /** By MNIST's role names; a dataset with one split has only that split's two. */
@@ -56,7 +54,7 @@ export interface LoadedMnist {
 /**
  * Fetches the four files at once and decodes each while it streams in, so inflating the large
  * training images overlaps with the network. Resolves only when all
- * four decoded and form MNIST; any failure rejects with a FileLoadError and the other downloads
+ * four decoded and form MNIST; any failure rejects with a LoadFailureError and the other downloads
  * are aborted.
  */
 export async function loadMnist(options: LoadOptions): Promise<LoadedMnist> {
@@ -131,7 +129,7 @@ export function entryFileName(entry: DatasetEntry, slot: FileSlot): string {
   return entry.files[file.split][file.role];
 }
 
-/** Checks four decoded files form a dataset of `entry`'s kind; a refusal names the file, as a FileLoadError. */
+/** Checks four decoded files form a dataset of `entry`'s kind; a refusal names the file, as a LoadFailureError. */
 export function assembleNamed(
   bySlot: ReadonlyMap<FileSlot, DecodedIdx>,
   urls: Partial<FileUrls>,
@@ -157,7 +155,7 @@ export function assembleNamed(
   } catch (error) {
     if (error instanceof DatasetFileError) {
       const slot = FILE_SLOTS.find((f) => nameOf(f.slot) === error.fileName)?.slot ?? 'train-images';
-      throw new FileLoadError(slot, urls[slot] ?? null, `${error.fileName}: ${error.message}`);
+      throw new LoadFailureError({ code: error.code, detail: { reason: error.message } }, { slot, name: error.fileName, url: urls[slot] ?? null });
     }
     throw error;
   }

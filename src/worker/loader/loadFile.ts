@@ -5,19 +5,9 @@ import { MnistFileDecoder } from '../../data/decode/fileDecoder';
 import { DEFAULT_MAX_IDX_BYTES, IDX_MAX_DIMS, type Allocate, type DecodedIdx } from '../../data/decode/idx';
 import type { FileSlot } from '../../data/dataset/fileSlots';
 import { validatorOf, type FileValidator } from '../../data/kept/decodedCopyMeta';
+import type { LoadFailureCause } from '../../data/sources/loadFailure';
+import { LoadFailureError } from './loadFailureError';
 import type { FileProgress, LoadedFileInfo } from './protocol';
-
-/** A load that failed, with the file and URL it failed on, ready to show to a person. */
-export class FileLoadError extends Error {
-  readonly file: FileSlot | null;
-  readonly url: string | null;
-  constructor(file: FileSlot | null, url: string | null, message: string) {
-    super(message);
-    this.name = 'FileLoadError';
-    this.file = file;
-    this.url = url;
-  }
-}
 
 /** How far a file's decoding has got: the buffer being filled, and how much of it is. */
 export interface FileDecodeState {
@@ -74,29 +64,29 @@ function transportEncodingOf(headers: Headers): string | null {
 /** Fetches one file and decodes it as it streams in, into a buffer from `options.allocate`. */
 export async function loadFile(slot: FileSlot, url: string, options: LoadFileOptions): Promise<LoadedFile> {
   const { name } = options;
-  const fail = (cause: string) => new FileLoadError(slot, url, `${name}: ${cause}`);
+  const file = { slot, name, url };
+  const fail = (cause: LoadFailureCause) => new LoadFailureError(cause, file);
   const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-  const seconds = `${(stallMs / 1000).toFixed(stallMs % 1000 ? 1 : 0)} s`;
+  const stalled = (receivedBytes: number | null) => fail({ code: 'stall', detail: { seconds: stallMs / 1000, receivedBytes } });
   let response: Response;
   try {
     response = await withinStallTimeout(options.fetch(url, { signal: options.signal, credentials: 'omit' }), stallMs);
   } catch (error) {
     if (options.signal.aborted) throw error;
-    if (error instanceof StallError) throw fail(`${url} did not answer within ${seconds}`);
-    throw fail(`could not connect to ${url} (${describe(error)}; the server may be down, or it may not allow cross-origin requests)`);
+    if (error instanceof StallError) throw stalled(null);
+    throw fail({ code: 'network', detail: { receivedBytes: null, reason: describe(error) } });
   }
   // Data must come from the origin the person chose; a redirect elsewhere is refused, not followed.
   if (response.redirected && new URL(response.url).origin !== new URL(url).origin) {
-    throw fail(`${url} redirected to another origin (${new URL(response.url).origin}); redirects to other sites are not followed`);
+    throw fail({ code: 'redirect', detail: { toOrigin: new URL(response.url).origin } });
   }
-  if (!response.ok) {
-    throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}${statusHint(response.status)}`);
-  }
+  const httpStatus = () => fail({ code: 'http', detail: { status: response.status, statusText: response.statusText } });
+  if (!response.ok) throw httpStatus();
   // Servers with a single-page fallback answer a missing file with their index page and a 200.
-  if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
-    throw fail(`${url} answered with an HTML page instead of the file (the file is probably missing there)`);
-  }
-  if (!response.body) throw fail(`empty response from ${url}`);
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.startsWith('text/html')) throw fail({ code: 'html-page', detail: { contentType: contentType.slice(0, 80) } });
+  // A success without a body (204) is no file either: said by its status.
+  if (!response.body) throw httpStatus();
   const total = contentLength(response);
   const decoder = new MnistFileDecoder({ allocate: options.allocate, maxBytes: options.maxBytes });
   const reader = response.body.getReader();
@@ -114,17 +104,17 @@ export async function loadFile(slot: FileSlot, url: string, options: LoadFileOpt
         chunk = await withinStallTimeout(reader.read(), stallMs);
       } catch (error) {
         if (options.signal.aborted) throw error;
-        if (error instanceof StallError) {
-          throw fail(`the server stalled: no data for ${seconds} after ${received.toLocaleString('en-US')} bytes`);
-        }
-        throw fail(`connection lost after ${received.toLocaleString('en-US')} bytes (${describe(error)})`);
+        if (error instanceof StallError) throw stalled(received);
+        // A failure its source already named (an archive's damaged entry) is that, not a lost connection.
+        if (error instanceof LoadFailureError) throw error.onFile(file);
+        throw fail({ code: 'network', detail: { receivedBytes: received, reason: describe(error) } });
       }
       if (chunk.done) break;
       // No file is bigger than the size limit: what a server sends past it is never kept (the
       // decoders refuse most excess at once; this bounds what they cannot see, such as an
       // endless run of empty gzip members).
       if (received + chunk.value.length > servedLimit) {
-        throw fail(`more data than the file holds: over ${servedLimit.toLocaleString('en-US')} bytes`);
+        throw fail({ code: 'too-large', detail: { limitBytes: servedLimit } });
       }
       served.push(chunk.value);
       // A local server hands over ~1 MB at a time, 35 ms of inflating: decode it in slices, and
@@ -158,7 +148,7 @@ export async function loadFile(slot: FileSlot, url: string, options: LoadFileOpt
     };
     return { idx, info, served, validator: validatorOf(response.headers) };
   } catch (error) {
-    if (error instanceof DecodeError) throw fail(error.message);
+    if (error instanceof DecodeError) throw fail({ code: error.code, detail: { reason: error.message } });
     throw error;
   } finally {
     // Stops the download too when decoding failed or the load was abandoned mid-file.
@@ -183,13 +173,6 @@ function contentLength(response: Response): number | null {
   if (response.headers.get('content-encoding')) return null;
   const value = Number(response.headers.get('content-length'));
   return Number.isFinite(value) && value > 0 ? value : null;
-}
-
-function statusHint(status: number): string {
-  if (status === 404) return ' (the file is not there)';
-  if (status === 502 || status === 504) return ' (the server could not reach the source it relays; is it online?)';
-  if (status === 401 || status === 403) return ' (the server refuses access)';
-  return '';
 }
 
 function describe(error: unknown): string {

@@ -2,67 +2,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MNIST_FILES } from '../../data/dataset/mnist';
 import { fileUrls } from '../../data/sources/sources';
-import { gzipBytes, syntheticSplit } from '../../testing/idxFiles';
+import { BASE, DIRECT, final, folderFetch, goodFiles, rawFiles, RELAY, relayFetch, run, train } from '../../testing/loaderHarness';
 import { createLoaderHandler } from './loaderHandler';
 import type { LoaderReply } from './protocol';
-
-const BASE = 'http://files.test/mnist/';
-const train = syntheticSplit(30);
-const test = syntheticSplit(12, [7, 3]);
-const rawFiles: Record<string, Uint8Array> = {
-  'train-images-idx3-ubyte.gz': train.images,
-  'train-labels-idx1-ubyte.gz': train.labels,
-  't10k-images-idx3-ubyte.gz': test.images,
-  't10k-labels-idx1-ubyte.gz': test.labels,
-};
-const goodFiles: Record<string, Uint8Array> = {
-  'train-images-idx3-ubyte.gz': gzipBytes(train.images),
-  'train-labels-idx1-ubyte.gz': gzipBytes(train.labels),
-  't10k-images-idx3-ubyte.gz': gzipBytes(test.images),
-  't10k-labels-idx1-ubyte.gz': gzipBytes(test.labels),
-};
-
-/** A fetch over an in-memory folder: the network boundary, not the code under test. */
-function folderFetch(files: Record<string, Uint8Array | number>, options: { stallOn?: string } = {}): typeof fetch {
-  return (input, init) => Promise.resolve(respond(input instanceof Request ? input.url : input.toString(), init));
-  function respond(url: string, init: RequestInit | undefined): Response {
-    const name = url.slice(BASE.length);
-    const body = files[name];
-    if (body === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
-    if (typeof body === 'number') return new Response('', { status: body });
-    if (name === options.stallOn) {
-      // Sends the first half, then never finishes until aborted.
-      const stream = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(body.subarray(0, body.length >> 1));
-          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
-        },
-      });
-      return new Response(stream, { headers: { 'content-length': String(body.length) } });
-    }
-    return new Response(body.slice(), { headers: { 'content-length': String(body.length) } });
-  }
-}
-
-function run(fetchImpl: typeof fetch, shared = false, stallTimeoutMs?: number) {
-  const replies: LoaderReply[] = [];
-  let settle: () => void = () => {};
-  const done = new Promise<void>((resolve) => (settle = resolve));
-  const handle = createLoaderHandler({
-    fetch: fetchImpl,
-    shared,
-    stallTimeoutMs,
-    post: (reply) => {
-      replies.push(reply);
-      if (isOutcome(reply)) settle();
-    },
-  });
-  return { handle, replies, done };
-}
-
-/** How a load ends; progress, partial data, hashes and caching are on the way or after. */
-const isOutcome = (r: LoaderReply) => r.type === 'loaded' || r.type === 'error' || r.type === 'cancelled';
-const final = (replies: LoaderReply[]) => replies.filter(isOutcome);
 
 describe('loader worker protocol', () => {
   it('reports progress per file, then the decoded dataset', async () => {
@@ -131,91 +73,6 @@ describe('loader worker protocol', () => {
     expect(partial.dataset.test.count).toBe(0);
   });
 
-  it('names the file and the HTTP status when a file is missing', async () => {
-    const { 't10k-labels-idx1-ubyte.gz': _, ...missing } = goodFiles;
-    const { handle, replies, done } = run(folderFetch(missing));
-    handle({ type: 'load', requestId: 3, urls: fileUrls(BASE) });
-    await done;
-    expect(final(replies)).toEqual([
-      {
-        type: 'error',
-        requestId: 3,
-        file: 'test-labels',
-        url: `${BASE}t10k-labels-idx1-ubyte.gz`,
-        message: `t10k-labels-idx1-ubyte.gz: HTTP 404 Not Found from ${BASE}t10k-labels-idx1-ubyte.gz (the file is not there)`,
-      },
-    ]);
-  });
-
-  it('names the labels file when its count disagrees with the images', async () => {
-    const files = { ...goodFiles, 'train-labels-idx1-ubyte.gz': gzipBytes(syntheticSplit(29).labels) };
-    const { handle, replies, done } = run(folderFetch(files));
-    handle({ type: 'load', requestId: 4, urls: fileUrls(BASE) });
-    await done;
-    expect(final(replies)[0]).toMatchObject({ type: 'error', file: 'train-labels', message: expect.stringMatching(/29 labels but .* 30 images/) });
-  });
-
-  it('names the file and the decoder reason for a corrupt file', async () => {
-    const files = { ...goodFiles, 't10k-images-idx3-ubyte.gz': goodFiles['t10k-images-idx3-ubyte.gz']!.subarray(0, 100) };
-    const { handle, replies, done } = run(folderFetch(files));
-    handle({ type: 'load', requestId: 5, urls: fileUrls(BASE) });
-    await done;
-    expect(final(replies)[0]).toMatchObject({ type: 'error', file: 'test-images', message: expect.stringContaining('cut short') });
-  });
-
-  it('fails a file whose server stops sending, naming it and how much arrived', async () => {
-    const { handle, replies, done } = run(folderFetch(goodFiles, { stallOn: 'train-images-idx3-ubyte.gz' }), false, 60);
-    handle({ type: 'load', requestId: 10, urls: fileUrls(BASE) });
-    await done;
-    const half = goodFiles['train-images-idx3-ubyte.gz']!.length >> 1;
-    expect(final(replies)).toEqual([
-      expect.objectContaining({
-        type: 'error',
-        file: 'train-images',
-        message: `train-images-idx3-ubyte.gz: the server stalled: no data for 0.1 s after ${half.toLocaleString('en-US')} bytes`,
-      }),
-    ]);
-  });
-
-  it('refuses, unread, a file declaring more than the request allows', async () => {
-    const { handle, replies, done } = run(folderFetch(goodFiles));
-    handle({ type: 'load', requestId: 11, urls: fileUrls(BASE), maxBytes: 20 * 784 });
-    await done;
-    expect(final(replies)[0]).toMatchObject({
-      type: 'error',
-      file: 'train-images',
-      message: expect.stringContaining('30 × 28 × 28 = 23,520 bytes, over the limit of 15,680'),
-    });
-  });
-
-  it('refuses the file that would take the whole dataset past its limit, before allocating it, naming it', async () => {
-    const { handle, replies, done } = run(folderFetch(goodFiles));
-    // The four files declare 23,520 + 30 + 9,408 + 12 = 32,970 bytes.
-    handle({ type: 'load', requestId: 13, urls: fileUrls(BASE), maxTotalBytes: 30_000 });
-    await done;
-    const outcome = final(replies)[0];
-    expect(outcome).toMatchObject({ type: 'error', message: expect.stringMatching(/over the limit of 30,000 for a whole dataset .*nothing was allocated for it/) });
-    expect(outcome?.type === 'error' && MNIST_FILES.some((f) => f.slot === outcome.file && outcome.message.startsWith(`${f.name}: its `))).toBe(true);
-    const { handle: again, replies: fine, done: loaded } = run(folderFetch(goodFiles));
-    again({ type: 'load', requestId: 14, urls: fileUrls(BASE), maxTotalBytes: 32_970 });
-    await loaded;
-    expect(final(fine)[0]?.type).toBe('loaded');
-  });
-
-  it('stops reading a file at the size limit, even where the decoders see nothing wrong (endless empty gzip members)', async () => {
-    const emptyMember = gzipBytes(new Uint8Array(0));
-    const padded = new Uint8Array(goodFiles['t10k-labels-idx1-ubyte.gz']!.length + 6000 * emptyMember.length);
-    padded.set(goodFiles['t10k-labels-idx1-ubyte.gz']!);
-    for (let i = 0; i < 6000; i++) padded.set(emptyMember, goodFiles['t10k-labels-idx1-ubyte.gz']!.length + i * emptyMember.length);
-    const { handle, replies, done } = run(folderFetch({ ...goodFiles, 't10k-labels-idx1-ubyte.gz': padded }));
-    handle({ type: 'load', requestId: 12, urls: fileUrls(BASE), maxBytes: 30 * 784 });
-    await done;
-    expect(final(replies)[0]).toMatchObject({
-      type: 'error',
-      file: 'test-labels',
-      message: expect.stringContaining('more data than the file holds'),
-    });
-  });
 
   it('cancels a load in flight', async () => {
     const { handle, replies, done } = run(folderFetch(goodFiles, { stallOn: 'train-images-idx3-ubyte.gz' }));
@@ -256,28 +113,8 @@ describe('loader worker protocol', () => {
   });
 
   describe('a source with a relay (Azure)', () => {
-    const DIRECT = 'https://blob.test/mnist/';
-    const RELAY = 'http://app.test/azure-mnist/';
-    /** Direct URLs behave as `direct` says; relay URLs serve the files unless `relayMissing`. */
-    function twoWayFetch(direct: 'cors' | 'no-cors', relayMissing = false) {
-      const asked: string[] = [];
-      const relay = folderFetch(goodFiles);
-      const fetchImpl: typeof fetch = (input, init) => {
-        const url = input instanceof Request ? input.url : input.toString();
-        asked.push(`${init?.method ?? 'GET'} ${url}`);
-        if (url.startsWith(DIRECT)) {
-          // A host without CORS headers looks to the page like a network failure.
-          if (direct === 'no-cors') return Promise.reject(new TypeError('Failed to fetch'));
-          return relay(url.replace(DIRECT, BASE), init);
-        }
-        if (relayMissing) return Promise.resolve(new Response('not found', { status: 404, statusText: 'Not Found' }));
-        return relay(url.replace(RELAY, BASE), init);
-      };
-      return { fetchImpl, asked };
-    }
-
     it('reads the files directly when the host allows it, asking once', async () => {
-      const { fetchImpl, asked } = twoWayFetch('cors');
+      const { fetchImpl, asked } = relayFetch('cors');
       const { handle, replies, done } = run(fetchImpl);
       handle({ type: 'load', requestId: 1, urls: fileUrls(DIRECT), relayUrls: fileUrls(RELAY) });
       await done;
@@ -289,7 +126,7 @@ describe('loader worker protocol', () => {
     });
 
     it('goes through the relay when the browser may not read the host', async () => {
-      const { fetchImpl, asked } = twoWayFetch('no-cors');
+      const { fetchImpl, asked } = relayFetch('no-cors');
       const { handle, replies, done } = run(fetchImpl);
       handle({ type: 'load', requestId: 1, urls: fileUrls(DIRECT), relayUrls: fileUrls(RELAY) });
       await done;
@@ -298,28 +135,6 @@ describe('loader worker protocol', () => {
       expect(loaded.dataset.train.count).toBe(30);
       expect(loaded.files.map((f) => f.url)).toEqual(MNIST_FILES.map((f) => `${RELAY}${f.name}`));
       expect(asked.filter((a) => a.includes(DIRECT))).toHaveLength(1);
-    });
-
-    it('says there is no relay on this host when neither way works, naming the file and the cause', async () => {
-      const { fetchImpl } = twoWayFetch('no-cors', true);
-      const { handle, replies, done } = run(fetchImpl);
-      handle({ type: 'load', requestId: 1, urls: fileUrls(DIRECT), relayUrls: fileUrls(RELAY) });
-      await done;
-      const error = final(replies).at(-1);
-      if (error?.type !== 'error') throw new Error('expected an error');
-      expect(error.message).toMatch(/404/);
-      expect(error.message).toContain('no working relay at /azure-mnist/');
-      expect(error.message).toContain('static host');
-      expect(error.message).toContain('CORS');
-    });
-
-    it('does not blame the relay for a source that has none', async () => {
-      const { handle, replies, done } = run(folderFetch({}));
-      handle({ type: 'load', requestId: 1, urls: fileUrls(BASE) });
-      await done;
-      const error = final(replies).at(-1);
-      if (error?.type !== 'error') throw new Error('expected an error');
-      expect(error.message).not.toContain('relay');
     });
   });
 

@@ -5,8 +5,9 @@ import type { FileUrls } from '../../data/sources/sources';
 import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { DatasetId } from '../../data/dataset/catalog';
 import type { FileProgress, LoadedFileInfo } from '../../data/sources/loadedFiles';
+import type { LoadFailure } from '../../data/sources/loadFailure';
 
-export type { FileProgress, LoadedFileInfo };
+export type { FileProgress, LoadedFileInfo, LoadFailure };
 
 export type LoaderRequest =
   | {
@@ -55,14 +56,8 @@ export type LoaderReply =
       readonly startedAt: number;
       readonly fromCache: boolean;
     }
-  | {
-      readonly type: 'error';
-      readonly requestId: number;
-      /** The file that failed, or null when the failure is not about one file. */
-      readonly file: FileSlot | null;
-      readonly url: string | null;
-      readonly message: string;
-    }
+  /** The load failed: a code, its facts, and the file it failed on (see data/sources/loadFailure.ts). */
+  | { readonly type: 'error'; readonly requestId: number; readonly failure: LoadFailure }
   | {
       readonly type: 'hashes';
       readonly requestId: number;
