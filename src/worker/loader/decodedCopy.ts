@@ -100,14 +100,14 @@ export async function readDecodedCopy(
     const result: Partial<Record<FileSlot, KeptDecodedFile>> = {};
     for (const f of meta.files) {
       const data = allocate(f.dataBytes);
-      const handle = await ((await dir.getFileHandle(`${f.name}.data`)) as SyncFileHandle).createSyncAccessHandle();
+      const handle = await ((await dir.getFileHandle(`${f.slot}.data`)) as SyncFileHandle).createSyncAccessHandle();
       try {
         // Straight from disk into the (shared) buffer: no intermediate copy.
         if (handle.getSize() !== f.dataBytes || handle.read(data, { at: 0 }) !== f.dataBytes) return null;
       } finally {
         handle.close();
       }
-      const blob = await (await dir.getFileHandle(`${f.name}.served`)).getFile();
+      const blob = await (await dir.getFileHandle(`${f.slot}.served`)).getFile();
       if (blob.size !== f.servedBytes) return null;
       const { validator: _v, dataBytes: _d, headerBytes: _h, ...info } = f;
       result[f.slot] = { info: { ...info, blob }, data, dims: f.dims };
