@@ -27,6 +27,13 @@ export type TransportCause =
   | { readonly code: 'redirect'; readonly detail: { readonly toOrigin: string } }
   | { readonly code: 'html-page'; readonly detail: { readonly contentType: string } };
 
+const TRANSPORT_CODES: readonly string[] = ['http', 'stall', 'network', 'redirect', 'html-page'] satisfies readonly TransportCause['code'][];
+
+/** Whether the failure was in getting a response at all (what a missing relay shows as). */
+export function isTransportFailure<F extends { readonly code: string }>(failure: F): failure is F & TransportCause {
+  return TRANSPORT_CODES.includes(failure.code);
+}
+
 export type LoadFailureCause =
   /** The decoders' refusals (gzip, IDX, the files not forming a dataset), with their own account. */
   | { readonly code: DecodeErrorCode; readonly detail: { readonly reason: string } }

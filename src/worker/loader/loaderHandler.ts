@@ -5,7 +5,7 @@
 import { CATALOG } from '../../data/dataset/catalog';
 import { FILE_SLOTS } from '../../data/dataset/fileSlots';
 import type { Allocate } from '../../data/decode/idx';
-import { failureOf, NO_FILE, type LoadFailure, type TransportCause } from '../../data/sources/loadFailure';
+import { failureOf, isTransportFailure, NO_FILE, type LoadFailure } from '../../data/sources/loadFailure';
 import type { FileUrls } from '../../data/sources/sources';
 import { createLoad, type Load, type LoaderDeps } from './loadContext';
 import { LoadFailureError } from './loadFailureError';
@@ -30,24 +30,11 @@ function completeUrls(urls: Partial<FileUrls>): FileUrls | null {
 function failureOfError(error: unknown, relayUrls: FileUrls | null): LoadFailure {
   if (!(error instanceof LoadFailureError)) return failureOf({ code: 'unexpected', detail: { reason: String(error) } }, NO_FILE);
   const { failure } = error;
-  if (!relayUrls || !isTransport(failure)) return failure;
+  if (!relayUrls || !isTransportFailure(failure)) return failure;
   // Through the relay, no answer with a file means the relay is not there (or not working):
   // the file's own failure is the cause, said after why there is a relay at all.
   const relayPath = new URL('./', relayUrls['test-labels']).pathname;
   return { code: 'relay-missing', detail: { relayPath, cause: failure }, slot: failure.slot, name: failure.name, url: failure.url };
-}
-
-function isTransport(failure: LoadFailure): failure is LoadFailure & TransportCause {
-  switch (failure.code) {
-    case 'http':
-    case 'stall':
-    case 'network':
-    case 'redirect':
-    case 'html-page':
-      return true;
-    default:
-      return false;
-  }
 }
 
 export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) => void {
