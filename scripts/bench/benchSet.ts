@@ -31,7 +31,7 @@ async function loadRuns(browser: Browser, set: DataSet, runs: number): Promise<L
     samples.statisticsComputed.push(await statisticsMark(page, false));
     // The worker keeps the decoded files (and the page the statistics) once the data is drawn; a
     // person does not reload within that second, so the benchmark waits for them too.
-    await waitForMarkIfAny(page, PERF_MARKS.cached);
+    await waitForMarkIfAny(page, PERF_MARKS.keptCopyWritten);
     await waitForMarkIfAny(page, PERF_MARKS.statisticsKept);
     samples.warm.push(await measureLoad(page, set, true));
     samples.statisticsKept.push(await statisticsMark(page, true).catch(() => NaN));
@@ -72,7 +72,7 @@ export async function benchSet(browser: Browser, set: DataSet, runs: number): Pr
   await measureLoad(page, set, false);
   // Measured once the worker is done with the load (hashed, kept, then let go by the page, which
   // follows at once): what stays, not what passes.
-  await waitForMarkIfAny(page, PERF_MARKS.cached);
+  await waitForMarkIfAny(page, PERF_MARKS.keptCopyWritten);
   await page.waitForTimeout(500);
   const memory = await measureMemory(page);
   const osMemory = await processMemory(browser);

@@ -15,7 +15,7 @@ export interface LoadSample {
   navToStatusMs: number;
   navToStatusPaintedMs: number;
   firstDigitMs: number;
-  fromCache: boolean;
+  fromKeptCopy: boolean;
   /** The longest task from the data arriving on the page until the status was painted. */
   longestTaskAfterLoadMs: number;
   layoutShift: number;
@@ -50,7 +50,7 @@ export async function measureLoad(page: Page, set: DataSet, reload: boolean): Pr
       navToStatusMs: bench.statusShown - nav.startTime,
       navToStatusPaintedMs: bench.statusPainted - nav.startTime,
       firstDigitMs: one(names.firstDigit).startTime - nav.startTime,
-      fromCache: detail.fromCache,
+      fromKeptCopy: detail.fromKeptCopy,
       longestTaskAfterLoadMs: Math.max(0, ...after.map((t) => t.duration)),
       pixelBytes: detail.pixelBytes,
       labelBytes: detail.labelBytes,

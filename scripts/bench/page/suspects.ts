@@ -31,7 +31,7 @@ export async function benchSuspects(browser: Browser, set: DataSet): Promise<Sus
   const bothSplits = () => markDetails<SuspectsMark>(page, PERF_MARKS.suspects, { count: 2, timeout: 600_000, polling: 500 });
   const first = await bothSplits();
   await waitForMark(page, PERF_MARKS.suspectsKept, 60_000, 2);
-  await waitForMarkIfAny(page, PERF_MARKS.cached);
+  await waitForMarkIfAny(page, PERF_MARKS.keptCopyWritten);
   await page.reload();
   const again = await bothSplits();
   await context.close();

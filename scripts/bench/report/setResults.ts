@@ -47,7 +47,7 @@ export interface SetResults {
   total: number;
   runs: number;
   cold: LoadStats;
-  warm: LoadStats & { fromCache: boolean };
+  warm: LoadStats & { fromKeptCopy: boolean };
   reference: { nodeZlibMs: Stats; pakoWorkerMs: Stats; nativeWorkerMs: Stats; numpyLoadMs: Stats | null };
   clicks: { single: Stats; all: Stats; nine: Stats; underThreshold: number; count: number };
   statistics: { computedMs: Stats; keptMs: Stats; numpyOnePassMs: Stats | null; numpySameMs: Stats | null; sortSwitchMs: Stats; statsViewMs: Stats };
@@ -86,7 +86,7 @@ export function summariseSet(set: DataSet, runs: number, s: SetSamples): SetResu
     total: set.total,
     runs,
     cold: loadStats(s.cold),
-    warm: { ...loadStats(s.warm), fromCache: s.warm.every((w) => w.fromCache) },
+    warm: { ...loadStats(s.warm), fromKeptCopy: s.warm.every((w) => w.fromKeptCopy) },
     reference: {
       nodeZlibMs: statsOf(s.refs, (r) => r.nodeZlibMs),
       pakoWorkerMs: statsOf(s.refs, (r) => r.pakoWorkerMs),

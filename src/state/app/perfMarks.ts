@@ -8,7 +8,7 @@ export const PERF_MARKS = {
   /** Page: the dataset is in the store; detail: { pixelBytes, labelBytes, shared }. */
   loaded: 'mnist-loaded',
   /** Page: the worker kept the decoded files for the next visit. */
-  cached: 'mnist-cached',
+  keptCopyWritten: 'mnist-cached',
   /** Page: the kept copy on screen passed its content check (its hashes match). */
   keptChecked: 'mnist-kept-checked',
   /**
@@ -36,7 +36,7 @@ export interface LoadedMarkDetail {
   readonly pixelBytes: number;
   readonly labelBytes: number;
   readonly shared: boolean;
-  readonly fromCache: boolean;
+  readonly fromKeptCopy: boolean;
 }
 
 let firstDigitMarked = false;

@@ -92,7 +92,7 @@ function applyReply(reply: LoaderReply): void {
         pixelBytes: train.images.byteLength + test.images.byteLength,
         labelBytes: train.labels.byteLength + test.labels.byteLength,
         shared: reply.shared,
-        fromCache: reply.fromCache,
+        fromKeptCopy: reply.fromKeptCopy,
       };
       performance.mark(PERF_MARKS.loaded, { detail });
       // The statistics follow the frame that draws the data (jobs/scheduler.ts); once they are
@@ -120,8 +120,8 @@ function applyReply(reply: LoaderReply): void {
     case 'kept-copy-checked':
       performance.mark(PERF_MARKS.keptChecked);
       break;
-    case 'cached':
-      performance.mark(PERF_MARKS.cached);
+    case 'kept-copy-written':
+      performance.mark(PERF_MARKS.keptCopyWritten);
       break;
     case 'hashes': {
       store.filesHashed(reply.requestId, reply.sha256, reply.idxSha256);

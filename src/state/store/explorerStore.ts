@@ -42,7 +42,7 @@ export interface ExplorerFacts extends ShareState {
   readonly loadedRequestId: number | null;
   readonly decodeMs: number | null;
   /** Whether the dataset came from the decoded copy the worker keeps (checked against the server). */
-  readonly fromCache: boolean;
+  readonly fromKeptCopy: boolean;
   readonly sharedMemory: boolean;
   readonly load: LoadState;
   /** Share-link parameters that could not be used, shown until dismissed. */
@@ -102,7 +102,7 @@ export interface ExplorerActions {
   loadPartial: (requestId: number, preview: Dataset) => void;
   loadSucceeded: (
     requestId: number,
-    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromCache: boolean },
+    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromKeptCopy: boolean },
   ) => void;
   loadFailed: (requestId: number, failure: LoadFailure) => void;
   loadCancelled: (requestId: number) => void;
@@ -130,7 +130,7 @@ export const initialFacts: ExplorerFacts = {
   loadedFiles: [],
   loadedRequestId: null,
   decodeMs: null,
-  fromCache: false,
+  fromKeptCopy: false,
   sharedMemory: false,
   load: { status: 'idle' },
   linkNotice: [],
@@ -206,7 +206,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     loadPartial: (requestId, preview) => {
       if (currentLoad(requestId) && get().dataset === null) set({ preview });
     },
-    loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromCache }) => {
+    loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromKeptCopy }) => {
       const load = currentLoad(requestId);
       if (!load) return;
       const { open, linkNotice, digits } = get();
@@ -227,7 +227,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
         loadedRequestId: requestId,
         sharedMemory: shared,
         decodeMs,
-        fromCache,
+        fromKeptCopy,
         load: { status: 'idle' },
         open: openGone ? null : open,
         digits: normaliseLabels(digits, dataset.info),

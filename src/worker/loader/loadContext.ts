@@ -44,7 +44,7 @@ export interface Load {
   untilShown(): Promise<void>;
   post(reply: LoaderReply, transfer?: Transferable[]): void;
   progressOf(slot: FileSlot): (progress: FileProgress) => void;
-  postLoaded(dataset: Dataset, files: readonly LoadedFileInfo[], fromCache: boolean): void;
+  postLoaded(dataset: Dataset, files: readonly LoadedFileInfo[], fromKeptCopy: boolean): void;
 }
 
 export interface LoadStart {
@@ -91,12 +91,12 @@ export function createLoad(start: LoadStart): Load {
       }
       return post;
     },
-    postLoaded: (dataset, files, fromCache) => {
+    postLoaded: (dataset, files, fromKeptCopy) => {
       // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
       const transfer = deps.shared
         ? []
         : [dataset.train.images.buffer, dataset.train.labels.buffer, dataset.test.images.buffer, dataset.test.labels.buffer];
-      const reply: LoaderReply = { type: 'loaded', requestId, dataset, files, shared: deps.shared, decodeMs: now() - started, startedAt: performance.timeOrigin + started, fromCache };
+      const reply: LoaderReply = { type: 'loaded', requestId, dataset, files, shared: deps.shared, decodeMs: now() - started, startedAt: performance.timeOrigin + started, fromKeptCopy };
       deps.post(reply, transfer as ArrayBuffer[]);
     },
   };

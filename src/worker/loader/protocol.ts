@@ -54,7 +54,7 @@ export type LoaderReply =
       readonly decodeMs: number;
       /** When the worker took the request, as epoch ms (timeOrigin + now), for User Timing. */
       readonly startedAt: number;
-      readonly fromCache: boolean;
+      readonly fromKeptCopy: boolean;
     }
   /** The load failed: a code, its facts, and the file it failed on (see data/sources/loadFailure.ts). */
   | { readonly type: 'error'; readonly requestId: number; readonly failure: LoadFailure }
@@ -76,8 +76,8 @@ export type LoaderReply =
   | { readonly type: 'kept-copy-damaged'; readonly requestId: number; readonly slot: FileSlot; readonly file: string; readonly what: 'data' | 'served bytes' }
   /** The kept copy just shown passed its content check: every hash matches what was recorded. */
   | { readonly type: 'kept-copy-checked'; readonly requestId: number }
-  /** The decoded files were kept for the next visit (see decodedCache.ts). */
-  | { readonly type: 'cached'; readonly requestId: number }
+  /** The decoded files were kept for the next visit (see decodedCopy.ts). */
+  | { readonly type: 'kept-copy-written'; readonly requestId: number }
   | { readonly type: 'cancelled'; readonly requestId: number }
-  /** All work for the newest load is over (after `cached`, a failure or a cancel): nothing more will come. */
+  /** All work for the newest load is over (after `kept-copy-written`, a failure or a cancel): nothing more will come. */
   | { readonly type: 'idle'; readonly requestId: number };

@@ -35,7 +35,7 @@ export async function hashAndKeep(load: Load, urls: FileUrls | null, { loaded, i
   );
   // Without shared memory these are the copies made for the disk, written now.
   if (!shared) for (const data of toKeep) releaseBuffer(data);
-  if (kept) load.post({ type: 'cached', requestId: load.requestId });
+  if (kept) load.post({ type: 'kept-copy-written', requestId: load.requestId });
 }
 
 /**
