@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, contentSecurityPolicyHeader } from './plugins/csp.ts';
 import { serveGzipFilesAsIs } from './plugins/serveGzipAsIs.ts';
 import { RELAYS } from './src/data/sources/publishers.ts';
+import { UMAP_MODULE_ALIAS } from './plugins/umapModule.ts';
 
 // SharedArrayBuffer needs a cross-origin isolated page: these two headers on every response.
 const crossOriginIsolation = {
@@ -63,6 +64,7 @@ export default defineConfig({
   // Relative asset paths: the same build works at a host's root and under any sub-path
   // (https://<user>.github.io/<repo>/).
   base: './',
+  resolve: { alias: UMAP_MODULE_ALIAS },
   plugins: [react(), serveGzipFilesAsIs(crossOriginIsolation), contentSecurityPolicy(), contentSecurityPolicyHeader(), serviceWorker],
   worker: { format: 'es' },
   // The workers' dependencies, pre-bundled when the dev server starts: found only when a worker

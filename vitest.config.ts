@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { UMAP_MODULE_ALIAS } from './plugins/umapModule';
 
 export default defineConfig({
+  resolve: { alias: UMAP_MODULE_ALIAS },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

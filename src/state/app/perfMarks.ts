@@ -24,6 +24,10 @@ export const PERF_MARKS = {
   map: 'mnist-map',
   /** Page: the map was kept beside the decoded copy. */
   mapKept: 'mnist-map-kept',
+  /** Page: the neighbourhood map arrived; detail: { ms, kept, tablesMs, setupMs, layoutMs }. */
+  neighbourhoodMap: 'mnist-neighbourhood-map',
+  /** Page: the neighbourhood map was kept beside the decoded copy. */
+  neighbourhoodMapKept: 'mnist-neighbourhood-map-kept',
   /** Page: one split's suspect labels arrived; detail: { split, ms, kept, componentsMs, searchMs }. */
   suspects: 'mnist-suspects',
   /** Page: a split's suspect labels (its neighbour table) were kept beside the decoded copy; detail: { split }. */

@@ -50,7 +50,7 @@ export interface AskOptions {
    * question pending on it fails as cancelled, and the next question starts a fresh worker.
    */
   readonly signal?: AbortSignal;
-  readonly onProgress?: (done: number, total: number) => void;
+  readonly onProgress?: (done: number, total: number, stage?: string) => void;
 }
 
 /** One analysis worker, made when first asked and made again after a crash or a cancel. */
@@ -64,7 +64,7 @@ interface Pending {
   readonly kind: AnalysisKind;
   readonly resolve: (answer: Answer<AnalysisKind>) => void;
   readonly reject: (failure: AnalysisFailure) => void;
-  readonly onProgress?: (done: number, total: number) => void;
+  readonly onProgress?: (done: number, total: number, stage?: string) => void;
 }
 
 export function analysisWorker(name: string): AnalysisWorker {
@@ -88,7 +88,7 @@ export function analysisWorker(name: string): AnalysisWorker {
     if (!waiting) return;
     switch (reply.type) {
       case 'analysis-progress':
-        waiting.onProgress?.(reply.done, reply.total);
+        waiting.onProgress?.(reply.done, reply.total, reply.stage);
         return;
       case 'analysed':
         pending.delete(reply.requestId);

@@ -15,7 +15,7 @@ export interface JobContext {
   readonly subject: number | null;
   /** Aborted when the run is cancelled or superseded. */
   readonly signal: AbortSignal;
-  readonly progress: (done: number, total: number) => void;
+  readonly progress: (done: number, total: number, stage?: string) => void;
 }
 
 export interface Outcome<T> extends Obtained<T> {
@@ -85,8 +85,8 @@ async function execute<N extends AnalysisName>(job: AnalysisJob<N>, run: Run): P
   const { dataset, subject, controller } = run;
   const { signal } = controller;
   const started = performance.now();
-  const progress = (done: number, total: number) => {
-    if (isLive(run)) explorerStore.getState().analysisChanged(job.name, { status: 'computing', dataset, subject, progress: { done, total } });
+  const progress = (done: number, total: number, stage?: string) => {
+    if (isLive(run)) explorerStore.getState().analysisChanged(job.name, { status: 'computing', dataset, subject, progress: stage ? { done, total, stage } : { done, total } });
   };
   try {
     const outcome = await keptOrComputed(dataset, job.kept ?? null, () => job.compute({ dataset, subject, signal, progress }), signal);

@@ -10,6 +10,8 @@ import { FILE_SLOTS, type Split } from '../../data/dataset/fileSlots';
 import { sha256Hex } from '../../data/decode/sha256';
 import { decodeStatistics, encodeStatistics, type DecodedStatistics } from '../../data/kept/statisticsFile';
 import { decodeDigitMap, encodeDigitMap } from '../../data/kept/mapFile';
+import { decodeNeighbourhoodMap, encodeNeighbourhoodMap, type LayoutSettings } from '../../data/kept/neighbourhoodMapFile';
+import type { NeighbourhoodMap } from '../../data/analysis/mapLayouts';
 import { decodeNeighbourTable, encodeNeighbourTable, type Expected } from '../../data/kept/neighbourTableFile';
 import type { LoadedFileInfo } from '../../worker/loader/protocol';
 import { forgetResult, keepResult, readResult } from './keptStorage';
@@ -26,6 +28,7 @@ const hashOf = (key: string) => sha256Hex(new TextEncoder().encode(key)).slice(0
 const KINDS = {
   statistics: { prefix: 'statistics-', keepAtMost: 4 },
   map: { prefix: 'map-', keepAtMost: 4 },
+  layout: { prefix: 'layout-', keepAtMost: 4 },
   // One file per split.
   neighbours: { prefix: 'neighbours-', keepAtMost: 8 },
 } as const;
@@ -69,4 +72,12 @@ export function readKeptMap(key: string, count: number): Promise<KeptRead<{ map:
 
 export function keepMap(key: string, map: DigitMap, ms: number): Promise<boolean> {
   return keep('map', fileName('map', key), () => encodeDigitMap(map, key, ms));
+}
+
+export function readKeptNeighbourhoodMap(key: string, count: number, settings: LayoutSettings): Promise<KeptRead<{ map: NeighbourhoodMap; ms: number }>> {
+  return readKept(fileName('layout', key), (bytes) => decodeNeighbourhoodMap(bytes, key, count, settings));
+}
+
+export function keepNeighbourhoodMap(key: string, map: NeighbourhoodMap, ms: number, library: string): Promise<boolean> {
+  return keep('layout', fileName('layout', key), () => encodeNeighbourhoodMap(map, key, ms, library));
 }

@@ -3,6 +3,7 @@
 import type { Dataset } from '../../data/dataset/dataset';
 import type { DatasetStatistics } from '../../data/analysis/statistics';
 import type { DigitMap } from '../../data/analysis/digitMap';
+import type { NeighbourhoodMap } from '../../data/analysis/mapLayouts';
 import type { Neighbour } from '../../data/analysis/neighbours';
 import type { SuspectScores } from '../../data/analysis/suspects';
 import type { Split } from '../../data/dataset/fileSlots';
@@ -18,6 +19,8 @@ export type AnalysisFailureCode = AnalysisErrorCode | 'worker-crashed' | 'protoc
 export interface AnalysisProgress {
   readonly done: number;
   readonly total: number;
+  /** Which step of a long analysis this counts (the neighbourhood map: its neighbour tables, then the layout). */
+  readonly stage?: string;
 }
 
 /**
@@ -43,6 +46,7 @@ export type AnalysisState<T> =
 export interface AnalysisValues {
   readonly statistics: DatasetStatistics;
   readonly map: DigitMap;
+  readonly 'neighbourhood-map': NeighbourhoodMap;
   readonly 'suspects-train': SuspectScores;
   readonly 'suspects-test': SuspectScores;
   readonly 'look-alikes': readonly Neighbour[];
@@ -55,6 +59,7 @@ export type Analyses = { readonly [N in AnalysisName]: AnalysisState<AnalysisVal
 export const NO_ANALYSES: Analyses = {
   statistics: { status: 'none' },
   map: { status: 'none' },
+  'neighbourhood-map': { status: 'none' },
   'suspects-train': { status: 'none' },
   'suspects-test': { status: 'none' },
   'look-alikes': { status: 'none' },

@@ -41,6 +41,8 @@ function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
       return [result.map.coordinates.buffer, result.map.variances.buffer];
     case 'neighbour-table':
       return [result.table.ids.buffer, result.table.distances.buffer];
+    case 'neighbourhood-map':
+      return [result.map.coordinates.buffer];
   }
 }
 
@@ -121,7 +123,10 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
       );
     }
     const started = now();
-    let result: AnalysisResult;
+    const progress = (done: number, total: number, stage?: string) => deps.post({ type: 'analysis-progress', requestId, done, total, ...(stage ? { stage } : {}) }, []);
+    const answer = (result: AnalysisResult) => deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result));
+    const failed = (error: unknown) => fail('failed', error instanceof Error ? error.message : String(error));
+    let result: AnalysisResult | Promise<AnalysisResult>;
     try {
       switch (question.kind) {
         case 'statistics':
@@ -136,12 +141,39 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
           result = { kind: 'map', map: computeDigitMap(dataset, now) };
           break;
         case 'neighbour-table':
-          result = neighbourTableResult(dataset, target, question, now, (done, total) => deps.post({ type: 'analysis-progress', requestId, done, total }, []));
+          result = neighbourTableResult(dataset, target, question, now, progress);
+          break;
+        case 'neighbourhood-map':
+          // Asynchronous (the WASM module loads on first use): answered when it settles.
+          result = neighbourhoodMapResult(question, now, progress);
           break;
       }
     } catch (error) {
-      return fail('failed', error instanceof Error ? error.message : String(error));
+      return failed(error);
     }
-    deps.post({ type: 'analysed', requestId, result, ms: now() - started }, transferablesOf(result));
+    if (result instanceof Promise) result.then(answer, failed);
+    else answer(result);
   };
+}
+
+/** The neighbourhood map of the graph handed over; progress in thousandths of each stage. */
+async function neighbourhoodMapResult(
+  question: Extract<AnalysisQuestion, { kind: 'neighbourhood-map' }>,
+  now: () => number,
+  progress: (done: number, total: number, stage: string) => void,
+): Promise<AnalysisResult> {
+  const { layoutNeighbourhoods } = await import('../../data/analysis/neighbourhoodLayout');
+  let last = -1;
+  const map = await layoutNeighbourhoods(question.graph, {
+    seed: question.seed,
+    epochs: question.epochs,
+    now,
+    progress: (share, stage) => {
+      const done = Math.round(share * 1000);
+      if (done === last) return;
+      last = done;
+      progress(done, 1000, stage);
+    },
+  });
+  return { kind: 'neighbourhood-map', map };
 }

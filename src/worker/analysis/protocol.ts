@@ -6,6 +6,8 @@ import type { DigitMap } from '../../data/analysis/digitMap';
 import type { NeighbourTable } from '../../data/analysis/knn';
 import type { Rankings } from '../../data/dataset/sortOrder';
 import type { Dataset } from '../../data/dataset/dataset';
+import type { NeighbourhoodMap } from '../../data/analysis/mapLayouts';
+import type { NeighbourGraph } from '../../data/analysis/neighbourhoodLayout';
 
 /**
  * What an analysis is asked to compute about the dataset a request names. The page's analysis
@@ -18,7 +20,9 @@ export type AnalysisQuestion =
   /** The k nearest neighbours (on the first 50 principal components) of digits from … to − 1 (global ids). */
   | { readonly kind: 'neighbour-table'; readonly from: number; readonly to: number; readonly k: number }
   /** The k digits nearest in pixels to digit `query` (a global id). */
-  | { readonly kind: 'neighbours'; readonly query: number; readonly k: number };
+  | { readonly kind: 'neighbours'; readonly query: number; readonly k: number }
+  /** The neighbourhood map (UMAP) of the neighbour graph of every digit. */
+  | { readonly kind: 'neighbourhood-map'; readonly graph: NeighbourGraph; readonly seed: number; readonly epochs: number };
 
 export type AnalysisKind = AnalysisQuestion['kind'];
 
@@ -49,13 +53,14 @@ export type AnalysisResult =
   | { readonly kind: 'statistics'; readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly rankMs: number }
   | { readonly kind: 'neighbours'; readonly query: number; readonly neighbours: readonly Neighbour[] }
   | { readonly kind: 'map'; readonly map: DigitMap }
-  | { readonly kind: 'neighbour-table'; readonly table: NeighbourTable; readonly timings: { readonly components: number; readonly search: number } };
+  | { readonly kind: 'neighbour-table'; readonly table: NeighbourTable; readonly timings: { readonly components: number; readonly search: number } }
+  | { readonly kind: 'neighbourhood-map'; readonly map: NeighbourhoodMap };
 
 export type AnalysisReply =
   | { readonly type: 'analysed'; readonly requestId: number; readonly result: AnalysisResult; readonly ms: number }
   | { readonly type: 'analysis-failed'; readonly requestId: number; readonly kind: AnalysisKind; readonly code: AnalysisErrorCode; readonly message: string }
-  /** A long analysis's progress: `done` of `total` digits. */
-  | { readonly type: 'analysis-progress'; readonly requestId: number; readonly done: number; readonly total: number };
+  /** A long analysis's progress: `done` of `total` (digits, or thousandths of a stage named by `stage`). */
+  | { readonly type: 'analysis-progress'; readonly requestId: number; readonly done: number; readonly total: number; readonly stage?: string };
 
 /** The result a question of kind `K` is answered with. */
 export type ResultOf<K extends AnalysisKind> = Extract<AnalysisResult, { readonly kind: K }>;
