@@ -87,8 +87,8 @@ async function waitForMap(page: Page, total = PLANTED_TOTAL): Promise<void> {
 
 const shownOf = (count: number) => `Showing ${count} of ${PLANTED_TOTAL} digits`;
 
-test('a view=map link of all of MNIST opens the map, which states its components’ share of the pixels’ variance', async ({ page }) => {
-  await page.goto('/?view=map&seed=1');
+test('a view=map&layout=pca link of all of MNIST opens the principal-components map, which states its components’ share of the pixels’ variance', async ({ page }) => {
+  await page.goto('/?view=map&layout=pca&seed=1');
   await expect(view(page, 'Map')).toHaveAttribute('aria-selected', 'true');
   await waitForMap(page, 70_000);
   await expect(page.getByText(/Principal component 1 \(x, 9\.7 % of the pixels’ variance\) against component 2 \(y, 7\.\d %\)/)).toBeVisible();
@@ -117,7 +117,7 @@ test.describe('the map', () => {
 
   test('the map states its components’ share of variance as numpy computes it; the legend is the digit filter; a drawn rectangle becomes the region', async ({ page }) => {
     const [x, y] = numpyMap().shares;
-    await openPlanted(page, 'view=map&seed=1');
+    await openPlanted(page, 'view=map&layout=pca&seed=1');
     await expect(view(page, 'Map')).toHaveAttribute('aria-selected', 'true');
     await waitForMap(page);
     await expect(page.getByText(`Principal component 1 (x, ${x} % of the pixels’ variance) against component 2 (y, ${y} %)`)).toBeVisible();
@@ -138,6 +138,7 @@ test.describe('the map', () => {
     await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.6, { steps: 6 });
     await page.mouse.up();
     await expect(page).toHaveURL(/region=/);
+    await expect(page).toHaveURL(/layout=pca/);
     const [x0, y0, x1, y1] = new URL(page.url()).searchParams.get('region')!.split(',').map(Number) as [number, number, number, number];
     const region = { x0, y0, x1, y1 };
     expect(x0).toBeLessThan(x1);
@@ -153,8 +154,10 @@ test.describe('the map', () => {
 });
 
 test('hovering a point names its digit, clicking it opens that digit', async ({ page }) => {
-  await openPlanted(page, 'view=map&seed=1');
+  await openPlanted(page, 'view=map&layout=pca&seed=1');
   await waitForMap(page);
+  // The points alone: a representative digit's frame is painted too, and no point lies under it.
+  await page.getByRole('checkbox', { name: 'Pictures' }).uncheck();
   const canvas = mapOf(page, PLANTED_TOTAL);
   // A painted point near the middle, read off the canvas: some digit is drawn there, so one is under the pointer.
   const point = await canvas.evaluate((el: HTMLCanvasElement) =>
@@ -193,7 +196,7 @@ test('hovering a point names its digit, clicking it opens that digit', async ({ 
 test('the map is kept with the decoded copy: a reload reads it back; a damaged kept file is computed again', async ({ page }) => {
   const marked = (name: string) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 45_000 });
   const caption = page.locator('.map-caption');
-  await openPlanted(page, 'view=map&seed=1');
+  await openPlanted(page, 'view=map&layout=pca&seed=1');
   await expect(caption).toContainText('Computed in', { timeout: 45_000 });
   const shares = (await caption.textContent())!.replace(/ (Computed|Kept).*$/, '');
   await marked('mnist-map-kept');

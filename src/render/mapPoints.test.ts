@@ -1,5 +1,6 @@
 // The map's arithmetic and painting, on hand-placed points.
 import { describe, expect, it } from 'vitest';
+import { pointColours } from './mapColours';
 import { fitViewport, LABEL_COLOURS, nearestPoint, paintMapPoints, toCanvas, toMap, zoomAbout } from './mapPoints';
 
 // Four digits at (0,0) (10,0) (0,10) (10,10); labels 0, 1, 2, 3.
@@ -56,7 +57,9 @@ describe('paintMapPoints', () => {
   it('paints each point its label’s colour, unselected ones faint, the rest background', () => {
     const image = new FakeImageData(100, 100);
     const view = fitViewport(coordinates, 100, 100);
-    paintMapPoints(image as unknown as ImageData, { coordinates, labels, selected: Uint8Array.of(1, 1, 0, 1), view, pointSize: 2, background: '#ffffff' });
+    const { colours, order } = pointColours('label', labels, 4, null);
+    const shown = paintMapPoints(image as unknown as ImageData, { points: coordinates, colours, order, selected: Uint8Array.of(1, 1, 0, 1), view, pointSize: 2, background: '#ffffff', opacity: 1 });
+    expect(shown).toBe(3);
     expect(rgb(image, 4, 96)).toBe(LABEL_COLOURS[0]);
     expect(rgb(image, 96, 96)).toBe(LABEL_COLOURS[1]);
     expect(rgb(image, 96, 4)).toBe(LABEL_COLOURS[3]);
@@ -66,5 +69,18 @@ describe('paintMapPoints', () => {
     expect(faint).not.toBe('#ffffff');
     expect(rgb(image, 50, 50)).toBe('#ffffff');
     expect(image.data[(50 * 100 + 50) * 4 + 3]).toBe(255);
+  });
+
+  it('lets overlapping points build up below full opacity, so density reads', () => {
+    const image = new FakeImageData(10, 10);
+    // Three digits on one spot (canvas pixel 5, 5), one alone (pixel 2, 2).
+    const points = Float64Array.of(0, 0, 0, 0, 0, 0, -3, 3);
+    const { colours } = pointColours('label', Uint8Array.of(3, 3, 3, 3), 4, null);
+    paintMapPoints(image as unknown as ImageData, { points, colours, order: null, selected: Uint8Array.of(1, 1, 1, 1), view: { cx: 0, cy: 0, scale: 1 }, pointSize: 1, background: '#ffffff', opacity: 0.35 });
+    const green = (x: number, y: number) => image.data[(y * 10 + x) * 4 + 1]!;
+    // tab10's red has little green: the pile is nearer it than the lone digit, which is nearer it than the background.
+    expect(green(5, 5)).toBeLessThan(green(2, 2));
+    expect(green(2, 2)).toBeLessThan(255);
+    expect(green(0, 0)).toBe(255);
   });
 });

@@ -1,7 +1,9 @@
 // Drawing the map: every digit a small square of its label's colour, written straight into an
 // ImageData (a fillRect per digit would take a frame's budget at MNIST's size), the digits
-// outside the selection drawn first and faint, the selection on top. Plus the view's arithmetic:
+// outside the selection drawn first and faint, the selection on top and a little transparent at
+// the full view, so that where points pile up reads darker. Plus the view's arithmetic:
 // map units ↔ canvas pixels, and the digit nearest a pointer.
+import type { MapPoints } from '../data/analysis/mapLayouts';
 
 /** matplotlib's "tab10", the colours a notebook's scatter plot gives labels 0–9; further labels cycle. */
 export const LABEL_COLOURS: readonly string[] = [
@@ -16,7 +18,7 @@ export interface MapViewport {
 }
 
 /** The viewport showing every point of `coordinates` (x, y pairs) with a margin, in a canvas `width × height`. */
-export function fitViewport(coordinates: Float64Array, width: number, height: number): MapViewport {
+export function fitViewport(coordinates: MapPoints, width: number, height: number): MapViewport {
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < coordinates.length; i += 2) {
     const x = coordinates[i]!;
@@ -54,7 +56,7 @@ export function zoomAbout(view: MapViewport, width: number, height: number, px: 
  * points in the selection (`selected[id] === 1`); -1 when none is that near. A tie goes to the
  * point drawn last (the larger id), the one on top.
  */
-export function nearestPoint(coordinates: Float64Array, selected: Uint8Array, view: MapViewport, width: number, height: number, px: number, py: number, radius: number): number {
+export function nearestPoint(coordinates: MapPoints, selected: Uint8Array, view: MapViewport, width: number, height: number, px: number, py: number, radius: number): number {
   const centre = toMap(view, width, height, px, py);
   const r = radius / view.scale;
   let best = -1;
@@ -75,52 +77,72 @@ export function nearestPoint(coordinates: Float64Array, selected: Uint8Array, vi
   return best;
 }
 
-function packed(hex: string, alpha = 255): number {
+export function packed(hex: string, alpha = 255): number {
   const value = parseInt(hex.slice(1), 16);
   // ImageData is RGBA in memory; a little-endian Uint32 view reads it as ABGR.
   return ((alpha << 24) | ((value & 0xff) << 16) | (value & 0xff00) | ((value >> 16) & 0xff)) >>> 0;
 }
 
-function mixed(hex: string, background: string, share: number): string {
-  const a = parseInt(hex.slice(1), 16);
-  const b = parseInt(background.slice(1), 16);
-  const channel = (shift: number) => Math.round(((a >> shift) & 0xff) * share + ((b >> shift) & 0xff) * (1 - share));
-  return `#${((channel(16) << 16) | (channel(8) << 8) | channel(0)).toString(16).padStart(6, '0')}`;
-}
-
 export interface MapPaint {
-  readonly coordinates: Float64Array;
-  /** Label of every digit by global id. */
-  readonly labels: Uint8Array;
-  /** 1 for digits in the selection (split, labels, region), 0 for the rest, drawn faint. */
+  /** x, y of every digit by global id. */
+  readonly points: MapPoints;
+  /** Every digit's colour, packed as the canvas's bytes (pointColours). */
+  readonly colours: Uint32Array;
+  /** The order the digits are drawn in, the last on top; null: by id. */
+  readonly order: Uint32Array | null;
+  /** 1 for digits in the selection (split, labels, region), 0 for the rest, drawn faint beneath. */
   readonly selected: Uint8Array;
   readonly view: MapViewport;
   /** Side of a point's square in canvas pixels. */
   readonly pointSize: number;
   /** The page's background, `#rrggbb`: faint points are mixed towards it. */
   readonly background: string;
+  /** How much of what is beneath one selected point covers, 0–1: below 1, overlapping points build up, so density reads. */
+  readonly opacity: number;
 }
 
-/** Paints every point into `image` (whose size is the canvas's), clearing it to the background first. */
-export function paintMapPoints(image: ImageData, paint: MapPaint): void {
-  const { coordinates, labels, selected, view, pointSize, background } = paint;
+const channelsOf = (packedColour: number) => [packedColour & 0xff, (packedColour >>> 8) & 0xff, (packedColour >>> 16) & 0xff] as const;
+
+/**
+ * Paints every point into `image` (whose size is the canvas's), clearing it to the background
+ * first; returns how many selected digits fell inside the canvas.
+ */
+export function paintMapPoints(image: ImageData, paint: MapPaint): number {
+  const { points, colours, order, selected, view, pointSize, background } = paint;
   const { width, height } = image;
   const pixels = new Uint32Array(image.data.buffer, image.data.byteOffset, width * height);
-  pixels.fill(packed(background));
-  const strong = LABEL_COLOURS.map((c) => packed(c));
-  const faint = LABEL_COLOURS.map((c) => packed(mixed(c, background, 0.22)));
+  const ground = packed(background);
+  pixels.fill(ground);
+  const [br, bg, bb] = channelsOf(ground);
+  const faintShare = 56; // of 256: the faint points' colour mixed towards the background
+  const alpha = Math.max(1, Math.min(256, Math.round(paint.opacity * 256)));
   const half = pointSize / 2;
+  const count = points.length / 2;
+  let shown = 0;
   for (const pass of [0, 1]) {
-    const colours = pass === 1 ? strong : faint;
-    for (let id = 0, i = 0; i < coordinates.length; id++, i += 2) {
+    for (let n = 0; n < count; n++) {
+      const id = order ? order[n]! : n;
       if ((selected[id] ?? 0) !== pass) continue;
-      const x0 = Math.round(width / 2 + (coordinates[i]! - view.cx) * view.scale - half);
-      const y0 = Math.round(height / 2 - (coordinates[i + 1]! - view.cy) * view.scale - half);
+      const x0 = Math.round(width / 2 + (points[id * 2]! - view.cx) * view.scale - half);
+      const y0 = Math.round(height / 2 - (points[id * 2 + 1]! - view.cy) * view.scale - half);
       if (x0 >= width || y0 >= height || x0 + pointSize <= 0 || y0 + pointSize <= 0) continue;
-      const colour = colours[(labels[id] ?? 0) % colours.length]!;
+      const [r, g, b] = channelsOf(colours[id]!);
       const xs = Math.max(0, x0);
       const xe = Math.min(width, x0 + pointSize);
-      for (let y = Math.max(0, y0), ye = Math.min(height, y0 + pointSize); y < ye; y++) pixels.fill(colour, y * width + xs, y * width + xe);
+      const ye = Math.min(height, y0 + pointSize);
+      if (pass === 0) {
+        const faint = (0xff << 24) | ((bb + (((b - bb) * faintShare) >> 8)) << 16) | ((bg + (((g - bg) * faintShare) >> 8)) << 8) | (br + (((r - br) * faintShare) >> 8));
+        for (let y = Math.max(0, y0); y < ye; y++) pixels.fill(faint >>> 0, y * width + xs, y * width + xe);
+        continue;
+      }
+      shown++;
+      for (let y = Math.max(0, y0); y < ye; y++) {
+        for (let p = y * width + xs, end = y * width + xe; p < end; p++) {
+          const [dr, dg, db] = channelsOf(pixels[p]!);
+          pixels[p] = ((0xff << 24) | ((db + (((b - db) * alpha) >> 8)) << 16) | ((dg + (((g - dg) * alpha) >> 8)) << 8) | (dr + (((r - dr) * alpha) >> 8))) >>> 0;
+        }
+      }
     }
   }
+  return shown;
 }

@@ -2,7 +2,8 @@
 import { MNIST_INFO } from '../dataset/catalog';
 // they name: checked against labels and pixels read here with Node's own zlib (not the app's
 // decoder) and against each other.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import { ALL_DIGITS, selectIds, type SplitFilter } from '../dataset/labelIndex';
 import { samplePython, selectionPython } from './pythonSnippet';
 import { sortIds } from '../dataset/sortOrder';
 import { computeStatistics } from '../analysis/statistics';
-import { computeDigitMap, idsInRegion } from '../analysis/digitMap';
+import { computeDigitMap, type DigitMap } from '../analysis/digitMap';
+import { idsInRegion, lassoRegion, normaliseMapRegion } from '../analysis/mapRegion';
+import { coordinatesCsv } from './mapCoordinates';
 import { datasetFromDir, writeGeneratedMnist } from '../../testing/mnistDir';
 import { nearestNeighbourTable } from '../analysis/knn';
 import { PIXELS_PER_IMAGE } from '../dataset/mnist';
@@ -117,9 +120,8 @@ describe.skipIf(!canRun)('Copy as Python, run with numpy on the original files',
 
   it('a selection with a map region is the grid’s digits (the app’s own PCA against numpy’s)', { timeout: 60_000 }, () => {
     const dataset = datasetOfFiles();
-    const map = computeDigitMap(dataset);
-    const region = { x0: -400, y0: -250.5, x1: 300.2, y1: 350 };
-    const ids = sortIds(idsInRegion(selectIds(dataset, 'all', [2, 6]), map, region), '-ink', { trainCount: dataset.train.count, ...computeStatistics(dataset) });
+    const region = normaliseMapRegion({ x: -400, y: -250.5 }, { x: 300.2, y: 350 });
+    const ids = sortIds(idsInRegion(selectIds(dataset, 'all', [2, 6]), mapOfFiles().coordinates, region), '-ink', { trainCount: dataset.train.count, ...computeStatistics(dataset) });
     const got = runSnippet(selectionPython('all', [2, 6], '-ink', region), 'sel');
     const want = expected(Array.from(ids, (id) => locateDigit(dataset, id)));
     expect(want.count).toBeGreaterThan(100);
@@ -127,7 +129,35 @@ describe.skipIf(!canRun)('Copy as Python, run with numpy on the original files',
     expect(got.labels).toEqual(want.labels);
     expect(got.fingerprints).toEqual(want.fingerprints);
   });
+
+  it('a lasso on a saved layout is the grid’s digits (the CSV Save coordinates writes, read by numpy)', { timeout: 60_000 }, () => {
+    const dataset = datasetOfFiles();
+    // Any float32 layout will do: the principal components at a UMAP-like scale.
+    const points = Float32Array.from(mapOfFiles().coordinates, (v) => v / 97);
+    const file = join(mkdtempSync(join(tmpdir(), 'mnist-coords-')), 'mnist-umap-coordinates.csv');
+    writeFileSync(file, coordinatesCsv(dataset, points));
+    // A wobbly lasso round the middle of the map, crossing itself once.
+    const path = Array.from({ length: 240 }, (_, i) => {
+      const a = (2 * Math.PI * i) / 200;
+      return [Math.cos(a) * (3 + Math.sin(5 * a)), Math.sin(a) * (2 + Math.cos(3 * a))];
+    }).flat();
+    const region = lassoRegion(path, 0.01)!;
+    expect(region.shape).toBe('lasso');
+    const ids = idsInRegion(selectIds(dataset, 'test', ALL_DIGITS), points, region);
+    const got = runSnippet(selectionPython('test', ALL_DIGITS, 'file', region, { layout: 'umap', coordinatesFile: file }), 'sel');
+    const want = expected(Array.from(ids, (id) => locateDigit(dataset, id)));
+    expect(want.count).toBeGreaterThan(100);
+    expect(want.count).toBeLessThan(dataset.test.count);
+    expect(got.count).toBe(want.count);
+    expect(got.fingerprints).toEqual(want.fingerprints);
+  });
 });
+
+let filesMap: DigitMap | null = null;
+/** The principal-components map of the files, computed once for the tests that need it. */
+function mapOfFiles(): DigitMap {
+  return (filesMap ??= computeDigitMap(datasetOfFiles()));
+}
 
 /** The files read above as the app's Dataset (for the app's own order of a sorted selection). */
 function datasetOfFiles(): Dataset {

@@ -5,7 +5,8 @@ import type { DigitRef } from '../dataset/dataset';
 import { isEveryLabel, type SplitFilter } from '../dataset/labelIndex';
 import type { Split } from '../dataset/fileSlots';
 import type { SortOrder } from '../dataset/sortOrder';
-import { formatMapRegion, type MapRegion } from '../analysis/digitMap';
+import { describeMapRegion, regionBox, type MapRegion } from '../analysis/mapRegion';
+import type { LayoutKind } from '../analysis/mapLayouts';
 
 const ARRAYS: Record<Split, { x: string; y: string }> = {
   train: { x: 'X_train', y: 'y_train' },
@@ -127,8 +128,21 @@ const SUSPECT_FUNCTION = [
   '    return disagree, share, votes, mean',
 ];
 
-/** The map's region in numpy: the first two principal components of all digits, signs as the app fixes them. */
-function regionLines({ x0, y0, x1, y1 }: MapRegion): string[] {
+/** Where the region's map comes from: the principal components (recomputed here) or a layout's saved coordinates. */
+export interface RegionSource {
+  readonly layout: LayoutKind;
+  /** The file the Map view's Save coordinates wrote (for the neighbourhood map). */
+  readonly coordinatesFile: string;
+}
+
+function mapLines(source: RegionSource): string[] {
+  if (source.layout === 'umap')
+    return [
+      '# The neighbourhood map: the coordinates the Map view saved ("Save coordinates"), a row per digit,',
+      '# train then test in file order. (umap-learn on the same 10 neighbours draws a map like it, not these coordinates.)',
+      `xy = np.loadtxt(${JSON.stringify(source.coordinatesFile)}, delimiter=",", skiprows=1, usecols=(3, 4))`,
+      'assert len(xy) == len(X_train) + len(X_test)',
+    ];
   return [
     '# The map: every digit on the first two principal components of all train + test digits.',
     'X_all = np.concatenate([X_train, X_test]).astype(np.float64)',
@@ -136,18 +150,38 @@ function regionLines({ x0, y0, x1, y1 }: MapRegion): string[] {
     'V = V[:, np.argsort(-w, kind="stable")[:2]]',
     'V = V * np.where(V[np.abs(V).argmax(axis=0), np.arange(2)] < 0, -1.0, 1.0)',
     'xy = (X_all - X_all.mean(axis=0)) @ V',
-    `in_region = (xy[:, 0] >= ${x0}) & (xy[:, 0] <= ${x1}) & (xy[:, 1] >= ${y0}) & (xy[:, 1] <= ${y1})`,
-    'region_train, region_test = in_region[:len(X_train)], in_region[len(X_train):]',
   ];
 }
+
+/** The map's region in numpy: a rectangle, or a lasso by the even-odd rule (the app's own arithmetic). */
+function regionLines(region: MapRegion, source: RegionSource): string[] {
+  const { x0, y0, x1, y1 } = regionBox(region);
+  const lines = [...mapLines(source), `in_region = (xy[:, 0] >= ${x0}) & (xy[:, 0] <= ${x1}) & (xy[:, 1] >= ${y0}) & (xy[:, 1] <= ${y1})`];
+  if (region.shape === 'lasso') {
+    const corners = Array.from({ length: region.vertices.length / 2 }, (_, i) => `(${region.vertices[i * 2]}, ${region.vertices[i * 2 + 1]})`);
+    lines.push(
+      `lasso = np.array([${corners.join(', ')}])`,
+      '# Inside the lasso: a ray towards +x crosses its edges an odd number of times.',
+      'crossings = np.zeros(len(xy), bool)',
+      'with np.errstate(divide="ignore", invalid="ignore"):',
+      '    for (xi, yi), (xj, yj) in zip(lasso, np.roll(lasso, 1, axis=0)):',
+      '        crossings ^= ((yi > xy[:, 1]) != (yj > xy[:, 1])) & (xy[:, 0] < (xj - xi) * (xy[:, 1] - yi) / (yj - yi) + xi)',
+      'in_region &= crossings',
+    );
+  }
+  lines.push('region_train, region_test = in_region[:len(X_train)], in_region[len(X_train):]');
+  return lines;
+}
+
+const PCA_SOURCE: RegionSource = { layout: 'pca', coordinatesFile: '' };
 
 /**
  * Python for the grid's selection, in the grid's order (file order: train before test, then by
  * index; or the sort shown, ties in file order): X_sel, y_sel.
  */
-export function selectionPython(split: SplitFilter, digits: readonly number[], sort: SortOrder = 'file', region: MapRegion | null = null): string {
+export function selectionPython(split: SplitFilter, digits: readonly number[], sort: SortOrder = 'file', region: MapRegion | null = null, source: RegionSource = PCA_SOURCE): string {
   const header = [
-    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}${region ? `, map region ${formatMapRegion(region)}` : ''}, ${SORT_WORDS[sort]}.`,
+    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}${region ? `, ${source.layout === 'umap' ? 'neighbourhood' : 'principal-components'} map region: ${describeMapRegion(region)}` : ''}, ${SORT_WORDS[sort]}.`,
     '# Paste after the notebook\'s load_data cells (X_train, y_train, X_test, y_test).',
     'import numpy as np',
   ];
@@ -158,7 +192,7 @@ export function selectionPython(split: SplitFilter, digits: readonly number[], s
   if (byDistance) lines.push(...DISTANCE_FUNCTION);
   if (bySuspicion) lines.push(...SUSPECT_FUNCTION);
   if (filtered) lines.push(`digits = [${digits.join(', ')}]`);
-  if (region) lines.push(...regionLines(region));
+  if (region) lines.push(...regionLines(region, source));
   const parts = (split === 'all' ? (['train', 'test'] as const) : [split]).map((s) => {
     const { x, y } = ARRAYS[s];
     // Each split is ranked against its own class means, over the whole split.

@@ -1,3 +1,4 @@
+import { parseMapRegion } from '../../data/analysis/mapRegion';
 import { describe, expect, it } from 'vitest';
 import { ALL_DIGITS } from '../../data/dataset/labelIndex';
 import { buildShareSearch, DEFAULT_SHARE_STATE, describeIgnored, parseShareUrl, type ShareState } from './shareUrl';
@@ -32,7 +33,10 @@ describe('parseShareUrl: good links', () => {
       open: { split: 'test', index: 42 },
       sampleSplit: 'train',
       sort: '-ink',
-      region: { x0: -1.5, y0: -40.2, x1: 300, y1: 20 },
+      // A region without a layout is from a link made before the neighbourhood map: principal components.
+      layout: 'pca',
+      colour: 'label',
+      region: { shape: 'rect', x0: -1.5, y0: -40.25, x1: 300, y1: 20 },
     });
   });
 
@@ -50,11 +54,22 @@ describe('parseShareUrl: good links', () => {
       ...DEFAULT_SHARE_STATE,
       ...{ source: { kind: 'custom', baseUrl: 'https://m.example/a b/' }, split: 'train', digits: [0, 9], view: 'files', zoom: 4 },
       ...{ sampleSize: 100, seed: 0, normalized: true, open: { split: 'train', index: 59999 }, sampleSplit: 'all', sort: 'atypical' },
-      region: { x0: -120.5, y0: 0, x1: 2048.3, y1: 7 },
+      ...{ layout: 'umap', colour: 'suspect' },
+      region: parseMapRegion('lasso:-1.5,-2,3.25,4:AAAA_AAA___A')!,
     };
     const search = buildShareSearch(state);
     expect(parse(search)).toEqual({ state: { ...state, source: { kind: 'custom', baseUrl: 'https://m.example/a%20b/' } }, hasSeed: true, ignored: [] });
     expect(buildShareSearch({ ...DEFAULT_SHARE_STATE, seed: 5 })).toBe('?seed=5');
+    // The layout is the default, but a region's link names it all the same.
+    expect(search).toContain('layout=umap');
+    expect(search.length).toBeLessThan(400);
+  });
+
+  it('reads the layout and colour, and a region with its layout', () => {
+    expect(parse('?view=map').state).toMatchObject({ layout: 'umap', colour: 'label', region: null });
+    expect(parse('?layout=pca&colour=split').state).toMatchObject({ layout: 'pca', colour: 'split' });
+    expect(parse('?layout=umap&region=0,0,1,1').state).toMatchObject({ layout: 'umap', region: { shape: 'rect', x0: 0, y0: 0, x1: 1, y1: 1 } });
+    expect(parse('?region=0,0,1,1').state.layout).toBe('pca');
   });
 });
 
@@ -68,6 +83,10 @@ describe('parseShareUrl: bad links fall back per parameter and say why', () => {
     ['digits', '?digits=1,2,3,4,5,6,7,8,9,0,1'],
     ['view', '?view=admin'],
     ['region', '?region=1,2,3'],
+    ['region', '?region=lasso:0,0,1,1:AAAA'],
+    ['region', `?region=lasso:0,0,1,1:${'AAAA_AAA___A'.repeat(30)}`],
+    ['layout', '?layout=tsne'],
+    ['colour', '?colour=red'],
     ['region', '?region=1,2,3,x'],
     ['region', '?region=1e3,0,1,1'],
     ['region', '?region=NaN,0,1,1'],

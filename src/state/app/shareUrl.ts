@@ -8,7 +8,8 @@ import { CATALOG } from '../../data/dataset/catalog';
 import { DEFAULT_SAMPLE_SIZE, MAX_SEED } from '../../data/dataset/sample';
 import { safeEcho } from '../../data/safeText';
 import { SORT_ORDERS, type SortOrder } from '../../data/dataset/sortOrder';
-import { parseMapRegion, formatMapRegion, type MapRegion } from '../../data/analysis/digitMap';
+import { parseMapRegion, formatMapRegion, REGION_REASON, type MapRegion } from '../../data/analysis/mapRegion';
+import { LAYOUTS, MAP_COLOURS, type LayoutKind, type MapColour } from '../../data/analysis/mapLayouts';
 import { datasetOfSource, type DataSource } from '../../data/sources/sources';
 import { DEFAULT_ZOOM, VIEWS, ZOOM_LEVELS, type View } from '../store/viewOptions';
 import { MAX_LABEL, MAX_LINK_VALUE_LENGTH, MAX_SAMPLE_SIZE, MIN_SAMPLE_SIZE } from '../../data/limits';
@@ -30,7 +31,11 @@ export interface ShareState {
   readonly sampleSplit: SplitFilter | null;
   /** The order the grid shows the selection in. */
   readonly sort: SortOrder;
-  /** A rectangle of the map: only digits inside it are shown (null = no region). */
+  /** The map's layout; a region is in its coordinates. */
+  readonly layout: LayoutKind;
+  /** What the map's points are coloured by. */
+  readonly colour: MapColour;
+  /** A rectangle or lasso of the map (of `layout`): only digits inside it are shown (null = no region). */
   readonly region: MapRegion | null;
 }
 
@@ -109,12 +114,14 @@ const PARAMETERS = {
   open: parameter('open', { name: 'open', default: null, parse: parseDigitRef, format: (ref) => (ref ? `${ref.split}-${ref.index}` : ''), reason: 'must look like train-123 or test-45' }),
   sampleSplit: parameter('sampleSplit', { name: 'sample', default: null, parse: parseSplit, format: String, reason: 'must be train, test or all' }),
   sort: parameter('sort', { name: 'sort', default: 'file', parse: (v) => SORT_ORDERS.find((o) => o === v), format: String, reason: `must be one of ${SORT_ORDERS.join(', ')}` }),
+  layout: parameter('layout', { name: 'layout', default: 'umap', parse: (v) => LAYOUTS.find((l) => l === v), format: String, reason: `must be one of ${LAYOUTS.join(', ')}` }),
+  colour: parameter('colour', { name: 'colour', default: 'label', parse: (v) => MAP_COLOURS.find((c) => c === v), format: String, reason: `must be one of ${MAP_COLOURS.join(', ')}` }),
   region: parameter('region', {
     name: 'region',
     default: null,
     parse: parseMapRegion,
     format: (region) => (region ? formatMapRegion(region) : ''),
-    reason: 'must be four numbers x0,y0,x1,y1 on the map',
+    reason: REGION_REASON,
   }),
 } satisfies Record<TableField, Parameter>;
 
@@ -203,6 +210,8 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
       table.digits = ALL_DIGITS;
     }
   }
+  // Links from before the neighbourhood map drew their regions on the principal components.
+  if (table.region && !values.has('layout')) table.layout = 'pca';
   const state: ShareState = { source, ...table, seed: seed ?? fallbackSeed };
   const hasSeed = seed !== undefined;
   return { state, hasSeed, ignored };
@@ -218,6 +227,8 @@ export function buildShareSearch(state: ShareState): string {
   if (source.kind !== 'bundled' && source.kind !== 'public') params.set('source', source.kind);
   if (source.kind === 'custom') params.set('url', source.baseUrl);
   for (const field of TABLE_FIELDS) PARAMETERS[field].write(state, params);
+  // A region is in its layout's coordinates: the link says which, even the default.
+  if (state.region) params.set('layout', state.layout);
   params.set('seed', String(state.seed));
   return `?${params.toString()}`;
 }

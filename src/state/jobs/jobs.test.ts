@@ -1,7 +1,7 @@
 // The page's background work, end to end in Node: the scheduler, the runner, the analysis
 // client and the kept files, with the real analysis handler behind fake workers and the kept
 // files in an in-memory folder (testing/jobsTestBed.ts).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { explorerStore } from '../store/explorerStore';
 import { bed, keptResults, makeDataset, show, smallImages, state, until, untilKept, prepareJobsTestBed, files } from '../../testing/jobsTestBed';
 import { assembleDataset } from '../../data/dataset/dataset';
@@ -69,6 +69,9 @@ describe('the statistics job', () => {
 });
 
 describe('the map job', () => {
+  // The principal-components map alone (the neighbourhood map has its own tests).
+  beforeEach(() => explorerStore.getState().setLayout('pca'));
+
   it('runs only when the Map view (or a region) wants it', async () => {
     show(smallImages());
     await until(() => state('statistics').status === 'ready', 'statistics');

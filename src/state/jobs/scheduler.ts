@@ -1,6 +1,7 @@
 // When each background analysis runs, decided in one place and registered once at start-up
-// (boot.ts): the statistics after the first paint of new data; the map when the Map view or a
-// region wants it; the suspect labels when the grid is sorted by them; the look-alikes of the
+// (boot.ts): the statistics after the first paint of new data; the map of the layout shown (and
+// the principal components while the neighbourhoods are computed) when the Map view or a region
+// wants it; the suspect labels when the grid is sorted by them; the look-alikes of the
 // digit that is open. What a visitor cancelled, or what failed, waits for them to ask again
 // (`askFor`, the Retry buttons); nothing else starts a job.
 import { globalId, type Dataset } from '../../data/dataset/dataset';
@@ -10,6 +11,7 @@ import type { AnalysisName } from '../store/analysisState';
 import { explorerStore, type ExplorerState } from '../store/explorerStore';
 import { lookAlikesJob } from './lookAlikesJob';
 import { mapJob } from './mapJob';
+import { neighbourhoodMapJob } from './neighbourhoodMapJob';
 import { cancelAnalysis, endAnalysesOf, runAnalysis, type AnalysisJob } from './runAnalysis';
 import { statisticsJob } from './statisticsJob';
 import { suspectsJobs } from './suspectsJobs';
@@ -17,6 +19,7 @@ import { suspectsJobs } from './suspectsJobs';
 const JOBS: { readonly [N in AnalysisName]: AnalysisJob<N> } = {
   statistics: statisticsJob,
   map: mapJob,
+  'neighbourhood-map': neighbourhoodMapJob,
   'suspects-train': suspectsJobs.train,
   'suspects-test': suspectsJobs.test,
   'look-alikes': lookAlikesJob,
@@ -40,9 +43,12 @@ function want(state: ExplorerState, name: AnalysisName, subject: number | null =
 
 /** What the screen wants computed now. */
 function wanted(state: ExplorerState): void {
-  const { dataset, view, region, sort, split } = state;
+  const { dataset, view, region, sort, split, layout, colour } = state;
   if (!dataset) return;
-  if (view === 'map' || region !== null) want(state, 'map');
+  // The principal components stand in on the map while the neighbourhoods are computed.
+  if (view === 'map' || (region !== null && layout === 'pca')) want(state, 'map');
+  if ((view === 'map' || region !== null) && layout === 'umap') want(state, 'neighbourhood-map');
+  if (view === 'map' && colour === 'suspect') for (const name of suspectNames(['test', 'train'])) want(state, name);
   // The grid (and the data frame) sorted by suspicion; the other views ask for themselves.
   if (sort === 'suspect' && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
   const digit = openDigit(state);
@@ -78,6 +84,12 @@ export function askFor(name: AnalysisName, subject: number | null = null): void 
 /** Asks for the suspect labels of these splits (the smaller first). */
 export function askForSuspects(splits: readonly Split[]): void {
   for (const name of suspectNames(splits)) askFor(name);
+}
+
+/** Cancels the neighbourhood map, and the neighbour tables it waits for (what is done stays). */
+export function cancelNeighbourhoodMap(): void {
+  cancelAnalysis('neighbourhood-map');
+  cancelSuspects();
 }
 
 /** Cancels the suspect labels of every split (what is done stays). */

@@ -7,7 +7,8 @@ import type { FileSlot } from '../../data/dataset/fileSlots';
 import type { DataSource } from '../../data/sources/sources';
 import type { LoadFailure } from '../../data/sources/loadFailure';
 import type { SortOrder } from '../../data/dataset/sortOrder';
-import type { MapRegion } from '../../data/analysis/digitMap';
+import type { MapRegion } from '../../data/analysis/mapRegion';
+import type { LayoutKind, MapColour } from '../../data/analysis/mapLayouts';
 import { NO_ANALYSES, type Analyses, type AnalysisName, type AnalysisState, type AnalysisValues } from './analysisState';
 import type { FileProgress, LoadedFileInfo } from '../../worker/loader/protocol';
 import { DEFAULT_SHARE_STATE, SHARE_FIELDS, type IgnoredParameter, type ShareState } from '../app/shareUrl';
@@ -91,6 +92,9 @@ export interface ExplorerActions {
   setNormalized: (normalized: boolean) => void;
   setSort: (sort: SortOrder) => void;
   setRegion: (region: MapRegion | null) => void;
+  /** Another layout: a region drawn on the previous one goes (its coordinates mean nothing on this one). */
+  setLayout: (layout: LayoutKind) => void;
+  setColour: (colour: MapColour) => void;
   applyShareState: (state: ShareState, ignored: readonly IgnoredParameter[]) => void;
   dismissLinkNotice: () => void;
   keptCopyDamaged: (message: string) => void;
@@ -180,6 +184,8 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     setNormalized: (normalized) => set({ normalized }),
     setSort: (sort) => set({ sort }),
     setRegion: (region) => set({ region }),
+    setLayout: (layout) => set(layout === get().layout ? {} : { layout, region: null }),
+    setColour: (colour) => set({ colour }),
     applyShareState: (state, ignored) => {
       const dataset = get().dataset;
       const open = state.open && dataset && !digitExists(dataset, state.open) ? null : state.open;

@@ -9,7 +9,8 @@ import { mergedRanking, type SuspectScores } from '../../data/analysis/suspects'
 import { readyValue, suspectsOf } from './analysisState';
 import { rankingFor } from './rankingsMemo';
 import type { DatasetStatistics } from '../../data/analysis/statistics';
-import { formatMapRegion, idsInRegion, type DigitMap, type MapRegion } from '../../data/analysis/digitMap';
+import { formatMapRegion, idsInRegion, type MapRegion } from '../../data/analysis/mapRegion';
+import type { MapPoints } from '../../data/analysis/mapLayouts';
 import { useExplorerStore } from './useExplorerStore';
 
 const EMPTY_IDS = new Uint32Array(0);
@@ -54,22 +55,22 @@ export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly nu
 }
 
 /**
- * A region of the map, with the map it needs: `map` is null while the map is being computed
- * (then nothing is selected yet: a region's selection is never guessed).
+ * A region of the map, with the points of the layout it was drawn on: `points` is null while that
+ * layout is being computed (then nothing is selected yet: a region's selection is never guessed).
  */
 export interface RegionFilter {
   readonly region: MapRegion;
-  readonly map: DigitMap | null;
+  readonly points: MapPoints | null;
 }
 
-const regionMemo = new WeakMap<DigitMap, Map<string, Uint32Array>>();
+const regionMemo = new WeakMap<MapPoints, Map<string, Uint32Array>>();
 /** The selection (split, digits, and the map region if any) in file order. */
 export function selectionIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], region: RegionFilter | null): Uint32Array {
   const ids = idsFor(dataset, split, digits);
   if (!region) return ids;
-  const { map } = region;
-  if (!map) return EMPTY_IDS;
-  return memoisedIds(regionMemo, map, `${split}:${digits.join(',')}:${formatMapRegion(region.region)}`, () => idsInRegion(ids, map, region.region));
+  const { points } = region;
+  if (!points) return EMPTY_IDS;
+  return memoisedIds(regionMemo, points, `${split}:${digits.join(',')}:${formatMapRegion(region.region)}`, () => idsInRegion(ids, points, region.region));
 }
 
 const sortedMemo = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
@@ -85,7 +86,7 @@ export function sortedIdsFor(
 ): Uint32Array {
   const ids = selectionIdsFor(dataset, split, digits, region);
   if (sort === 'suspect') return suspectOrder(dataset, ids, split, suspects);
-  if (sort === 'file' || !statistics || (region && !region.map)) return ids;
+  if (sort === 'file' || !statistics || (region && !region.points)) return ids;
   const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
   const ranked = rankingFor(statistics, sort, keys);
   const regionKey = region ? `:${formatMapRegion(region.region)}` : '';
@@ -124,11 +125,18 @@ export function useSuspectParts(): SuspectParts {
   return useMemo(() => ({ train, test }), [train, test]);
 }
 
-/** The map region in force, with the map of the dataset on screen once it is computed; null without a region. */
+/** Every digit's x, y on the layout chosen (of the dataset on screen) once it is computed; null before. */
+export function useLayoutPoints(): MapPoints | null {
+  return useExplorerStore((s) =>
+    s.layout === 'umap' ? (readyValue(s.analyses['neighbourhood-map'], s.dataset)?.coordinates ?? null) : (readyValue(s.analyses.map, s.dataset)?.coordinates ?? null),
+  );
+}
+
+/** The map region in force, with the points of its layout once they are computed; null without a region. */
 export function useRegionFilter(): RegionFilter | null {
   const region = useExplorerStore((s) => s.region);
-  const map = useExplorerStore((s) => readyValue(s.analyses.map, s.dataset));
-  return useMemo(() => (region ? { region, map } : null), [region, map]);
+  const points = useLayoutPoints();
+  return useMemo(() => (region ? { region, points } : null), [region, points]);
 }
 
 /** The statistics of the dataset on screen, once computed; null before (or if they failed). */
@@ -151,7 +159,7 @@ export function useVisibleIds(): Uint32Array {
   const loaded = useExplorerStore((s) => s.dataset);
   return useMemo(
     // The streamed preview has no map: a region applies once the dataset is loaded.
-    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics, dataset === loaded ? region : region && { ...region, map: null }, suspects) : EMPTY_IDS),
+    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics, dataset === loaded ? region : region && { ...region, points: null }, suspects) : EMPTY_IDS),
     [dataset, loaded, split, digits, sort, statistics, region, suspects],
   );
 }
@@ -165,7 +173,7 @@ export function useVisibleCount(): { shown: number; total: number; pending: bool
   return useMemo(() => {
     if (!dataset) return { shown: 0, total: 0, pending: false };
     const index = labelIndexFor(dataset);
-    if (region) return { shown: selectionIdsFor(dataset, split, digits, region).length, total: index.size, pending: region.map === null };
+    if (region) return { shown: selectionIdsFor(dataset, split, digits, region).length, total: index.size, pending: region.points === null };
     return { shown: countSelected(index, split, digits), total: index.size, pending: false };
   }, [dataset, split, digits, region]);
 }

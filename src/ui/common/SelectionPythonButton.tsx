@@ -1,4 +1,6 @@
 import { selectionPython } from '../../data/export/pythonSnippet';
+import { coordinatesFileName } from '../../data/export/mapCoordinates';
+import { useDatasetInfo } from '../../state/store/selectors';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { PythonSnippetButton } from './PythonSnippetButton';
 
@@ -8,5 +10,13 @@ export function SelectionPythonButton() {
   const digits = useExplorerStore((s) => s.digits);
   const sort = useExplorerStore((s) => s.sort);
   const region = useExplorerStore((s) => s.region);
-  return <PythonSnippetButton label="Selection as Python" title="Python for the digits shown" code={() => selectionPython(split, digits, sort, region)} />;
+  const layout = useExplorerStore((s) => s.layout);
+  const info = useDatasetInfo();
+  return (
+    <PythonSnippetButton
+      label="Selection as Python"
+      title="Python for the digits shown"
+      code={() => selectionPython(split, digits, sort, region, { layout, coordinatesFile: coordinatesFileName(info, layout) })}
+    />
+  );
 }

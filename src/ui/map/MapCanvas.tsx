@@ -1,27 +1,18 @@
-// The map's canvas: drag to pan, wheel or the buttons to zoom, hover for the digit under the
-// pointer, click to open it; a rectangle (Select a rectangle, or Shift + drag) sets the region
-// that filters the grid and goes into the link. Paints at most once per frame.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+// The map's canvas: the points of the layout shown in the colours asked for, the pictures, the
+// region; the tools beside it (zoom, rectangle, lasso). Paints at most once per frame.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeDigit, geometryOf, locateDigit, pixelsOf, type Dataset } from '../../data/dataset/dataset';
-import { normaliseMapRegion, type DigitMap } from '../../data/analysis/digitMap';
+import type { LayoutKind, MapPoints } from '../../data/analysis/mapLayouts';
 import { drawDigit } from '../../render/drawDigits';
-import { fitViewport, nearestPoint, paintMapPoints, toCanvas, toMap, zoomAbout, type MapViewport } from '../../render/mapPoints';
+import { fitViewport } from '../../render/mapPoints';
+import type { PointColours } from '../../render/mapColours';
+import { paintMapScene } from '../../render/mapScene';
 import { pageTheme } from '../../render/statsCharts';
 import { selectionIdsFor, useRegionFilter } from '../../state/store/selectors';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { useElementWidth } from '../common/useElementWidth';
 import { formatCount } from '../common/format';
-
-const HOVER_RADIUS = 8;
-const CLICK_SLOP = 4;
-const ZOOM_STEP = 1.5;
-
-function labelsById(dataset: Dataset): Uint8Array {
-  const labels = new Uint8Array(dataset.train.count + dataset.test.count);
-  labels.set(dataset.train.labels.subarray(0, dataset.train.count));
-  labels.set(dataset.test.labels.subarray(0, dataset.test.count), dataset.train.count);
-  return labels;
-}
+import { useMapPointer, type MapTool } from './useMapPointer';
 
 /** The page's background as #rrggbb (the canvas is painted byte by byte). */
 function backgroundHex(element: Element): string {
@@ -31,9 +22,21 @@ function backgroundHex(element: Element): string {
   return /^#[0-9a-f]{6}$/i.test(probe.fillStyle) ? probe.fillStyle : '#ffffff';
 }
 
-type Drag = { mode: 'pan' | 'select'; startX: number; startY: number; x: number; y: number; view: MapViewport; moved: boolean };
+const AXES: Readonly<Record<LayoutKind, string>> = {
+  umap: 'the neighbourhood layout (UMAP)',
+  pca: 'principal components 1 (x) and 2 (y)',
+};
 
-export function MapCanvas({ dataset, map }: { dataset: Dataset; map: DigitMap }) {
+interface Props {
+  readonly dataset: Dataset;
+  readonly points: MapPoints;
+  readonly layout: LayoutKind;
+  readonly colours: PointColours;
+  /** Whether the region belongs to this layout (drawn, selecting, and new ones drawn); not while another stands in. */
+  readonly regions: boolean;
+}
+
+export function MapCanvas({ dataset, points, layout, colours, regions }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const hoverCanvas = useRef<HTMLCanvasElement>(null);
@@ -42,146 +45,97 @@ export function MapCanvas({ dataset, map }: { dataset: Dataset; map: DigitMap })
   const dpr = typeof window === 'undefined' ? 1 : Math.min(window.devicePixelRatio || 1, 3);
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
-  const region = useRegionFilter();
+  const filter = useRegionFilter();
+  // A region of the layout asked for, while another stands in, neither selects nor is drawn here.
+  const region = regions ? filter : null;
   const setRegion = useExplorerStore((s) => s.setRegion);
   const setOpen = useExplorerStore((s) => s.setOpen);
   const setView = useExplorerStore((s) => s.setView);
-  const labels = useMemo(() => labelsById(dataset), [dataset]);
+  const total = dataset.train.count + dataset.test.count;
   const selectionIds = useMemo(() => selectionIdsFor(dataset, split, digits, region), [dataset, split, digits, region]);
   const selected = useMemo(() => {
-    const mask = new Uint8Array(labels.length);
+    const mask = new Uint8Array(total);
     for (let i = 0; i < selectionIds.length; i++) mask[selectionIds[i]!] = 1;
     return mask;
-  }, [labels, selectionIds]);
-  const fitted = useMemo(() => (width > 0 ? fitViewport(map.coordinates, width, height) : null), [map, width, height]);
-  const [view, setViewport] = useState<MapViewport | null>(null);
-  const shownView = view ?? fitted;
-  const [selecting, setSelecting] = useState(false);
-  const [drag, setDrag] = useState<Drag | null>(null);
-  const [hovered, setHovered] = useState<{ id: number; x: number; y: number } | null>(null);
+  }, [total, selectionIds]);
+  const fitted = useMemo(() => (width > 0 ? fitViewport(points, width, height) : null), [points, width, height]);
+  const [tool, setTool] = useState<MapTool>('pan');
+  const [pictures, setPictures] = useState(true);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [asDigits, setAsDigits] = useState(false);
+  const pointer = useMapPointer({
+    canvas,
+    points,
+    selected,
+    fitted,
+    width,
+    height,
+    tool,
+    drawsRegions: regions,
+    onRegion: (r) => {
+      setRegion(r);
+      setTool('pan');
+      setNotice(null);
+    },
+    onEmptyLasso: () => setNotice('That lasso encloses nothing: draw around the digits you want.'),
+    onOpen: (id) => setOpen(locateDigit(dataset, id), 'grid'),
+  });
+  const { shownView, drawing } = pointer;
 
   // Paint on the next frame whenever what is drawn changes.
   useLayoutEffect(() => {
     const target = canvas.current;
-    if (!target || !shownView || width === 0) return;
+    if (!target || !shownView || !fitted || width === 0) return;
     const handle = requestAnimationFrame(() => {
       const ctx = target.getContext('2d');
       if (!ctx) return;
-      const w = Math.round(width * dpr);
-      const h = Math.round(height * dpr);
-      if (target.width !== w || target.height !== h) {
-        target.width = w;
-        target.height = h;
-      }
-      const image = ctx.createImageData(w, h);
-      const scaled = { ...shownView, scale: shownView.scale * dpr };
-      const zoomedIn = fitted ? Math.sqrt(Math.max(1, shownView.scale / fitted.scale)) : 1;
-      paintMapPoints(image, { coordinates: map.coordinates, labels, selected, view: scaled, pointSize: Math.max(1, Math.round(2 * dpr * Math.min(zoomedIn, 3))), background: backgroundHex(target) });
-      ctx.putImageData(image, 0, 0);
-      const box = drag?.mode === 'select' && drag.moved ? { a: toMap(shownView, width, height, drag.startX, drag.startY), b: toMap(shownView, width, height, drag.x, drag.y) } : null;
-      const rect = box ? normaliseMapRegion(box.a, box.b) : region?.region;
-      if (rect) {
-        const p = toCanvas(shownView, width, height, rect.x0, rect.y1);
-        const q = toCanvas(shownView, width, height, rect.x1, rect.y0);
-        ctx.save();
-        ctx.scale(dpr, dpr);
-        ctx.strokeStyle = pageTheme(target).text;
-        ctx.lineWidth = 1.5;
-        ctx.setLineDash([5, 4]);
-        ctx.strokeRect(p.x, p.y, q.x - p.x, q.y - p.y);
-        ctx.restore();
-      }
+      const [w, h] = [Math.round(width * dpr), Math.round(height * dpr)];
+      if (target.width !== w || target.height !== h) [target.width, target.height] = [w, h];
+      const theme = pageTheme(target);
+      const painted = paintMapScene(ctx, {
+        points,
+        colours,
+        selected,
+        view: shownView,
+        cssWidth: width,
+        cssHeight: height,
+        dpr,
+        zoomedIn: Math.max(1, shownView.scale / fitted.scale),
+        background: backgroundHex(target),
+        text: theme.text,
+        pictures,
+        pixelsOf: (id) => pixelsOf(dataset, id),
+        geometry: geometryOf(dataset),
+        region: region?.region ?? null,
+        drawing,
+      });
+      setAsDigits(painted.asDigits);
     });
     return () => cancelAnimationFrame(handle);
-  }, [map, labels, selected, shownView, fitted, width, height, dpr, drag, region]);
+  }, [dataset, points, colours, selected, shownView, fitted, width, height, dpr, drawing, region, pictures]);
 
   useEffect(() => {
-    if (hovered && hoverCanvas.current) drawDigit(hoverCanvas.current, pixelsOf(dataset, hovered.id), geometryOf(dataset));
-  }, [hovered, dataset]);
+    if (pointer.hovered && hoverCanvas.current) drawDigit(hoverCanvas.current, pixelsOf(dataset, pointer.hovered.id), geometryOf(dataset));
+  }, [pointer.hovered, dataset]);
 
-  // Wheel zoom needs a listener that may prevent the page from scrolling (React's is passive).
-  useEffect(() => {
-    const target = canvas.current;
-    if (!target) return;
-    const onWheel = (event: WheelEvent) => {
-      event.preventDefault();
-      const rect = target.getBoundingClientRect();
-      setViewport((v) => {
-        const base = v ?? fitted;
-        return base ? zoomAbout(base, width, height, event.clientX - rect.left, event.clientY - rect.top, Math.exp(-event.deltaY / 400)) : v;
-      });
-    };
-    target.addEventListener('wheel', onWheel, { passive: false });
-    return () => target.removeEventListener('wheel', onWheel);
-  }, [fitted, width, height]);
-
-  const local = (event: PointerEvent<HTMLCanvasElement>) => {
-    const rect = event.currentTarget.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-  };
-  const pointAt = (x: number, y: number) => (shownView ? nearestPoint(map.coordinates, selected, shownView, width, height, x, y, HOVER_RADIUS) : -1);
-
-  const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (!shownView || event.button !== 0) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
-    const { x, y } = local(event);
-    setDrag({ mode: selecting || event.shiftKey ? 'select' : 'pan', startX: x, startY: y, x, y, view: shownView, moved: false });
-  };
-  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    const { x, y } = local(event);
-    if (!drag) {
-      const id = pointAt(x, y);
-      setHovered(id >= 0 ? { id, x, y } : null);
-      return;
-    }
-    const moved = drag.moved || Math.hypot(x - drag.startX, y - drag.startY) > CLICK_SLOP;
-    setDrag({ ...drag, x, y, moved });
-    if (moved && drag.mode === 'pan') setViewport({ ...drag.view, cx: drag.view.cx - (x - drag.startX) / drag.view.scale, cy: drag.view.cy + (y - drag.startY) / drag.view.scale });
-  };
-  const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (!drag || !shownView) return;
-    const { x, y } = local(event);
-    setDrag(null);
-    if (!drag.moved) {
-      const id = pointAt(x, y);
-      if (id >= 0) setOpen(locateDigit(dataset, id), 'grid');
-      return;
-    }
-    if (drag.mode === 'select') {
-      setRegion(normaliseMapRegion(toMap(shownView, width, height, drag.startX, drag.startY), toMap(shownView, width, height, x, y)));
-      setSelecting(false);
-    }
-  };
-
-  const zoomBy = (factor: number) => setViewport((v) => { const base = v ?? fitted; return base ? zoomAbout(base, width, height, width / 2, height / 2, factor) : v; });
-  const panBy = (dx: number, dy: number) => setViewport((v) => { const base = v ?? fitted; return base ? { ...base, cx: base.cx + dx / base.scale, cy: base.cy - dy / base.scale } : v; });
-  const onKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
-    const step = 40;
-    const actions: Record<string, () => void> = {
-      ArrowLeft: () => panBy(-step, 0),
-      ArrowRight: () => panBy(step, 0),
-      ArrowUp: () => panBy(0, -step),
-      ArrowDown: () => panBy(0, step),
-      '+': () => zoomBy(ZOOM_STEP),
-      '=': () => zoomBy(ZOOM_STEP),
-      '-': () => zoomBy(1 / ZOOM_STEP),
-      '0': () => setViewport(null),
-    };
-    const action = actions[event.key];
-    if (action) {
-      event.preventDefault();
-      action();
-    }
-  };
-
-  const total = labels.length;
+  const hovered = pointer.hovered;
+  const toolButton = (which: MapTool, label: string) => (
+    <button type="button" aria-pressed={tool === which} onClick={() => setTool((t) => (t === which ? 'pan' : which))}>
+      {label}
+    </button>
+  );
   return (
     <div className="map-frame">
       <div className="map-tools" role="group" aria-label="Map tools">
-        <button type="button" onClick={() => zoomBy(ZOOM_STEP)}>Zoom in</button>
-        <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)}>Zoom out</button>
-        <button type="button" onClick={() => setViewport(null)}>Reset view</button>
-        <button type="button" aria-pressed={selecting} onClick={() => setSelecting((s) => !s)}>Select a rectangle</button>
+        <button type="button" onClick={pointer.zoomIn}>Zoom in</button>
+        <button type="button" onClick={pointer.zoomOut}>Zoom out</button>
+        <button type="button" onClick={pointer.reset}>Reset view</button>
+        {regions && toolButton('rect', 'Select a rectangle')}
+        {regions && toolButton('lasso', 'Draw a lasso')}
+        <label className="control">
+          <input type="checkbox" checked={pictures} onChange={(e) => setPictures(e.target.checked)} />
+          <span>Pictures</span>
+        </label>
         {region && (
           <>
             <button type="button" onClick={() => setRegion(null)}>Clear region</button>
@@ -191,21 +145,21 @@ export function MapCanvas({ dataset, map }: { dataset: Dataset; map: DigitMap })
           </>
         )}
       </div>
+      {notice && (
+        <p className="map-notice" role="status">
+          {notice}
+        </p>
+      )}
       <div className="map-canvas" ref={frame}>
         <canvas
           ref={canvas}
-          style={{ width: `${width}px`, height: `${height}px`, cursor: selecting ? 'crosshair' : drag ? 'grabbing' : 'grab' }}
+          style={{ width: `${width}px`, height: `${height}px`, cursor: tool !== 'pan' ? 'crosshair' : pointer.dragging ? 'grabbing' : 'grab' }}
           tabIndex={0}
           role="img"
-          aria-label={`Map of ${total} digits on principal components 1 (x) and 2 (y), ${selectionIds.length} of them in the selection; arrows pan, + and − zoom, 0 resets`}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={() => setDrag(null)}
-          onPointerLeave={() => setHovered(null)}
-          onKeyDown={onKeyDown}
+          aria-label={`Map of ${total} digits on ${AXES[layout]}, ${selectionIds.length} of them in the selection${asDigits ? ', drawn as digits' : ''}; arrows pan, + and − zoom, 0 resets`}
+          {...pointer.handlers}
         />
-        {hovered && !drag && (
+        {hovered && (
           <div className="map-hover" role="tooltip" style={{ left: `${Math.min(hovered.x + 14, Math.max(0, width - 150))}px`, top: `${hovered.y + 14}px` }}>
             <canvas ref={hoverCanvas} width={56} height={56} aria-hidden="true" />
             <span>{describeDigit(dataset, hovered.id)}</span>

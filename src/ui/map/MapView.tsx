@@ -1,25 +1,95 @@
-// The map of every digit: their first two principal components, coloured by label, with the
-// share of variance each component explains. Computed on first visit (seconds of one core).
+// The map of every digit: the neighbourhood layout (UMAP of the exact neighbour graph) or the
+// first two principal components, coloured by label, split or suspect score. While the
+// neighbourhood map is computed the principal-components map stands in beneath its progress.
+import { useMemo } from 'react';
 import type { Dataset } from '../../data/dataset/dataset';
-import { askFor, cancelAnalysis } from '../../state/jobs/scheduler';
-import { stateFor } from '../../state/store/analysisState';
-import { AnalysisStatus } from '../common/AnalysisStatus';
+import { LAYOUT_NAMES, LAYOUTS, MAP_COLOUR_NAMES, MAP_COLOURS, type LayoutKind, type MapPoints } from '../../data/analysis/mapLayouts';
+import type { SuspectScores } from '../../data/analysis/suspects';
+import { coordinatesCsv, coordinatesFileName } from '../../data/export/mapCoordinates';
+import { downloadBlob } from '../../render/downloadBlob';
+import { pointColours } from '../../render/mapColours';
+import { askFor, cancelAnalysis, cancelNeighbourhoodMap } from '../../state/jobs/scheduler';
+import { stateFor, type AnalysisProgress } from '../../state/store/analysisState';
+import { useSuspectParts } from '../../state/store/selectors';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { AnalysisStatus } from '../common/AnalysisStatus';
+import { LabelledSelect } from '../common/LabelledSelect';
 import { formatCount } from '../common/format';
 import { MapCanvas } from './MapCanvas';
-import { MapLegend } from './MapLegend';
+import { MapCaption } from './MapCaption';
+import { MapColourLegend } from './MapColourLegend';
 
-const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+function labelsById(dataset: Dataset): Uint8Array {
+  const labels = new Uint8Array(dataset.train.count + dataset.test.count);
+  labels.set(dataset.train.labels.subarray(0, dataset.train.count));
+  labels.set(dataset.test.labels.subarray(0, dataset.test.count), dataset.train.count);
+  return labels;
+}
+
+/** Each digit's share of neighbours with another label, by global id; NaN where its split is not scored yet. */
+function suspectShares(total: number, parts: readonly (SuspectScores | null)[]): Float64Array | null {
+  if (parts.every((p) => !p)) return null;
+  const shares = new Float64Array(total).fill(NaN);
+  for (const p of parts) if (p) for (let i = 0; i < p.to - p.from; i++) shares[p.from + i] = p.disagreeing[i]! / p.k;
+  return shares;
+}
+
+const stageWords = (progress: AnalysisProgress) =>
+  progress.stage === 'neighbour tables'
+    ? `Neighbour tables: ${formatCount(progress.done)} of ${formatCount(progress.total)} digits`
+    : progress.stage === 'setup'
+      ? `Building the neighbour graph: ${Math.floor(progress.done / 10)} %`
+      : `Laying out: ${Math.floor((100 * progress.done) / Math.max(1, progress.total))} %`;
 
 export function MapView({ dataset }: { dataset: Dataset }) {
-  const map = useExplorerStore((s) => stateFor(s.analyses.map, dataset));
+  const layout = useExplorerStore((s) => s.layout);
+  const colour = useExplorerStore((s) => s.colour);
+  const setLayout = useExplorerStore((s) => s.setLayout);
+  const setColour = useExplorerStore((s) => s.setColour);
+  const pca = useExplorerStore((s) => stateFor(s.analyses.map, dataset));
+  const umap = useExplorerStore((s) => stateFor(s.analyses['neighbourhood-map'], dataset));
+  const suspects = useSuspectParts();
   const total = dataset.train.count + dataset.test.count;
+  const labels = useMemo(() => labelsById(dataset), [dataset]);
+  const shares = useMemo(() => (colour === 'suspect' ? suspectShares(total, [suspects.train, suspects.test]) : null), [colour, total, suspects]);
+  const colours = useMemo(() => pointColours(colour, labels, dataset.train.count, shares), [colour, labels, dataset, shares]);
+
+  // What is drawn: the layout asked for, or the principal components while the neighbourhoods are computed.
+  const shown: { layout: LayoutKind; points: MapPoints } | null =
+    layout === 'umap' && umap.status === 'ready'
+      ? { layout: 'umap', points: umap.value.coordinates }
+      : pca.status === 'ready'
+        ? { layout: 'pca', points: pca.value.coordinates }
+        : null;
+  const save = () => {
+    if (!shown) return;
+    downloadBlob(new Blob([coordinatesCsv(dataset, shown.points)], { type: 'text/csv' }), coordinatesFileName(dataset.info, shown.layout));
+  };
   return (
     <section className="map-view" aria-labelledby="map-heading">
       <h2 id="map-heading">Map of all {formatCount(total)} digits</h2>
-      {map.status !== 'ready' ? (
+      <div className="map-controls">
+        <LabelledSelect label="Layout" value={layout} options={LAYOUTS} optionLabel={(l) => LAYOUT_NAMES[l]} onChange={setLayout} />
+        <LabelledSelect label="Colour" value={colour} options={MAP_COLOURS} optionLabel={(c) => MAP_COLOUR_NAMES[c]} onChange={setColour} />
+        <button type="button" onClick={save} disabled={!shown}>
+          Save coordinates
+        </button>
+      </div>
+      {layout === 'umap' && (
         <AnalysisStatus
-          state={map.status === 'none' ? { status: 'computing', dataset, subject: null, progress: null } : map}
+          state={umap.status === 'none' ? { status: 'computing', dataset, subject: null, progress: null } : umap}
+          progressName="Neighbourhood map"
+          computing={`Computing the neighbourhood map of all ${formatCount(total)} digits: their exact neighbours, then the layout (a minute or two on a laptop; kept afterwards)…`}
+          progressText={stageWords}
+          failed="The neighbourhood map could not be computed"
+          cancelled="The neighbourhood map was not computed."
+          onRetry={() => askFor('neighbourhood-map')}
+          onCancel={cancelNeighbourhoodMap}
+        />
+      )}
+      {pca.status !== 'ready' && (layout === 'pca' || umap.status !== 'ready') && (
+        <AnalysisStatus
+          state={pca.status === 'none' ? { status: 'computing', dataset, subject: null, progress: null } : pca}
           progressName="Computing the map"
           computing={`Computing the map: the principal components of all ${formatCount(total)} digits (a few seconds)…`}
           failed="The map could not be computed"
@@ -27,16 +97,12 @@ export function MapView({ dataset }: { dataset: Dataset }) {
           onRetry={() => askFor('map')}
           onCancel={() => cancelAnalysis('map')}
         />
-      ) : (
+      )}
+      {shown && (
         <>
-          <p className="map-caption" aria-live="polite">
-            Principal component 1 (x, {percent(map.value.variances[0]! / map.value.totalVariance)} of the pixels’ variance) against
-            component 2 (y, {percent(map.value.variances[1]! / map.value.totalVariance)}); the first {map.value.variances.length} together hold{' '}
-            {percent(map.value.variances.reduce((s, v) => s + v, 0) / map.value.totalVariance)}.{' '}
-            {map.kept ? `Kept with the decoded copy (computed in ${formatCount(Math.round(map.ms))} ms when first drawn).` : `Computed in ${formatCount(Math.round(map.ms))} ms.`}
-          </p>
-          <MapLegend />
-          <MapCanvas dataset={dataset} map={map.value} />
+          <MapCaption shown={shown.layout} asked={layout} pca={pca.status === 'ready' ? pca : null} umap={umap.status === 'ready' ? umap : null} />
+          <MapColourLegend colour={colour} suspectsReady={shares !== null && !shares.some(Number.isNaN)} />
+          <MapCanvas dataset={dataset} points={shown.points} layout={shown.layout} colours={colours} regions={shown.layout === layout} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
-import { formatMapRegion } from '../../data/analysis/digitMap';
+import { describeMapRegion } from '../../data/analysis/mapRegion';
+import { LAYOUT_NAMES } from '../../data/analysis/mapLayouts';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /** Says that a map region narrows what is shown (it is in the link), with the way out. */
@@ -6,11 +7,12 @@ export function RegionNote() {
   const region = useExplorerStore((s) => s.region);
   const setRegion = useExplorerStore((s) => s.setRegion);
   const view = useExplorerStore((s) => s.view);
+  const layout = useExplorerStore((s) => s.layout);
   if (!region) return null;
   return (
     <div className="region-note">
       <span>
-        Map region {formatMapRegion(region).replaceAll(',', ', ')}
+        Map region ({LAYOUT_NAMES[layout]}): {describeMapRegion(region)}
         {/* The statistics are sums per split and label, kept with the data: a region has none. */}
         {view === 'stats' && ' (the statistics are of the split and labels, not the region)'}
       </span>

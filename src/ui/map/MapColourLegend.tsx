@@ -1,0 +1,27 @@
+import type { MapColour } from '../../data/analysis/mapLayouts';
+import { rampColour, SPLIT_COLOURS, SUSPECT_RAMP } from '../../render/mapColours';
+import { MapLegend } from './MapLegend';
+
+/** What the colours mean: the label toggles, the two splits, or the suspect score's ramp. */
+export function MapColourLegend({ colour, suspectsReady }: { colour: MapColour; suspectsReady: boolean }) {
+  if (colour === 'label') return <MapLegend />;
+  if (colour === 'split')
+    return (
+      <ul className="map-legend" aria-label="Map legend">
+        {(['train', 'test'] as const).map((split) => (
+          <li key={split}>
+            <span className="map-swatch" style={{ background: SPLIT_COLOURS[split] }} aria-hidden="true" /> {split === 'train' ? 'Train' : 'Test'}
+          </li>
+        ))}
+      </ul>
+    );
+  const stops = Array.from({ length: 11 }, (_, i) => rampColour(SUSPECT_RAMP, i / 10));
+  return (
+    <div className="map-legend" role="group" aria-label="Map legend">
+      <span>0 of 10 neighbours with another label</span>
+      <span className="map-ramp" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} aria-hidden="true" />
+      <span>10 of 10 (the most suspect drawn on top)</span>
+      {!suspectsReady && <span>— grey until the suspect scores are computed</span>}
+    </div>
+  );
+}
