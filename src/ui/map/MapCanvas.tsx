@@ -62,7 +62,6 @@ export function MapCanvas({ dataset, points, layout, colours, regions }: Props) 
   const [tool, setTool] = useState<MapTool>('pan');
   const [pictures, setPictures] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
-  const [asDigits, setAsDigits] = useState(false);
   const pointer = useMapPointer({
     canvas,
     points,
@@ -92,7 +91,7 @@ export function MapCanvas({ dataset, points, layout, colours, regions }: Props) 
       const [w, h] = [Math.round(width * dpr), Math.round(height * dpr)];
       if (target.width !== w || target.height !== h) [target.width, target.height] = [w, h];
       const theme = pageTheme(target);
-      const painted = paintMapScene(ctx, {
+      paintMapScene(ctx, {
         points,
         colours,
         selected,
@@ -109,7 +108,6 @@ export function MapCanvas({ dataset, points, layout, colours, regions }: Props) 
         region: region?.region ?? null,
         drawing,
       });
-      setAsDigits(painted.asDigits);
     });
     return () => cancelAnimationFrame(handle);
   }, [dataset, points, colours, selected, shownView, fitted, width, height, dpr, drawing, region, pictures]);
@@ -156,7 +154,7 @@ export function MapCanvas({ dataset, points, layout, colours, regions }: Props) 
           style={{ width: `${width}px`, height: `${height}px`, cursor: tool !== 'pan' ? 'crosshair' : pointer.dragging ? 'grabbing' : 'grab' }}
           tabIndex={0}
           role="img"
-          aria-label={`Map of ${total} digits on ${AXES[layout]}, ${selectionIds.length} of them in the selection${asDigits ? ', drawn as digits' : ''}; arrows pan, + and − zoom, 0 resets`}
+          aria-label={`Map of ${total} digits on ${AXES[layout]}, ${selectionIds.length} of them in the selection; arrows pan, + and − zoom, 0 resets`}
           {...pointer.handlers}
         />
         {hovered && (
