@@ -201,3 +201,16 @@ export function nearestNeighbourTable(points: Float64Array, dims: number, k: num
   options.progress?.(rows);
   return { k, from, to, ids, distances };
 }
+
+/** One table from consecutive parts (a worker's share of a split, or each split's table), in order. */
+export function joinTables(parts: readonly NeighbourTable[]): NeighbourTable {
+  const { k, from } = parts[0]!;
+  const to = parts[parts.length - 1]!.to;
+  const ids = new Uint32Array((to - from) * k);
+  const distances = new Float64Array((to - from) * k);
+  for (const t of parts) {
+    ids.set(t.ids, (t.from - from) * k);
+    distances.set(t.distances, (t.from - from) * k);
+  }
+  return { k, from, to, ids, distances };
+}

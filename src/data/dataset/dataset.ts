@@ -81,6 +81,14 @@ export function globalId(dataset: Dataset, ref: DigitRef): number {
   return ref.split === 'train' ? ref.index : dataset.train.count + ref.index;
 }
 
+/** Every digit's label by global id (train first, then test). */
+export function labelsByGlobalId(dataset: Dataset): Uint8Array {
+  const labels = new Uint8Array(dataset.train.count + dataset.test.count);
+  labels.set(dataset.train.labels.subarray(0, dataset.train.count));
+  labels.set(dataset.test.labels.subarray(0, dataset.test.count), dataset.train.count);
+  return labels;
+}
+
 export function locateDigit(dataset: Dataset, id: number): DigitRef {
   return id < dataset.train.count ? { split: 'train', index: id } : { split: 'test', index: id - dataset.train.count };
 }

@@ -58,3 +58,11 @@ export async function decodeKeptFile(bytes: Uint8Array, magic: string): Promise<
 }
 
 export { align8 };
+
+/** Why a kept result's header is not of this data: another format version, other data, another digit count; null when it is. */
+export function foreignHeader(header: Record<string, unknown>, version: number, key: string, count: number): { problem: string } | null {
+  if (header.version !== version) return { problem: 'another format version' };
+  if (header.key !== key) return { problem: 'kept for other data' };
+  if (header.count !== count) return { problem: `kept for ${String(header.count)} digits, the data has ${count}` };
+  return null;
+}

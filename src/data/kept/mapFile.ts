@@ -3,7 +3,7 @@
 // and digit count, and every number is finite with the variances falling and within the total.
 // Body: the coordinates (f64, x and y per digit), then the components' variances (f64).
 import type { DigitMap } from '../analysis/digitMap';
-import { alignedBody, decodeKeptFile, encodeKeptFile } from './keptFile';
+import { alignedBody, decodeKeptFile, encodeKeptFile, foreignHeader } from './keptFile';
 
 const MAGIC = 'MNMAP001';
 const FORMAT_VERSION = 1;
@@ -19,9 +19,8 @@ export async function decodeDigitMap(bytes: Uint8Array, key: string, count: numb
   const read = await decodeKeptFile(bytes, MAGIC);
   if ('problem' in read) return read;
   const { header, body } = read;
-  if (header.version !== FORMAT_VERSION) return { problem: 'another format version' };
-  if (header.key !== key) return { problem: 'kept for other data' };
-  if (header.count !== count) return { problem: `kept for ${String(header.count)} digits, the data has ${count}` };
+  const foreign = foreignHeader(header, FORMAT_VERSION, key, count);
+  if (foreign) return foreign;
   const components = header.components;
   if (typeof components !== 'number' || !Number.isInteger(components) || components < 2 || components > MAX_COMPONENTS) return { problem: 'a component count no map has' };
   const { totalVariance, ms } = header;

@@ -3,7 +3,7 @@
 // (the key) and digit count, was laid out as the app lays it out now (neighbours, epochs, seed),
 // and every coordinate is a finite number. Body: x, y of every digit (f32).
 import type { NeighbourhoodMap } from '../analysis/mapLayouts';
-import { alignedBody, decodeKeptFile, encodeKeptFile } from './keptFile';
+import { alignedBody, decodeKeptFile, encodeKeptFile, foreignHeader } from './keptFile';
 
 const MAGIC = 'MNUMAP01';
 const FORMAT_VERSION = 1;
@@ -29,9 +29,8 @@ export async function decodeNeighbourhoodMap(
   const read = await decodeKeptFile(bytes, MAGIC);
   if ('problem' in read) return read;
   const { header, body } = read;
-  if (header.version !== FORMAT_VERSION) return { problem: 'another format version' };
-  if (header.key !== key) return { problem: 'kept for other data' };
-  if (header.count !== count) return { problem: `kept for ${String(header.count)} digits, the data has ${count}` };
+  const foreign = foreignHeader(header, FORMAT_VERSION, key, count);
+  if (foreign) return foreign;
   if (header.neighbours !== settings.neighbours || header.epochs !== settings.epochs || header.seed !== settings.seed) return { problem: 'laid out otherwise than the app lays it out now' };
   const { ms } = header;
   const timings = header.timings as NeighbourhoodMap['timings'] | undefined;

@@ -4,7 +4,7 @@
 // shows the principal-components map beneath its progress.
 import type { Dataset } from '../../data/dataset/dataset';
 import type { Split } from '../../data/dataset/fileSlots';
-import type { NeighbourTable } from '../../data/analysis/knn';
+import { joinTables, type NeighbourTable } from '../../data/analysis/knn';
 import { NEIGHBOURHOOD_EPOCHS, NEIGHBOURHOOD_SEED, type NeighbourGraph } from '../../data/analysis/neighbourhoodLayout';
 import { SUSPECT_NEIGHBOURS } from '../../data/analysis/suspects';
 import { keepNeighbourhoodMap, readKeptNeighbourhoodMap } from '../kept/keptResults';
@@ -22,13 +22,7 @@ const SETTINGS = { neighbours: SUSPECT_NEIGHBOURS, epochs: NEIGHBOURHOOD_EPOCHS,
 
 /** Both splits' tables joined into one graph of every digit, by global id. */
 function graphOf(tables: readonly NeighbourTable[], count: number): NeighbourGraph {
-  const k = tables[0]!.k;
-  const ids = new Uint32Array(count * k);
-  const distances = new Float64Array(count * k);
-  for (const t of tables) {
-    ids.set(t.ids, t.from * k);
-    distances.set(t.distances, t.from * k);
-  }
+  const { k, ids, distances } = joinTables([...tables].sort((x, y) => x.from - y.from));
   return { count, k, ids, distances };
 }
 

@@ -3,8 +3,8 @@
 // labels. A split at a time (they share a lane), each split's digits shared between two analysis
 // workers (the machine's two cores); the workers keep the projection between the splits and go
 // once the lane is idle. Only what a visitor asks for is computed: it takes tens of seconds.
-import type { Dataset } from '../../data/dataset/dataset';
-import type { NeighbourTable } from '../../data/analysis/knn';
+import { labelsByGlobalId, type Dataset } from '../../data/dataset/dataset';
+import { joinTables } from '../../data/analysis/knn';
 import type { Split } from '../../data/dataset/fileSlots';
 import { SUSPECT_NEIGHBOURS, suspectScores } from '../../data/analysis/suspects';
 import { keepNeighbourTable, readKeptNeighbourTable } from '../kept/keptResults';
@@ -35,25 +35,6 @@ export function rangeOf(dataset: Dataset, split: Split): [number, number] {
   return split === 'train' ? [0, dataset.train.count] : [dataset.train.count, dataset.train.count + dataset.test.count];
 }
 
-function labelsOf(dataset: Dataset): Uint8Array {
-  const labels = new Uint8Array(dataset.train.count + dataset.test.count);
-  labels.set(dataset.train.labels.subarray(0, dataset.train.count));
-  labels.set(dataset.test.labels.subarray(0, dataset.test.count), dataset.train.count);
-  return labels;
-}
-
-/** One table from the workers' parts, in order. */
-function joined(parts: readonly NeighbourTable[]): NeighbourTable {
-  const { k, from } = parts[0]!;
-  const to = parts[parts.length - 1]!.to;
-  const ids = new Uint32Array((to - from) * k);
-  const distances = new Float64Array((to - from) * k);
-  for (const t of parts) {
-    ids.set(t.ids, (t.from - from) * k);
-    distances.set(t.distances, (t.from - from) * k);
-  }
-  return { k, from, to, ids, distances };
-}
 
 function suspectsJob<S extends Split>(split: S): AnalysisJob<`suspects-${S}`> {
   return {
@@ -64,7 +45,7 @@ function suspectsJob<S extends Split>(split: S): AnalysisJob<`suspects-${S}`> {
       read: async (key, dataset) => {
         const [from, to] = rangeOf(dataset, split);
         const read = await readKeptNeighbourTable(split, { key, k: SUSPECT_NEIGHBOURS, from, to, total: dataset.train.count + dataset.test.count });
-        return read && 'table' in read ? { value: suspectScores(read.table, labelsOf(dataset)), ms: read.ms } : read;
+        return read && 'table' in read ? { value: suspectScores(read.table, labelsByGlobalId(dataset)), ms: read.ms } : read;
       },
       keep: (key, scores, ms, dataset) => keepNeighbourTable(key, split, scores.table, dataset.train.count + dataset.test.count, ms),
     },
@@ -89,10 +70,10 @@ function suspectsJob<S extends Split>(split: S): AnalysisJob<`suspects-${S}`> {
           ),
         ),
       );
-      const table = joined(answers.map((a) => a.result.table));
+      const table = joinTables(answers.map((a) => a.result.table));
       const slowest = (step: 'components' | 'search') => Math.max(0, ...answers.map((a) => a.result.timings[step]));
       return {
-        value: suspectScores(table, labelsOf(dataset)),
+        value: suspectScores(table, labelsByGlobalId(dataset)),
         ms: performance.now() - started,
         detail: { componentsMs: slowest('components'), searchMs: slowest('search') },
       };

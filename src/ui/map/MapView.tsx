@@ -2,7 +2,7 @@
 // first two principal components, coloured by label, split or suspect score. While the
 // neighbourhood map is computed the principal-components map stands in beneath its progress.
 import { useMemo } from 'react';
-import type { Dataset } from '../../data/dataset/dataset';
+import { labelsByGlobalId, type Dataset } from '../../data/dataset/dataset';
 import { LAYOUT_NAMES, LAYOUTS, MAP_COLOUR_NAMES, MAP_COLOURS, type LayoutKind, type MapPoints } from '../../data/analysis/mapLayouts';
 import type { SuspectScores } from '../../data/analysis/suspects';
 import { coordinatesCsv, coordinatesFileName } from '../../data/export/mapCoordinates';
@@ -19,12 +19,6 @@ import { MapCanvas } from './MapCanvas';
 import { MapCaption } from './MapCaption';
 import { MapColourLegend } from './MapColourLegend';
 
-function labelsById(dataset: Dataset): Uint8Array {
-  const labels = new Uint8Array(dataset.train.count + dataset.test.count);
-  labels.set(dataset.train.labels.subarray(0, dataset.train.count));
-  labels.set(dataset.test.labels.subarray(0, dataset.test.count), dataset.train.count);
-  return labels;
-}
 
 /** Each digit's share of neighbours with another label, by global id; NaN where its split is not scored yet. */
 function suspectShares(total: number, parts: readonly (SuspectScores | null)[]): Float64Array | null {
@@ -50,7 +44,7 @@ export function MapView({ dataset }: { dataset: Dataset }) {
   const umap = useExplorerStore((s) => stateFor(s.analyses['neighbourhood-map'], dataset));
   const suspects = useSuspectParts();
   const total = dataset.train.count + dataset.test.count;
-  const labels = useMemo(() => labelsById(dataset), [dataset]);
+  const labels = useMemo(() => labelsByGlobalId(dataset), [dataset]);
   const shares = useMemo(() => (colour === 'suspect' ? suspectShares(total, [suspects.train, suspects.test]) : null), [colour, total, suspects]);
   const colours = useMemo(() => pointColours(colour, labels, dataset.train.count, shares), [colour, labels, dataset, shares]);
 
