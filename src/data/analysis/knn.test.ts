@@ -2,7 +2,7 @@
 // distance then id), on generated points with duplicates and ties.
 import { describe, expect, it } from 'vitest';
 import { headScanSupported } from './headScan';
-import { nearestNeighbourTable } from './knn';
+import { nearbyOrder, nearestNeighbourTable } from './knn';
 
 function points(count: number, dims: number, seed: number): Float64Array {
   let state = seed;
@@ -65,11 +65,34 @@ describe.each([
     const table = nearestNeighbourTable(p, 20, 5, 120, 260, { progress: (done) => seen.push(done), progressEvery: 50, simd });
     expect(table.ids).toHaveLength(140 * 5);
     for (let q = 120; q < 260; q++) expect(Array.from(table.ids.subarray((q - 120) * 5, (q - 119) * 5))).toEqual(bruteForce(p, 20, 5, q).ids);
-    expect(seen).toEqual([50, 100, 140]);
+    // Queries go in groups (four lanes of the SIMD scan): a report each time a multiple of 50 is passed, then the total.
+    expect(seen).toHaveLength(3);
+    seen.slice(0, 2).forEach((done, i) => expect(done - 50 * (i + 1)).toBeGreaterThanOrEqual(0));
+    seen.slice(0, 2).forEach((done, i) => expect(done - 50 * (i + 1)).toBeLessThan(4));
+    expect(seen[2]).toBe(140);
   });
 
   it('has WebAssembly SIMD to test here', () => {
     expect(headScanSupported()).toBe(true);
+  });
+
+  it('stays exact where float32 cannot tell the candidates apart (coordinates near 10⁶, differences of hundredths)', () => {
+    const dims = 36;
+    const base = points(200, dims, 41);
+    // float32 keeps 1/16 of a unit at 10⁶: the SIMD scan's sums are coarse, the float64 measure is not.
+    const p = base.map((v, i) => (i % dims < 12 ? 1e6 + 0.031 : -1e6) + v / 300);
+    const table = nearestNeighbourTable(p, dims, 6, 0, 200, { simd });
+    for (let q = 0; q < 200; q++) {
+      const want = bruteForce(p, dims, 6, q);
+      expect(Array.from(table.ids.subarray(q * 6, (q + 1) * 6))).toEqual(want.ids);
+      expect(Array.from(table.distances.subarray(q * 6, (q + 1) * 6))).toEqual(want.distances);
+    }
+  });
+
+  it('answers a number of queries that is no multiple of the SIMD lanes', () => {
+    const p = points(90, 33, 8);
+    const table = nearestNeighbourTable(p, 33, 4, 3, 10, { simd });
+    for (let q = 3; q < 10; q++) expect(Array.from(table.ids.subarray((q - 3) * 4, (q - 2) * 4))).toEqual(bruteForce(p, 33, 4, q).ids);
   });
 
   it('copes with fewer points than k', () => {
@@ -77,5 +100,17 @@ describe.each([
     expect(table.k).toBe(1);
     expect(Array.from(table.ids)).toEqual([1, 0]);
     expect(Array.from(table.distances)).toEqual([5, 5]);
+  });
+});
+
+describe('nearbyOrder', () => {
+  it('orders every digit of the range once, near ones together', () => {
+    // Two far clusters interleaved by id: the order takes one cluster whole, then the other.
+    const p = Float64Array.from({ length: 64 * 2 }, (_, i) => (Math.floor(i / 2) % 2 === 0 ? 0 : 1000) + (i % 2) * (Math.floor(i / 4) % 5));
+    const order = Array.from(nearbyOrder(p, 2, 0, 64));
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 64 }, (_, i) => i));
+    const cluster = order.map((id) => id % 2);
+    expect(cluster.slice(0, 32).every((c) => c === cluster[0])).toBe(true);
+    expect(Array.from(nearbyOrder(p, 2, 10, 20)).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => 10 + i));
   });
 });
