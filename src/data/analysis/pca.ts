@@ -84,6 +84,14 @@ export function scatterOf(blocks: readonly ImageBlock[], pixels: number): Scatte
   return { pixels, count, sums, products };
 }
 
+/** The scatter of every image of two disjoint sets from theirs: the sums are integers, so exactly the scatter of both at once. */
+export function addScatters(a: Scatter, b: Scatter): Scatter {
+  if (a.pixels !== b.pixels) throw new RangeError(`scatters of ${a.pixels} and ${b.pixels} pixels cannot be added`);
+  const sums = Float64Array.from(a.sums, (v, i) => v + b.sums[i]!);
+  const products = Float64Array.from(a.products, (v, i) => v + b.products[i]!);
+  return { pixels: a.pixels, count: a.count + b.count, sums, products };
+}
+
 /** The covariance (divisor n − 1, as `np.cov`), full and symmetric. */
 export function covarianceOf(scatter: Scatter): Float64Array<ArrayBuffer> {
   const { pixels, count, sums, products } = scatter;

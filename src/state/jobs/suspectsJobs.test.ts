@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { explorerStore } from '../store/explorerStore';
 import { bed, show, smallImages, state, until, prepareJobsTestBed } from '../../testing/jobsTestBed';
 import { askFor } from './scheduler';
+import { principalComponents, project } from '../../data/analysis/pca';
+import { pixelCount } from '../../data/dataset/dataset';
 
 prepareJobsTestBed();
 
@@ -19,11 +21,18 @@ describe('the suspect labels', () => {
     unsubscribe();
     const names = bed.workers.made.map((w) => w.name).filter((n) => n.startsWith('mnist-suspects'));
     expect(names).toEqual(['mnist-suspects-1', 'mnist-suspects-2']);
-    // The test split (20 digits) first, shared by the two workers: 10 each.
-    expect(bed.workers.made.find((w) => w.name === 'mnist-suspects-1')!.requests.map((r) => r.question)).toEqual([
-      { kind: 'neighbour-table', from: 40, to: 50, k: 10 },
-      { kind: 'neighbour-table', from: 0, to: 20, k: 10 },
-    ]);
+    // The projection once, its work halved (all 60 digits: 30 each), then the test split (20
+    // digits) shared by the two workers, 10 each, then the train split, every digit's
+    // coordinates handed to each.
+    const [first, second] = ['mnist-suspects-1', 'mnist-suspects-2'].map((n) => bed.workers.made.find((w) => w.name === n)!.requests.map((r) => r.question));
+    const shape = (q: { kind: string; from?: number; to?: number }) => [q.kind, q.from, q.to];
+    expect(first!.map(shape)).toEqual([['scatter', 0, 30], ['projection', 0, 30], ['neighbour-table', 40, 50], ['neighbour-table', 0, 20]]);
+    expect(second!.map(shape)).toEqual([['scatter', 30, 60], ['projection', 30, 60], ['neighbour-table', 50, 60], ['neighbour-table', 20, 40]]);
+    // The coordinates handed over equal a projection done here of every digit at once.
+    const data = explorerStore.getState().dataset!;
+    const blocks = [data.train, data.test];
+    const whole = project(blocks, principalComponents(blocks, pixelCount(data), 50), 50);
+    for (const q of [...first!, ...second!]) if (q.kind === 'neighbour-table') expect(q.points).toEqual(whole);
     expect(new Set(seen)).toEqual(new Set([20]));
     // Both workers go once the lane is idle.
     await until(() => bed.workers.live().length === 0, 'workers let go');

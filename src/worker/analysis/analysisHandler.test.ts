@@ -4,6 +4,7 @@ import { decodeIdx } from '../../data/decode/idx';
 import { makeIdx, syntheticSplit } from '../../testing/idxFiles';
 import { CATALOG } from '../../data/dataset/catalog';
 import { createAnalysisHandler } from './analysisHandler';
+import { addScatters, principalComponents, project, scatterOf } from '../../data/analysis/pca';
 import type { AnalysisReply } from './protocol';
 
 function dataset(): Dataset {
@@ -112,5 +113,44 @@ describe('analysis worker protocol', () => {
     expect(first).toMatchObject({ type: 'analysed', requestId: 1, result: { kind: 'neighbours', query: 3, neighbours: brute(3) } });
     expect(second).toMatchObject({ type: 'analysed', requestId: 2, result: { kind: 'neighbours', query: 21, neighbours: brute(21) } });
     expect(third).toEqual({ type: 'analysis-failed', requestId: 3, kind: 'neighbours', code: 'bad-dataset', message: 'dataset 8 was never handed over' });
+  });
+
+  it('shares the projection: scatters of parts add up to the whole, projections of parts are the whole’s rows, another dataset’s scatter is refused', () => {
+    const { handle, replies } = run();
+    const data = dataset();
+    const answer = (i: number) => {
+      const { reply } = replies[i]!;
+      if (reply.type !== 'analysed') throw new Error(`expected an answer, got ${JSON.stringify(reply)}`);
+      return reply.result;
+    };
+    // Digits 0–13 (train) and 14–25 (train and test both).
+    handle({ type: 'analyse', requestId: 1, datasetKey: 9, dataset: data, question: { kind: 'scatter', from: 0, to: 14 } });
+    handle({ type: 'analyse', requestId: 2, datasetKey: 9, dataset: null, question: { kind: 'scatter', from: 14, to: 26 } });
+    const [a, b] = [answer(0), answer(1)];
+    if (a.kind !== 'scatter' || b.kind !== 'scatter') throw new Error('expected scatters');
+    const whole = scatterOf([data.train, data.test], 784);
+    expect(addScatters(a.scatter, b.scatter)).toEqual(whole);
+    expect(replies[0]!.transfer).toContain(a.scatter.products.buffer);
+    handle({ type: 'analyse', requestId: 3, datasetKey: 9, dataset: null, question: { kind: 'projection', scatter: whole, from: 18, to: 24, dims: 5 } });
+    const projected = answer(2);
+    if (projected.kind !== 'projection') throw new Error('expected a projection');
+    const every = project([data.train, data.test], principalComponents([data.train, data.test], 784, 5), 5);
+    expect([projected.from, projected.to]).toEqual([18, 24]);
+    expect(projected.points).toEqual(every.slice(18 * 5, 24 * 5));
+    handle({ type: 'analyse', requestId: 4, datasetKey: 9, dataset: null, question: { kind: 'projection', scatter: a.scatter, from: 0, to: 26, dims: 5 } });
+    expect(replies[3]!.reply).toMatchObject({ type: 'analysis-failed', code: 'failed', message: expect.stringContaining('the scatter sent (14 digits of 784 pixels)') });
+  });
+
+  it('searches on the coordinates the page sends, and refuses ones of the wrong length', () => {
+    const { handle, replies } = run();
+    const data = dataset();
+    const points = Float64Array.from({ length: 26 * 3 }, (_, i) => (i % 3 === 0 ? Math.floor(i / 3) : 0));
+    handle({ type: 'analyse', requestId: 1, datasetKey: 2, dataset: data, question: { kind: 'neighbour-table', from: 20, to: 22, k: 2, points } });
+    const reply = replies.map((r) => r.reply).find((r) => r.type !== 'analysis-progress')!;
+    if (reply.type !== 'analysed' || reply.result.kind !== 'neighbour-table') throw new Error(`expected a table, got ${JSON.stringify(reply)}`);
+    // On a line at 0, 1, 2, …: digit 20's nearest are 19 and 21 (ties to the smaller id), 21's are 20 and 22.
+    expect(Array.from(reply.result.table.ids)).toEqual([19, 21, 20, 22]);
+    handle({ type: 'analyse', requestId: 2, datasetKey: 2, dataset: null, question: { kind: 'neighbour-table', from: 0, to: 2, k: 2, points: new Float64Array(25) } });
+    expect(replies.at(-1)!.reply).toMatchObject({ type: 'analysis-failed', code: 'failed', message: '25 coordinates sent for 26 digits (up to 50 each)' });
   });
 });

@@ -8,7 +8,7 @@ import { nearestNeighbours, squaredNorms } from '../../data/analysis/neighbours'
 import { rankAllOrders } from '../../data/dataset/sortOrder';
 import { computeDigitMap } from '../../data/analysis/digitMap';
 import { nearestNeighbourTable } from '../../data/analysis/knn';
-import { principalComponents, project } from '../../data/analysis/pca';
+import { componentsOfScatter, principalComponents, project, scatterOf, type ImageBlock } from '../../data/analysis/pca';
 import { SUSPECT_COMPONENTS } from '../../data/analysis/suspects';
 import type { AnalysisErrorCode, AnalysisQuestion, AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
@@ -39,6 +39,10 @@ function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
       return [];
     case 'map':
       return [result.map.coordinates.buffer, result.map.variances.buffer];
+    case 'scatter':
+      return [result.scatter.sums.buffer, result.scatter.products.buffer];
+    case 'projection':
+      return [result.points.buffer];
     case 'neighbour-table':
       return [result.table.ids.buffer, result.table.distances.buffer];
     case 'neighbourhood-map':
@@ -54,10 +58,33 @@ function statisticsResult(dataset: Dataset, now: () => number): AnalysisResult {
   return { kind: 'statistics', statistics, rankings, rankMs: now() - ranking };
 }
 
+/** Digits from … to − 1 (global ids, clamped to the dataset) as blocks of images: a train part, a test part. */
+function imageBlocks(dataset: Dataset, from: number, to: number): { blocks: ImageBlock[]; from: number; to: number } {
+  const pixels = pixelCount(dataset);
+  const total = dataset.train.count + dataset.test.count;
+  from = Math.max(0, Math.min(total, from));
+  to = Math.max(from, Math.min(total, to));
+  const blocks: ImageBlock[] = [];
+  const first = dataset.train.count;
+  if (from < first) blocks.push({ images: dataset.train.images.subarray(from * pixels, Math.min(to, first) * pixels), count: Math.min(to, first) - from });
+  if (to > first) {
+    const start = Math.max(from, first) - first;
+    blocks.push({ images: dataset.test.images.subarray(start * pixels, (to - first) * pixels), count: to - first - start });
+  }
+  return { blocks, from, to };
+}
+
+/** Every digit's coordinates on the suspect labels' components, computed here (when the page sends none). */
+function allPoints(dataset: Dataset): Float64Array<ArrayBuffer> {
+  const blocks = [dataset.train, dataset.test];
+  return project(blocks, principalComponents(blocks, pixelCount(dataset), SUSPECT_COMPONENTS), SUSPECT_COMPONENTS);
+}
+
 /**
- * The neighbour table of a range of digits: every digit projected on the first 50 principal
- * components (of all digits, so every worker asked for a part measures in the same space),
- * then the exact k nearest of each digit in the range.
+ * The neighbour table of a range of digits: every digit's coordinates on the first 50 principal
+ * components (of all digits, so every worker asked for a part measures in the same space) — the
+ * page's when it sends them, else projected here once — then the exact k nearest of each digit
+ * in the range.
  */
 function neighbourTableResult(
   dataset: Dataset,
@@ -70,9 +97,14 @@ function neighbourTableResult(
   const total = dataset.train.count + dataset.test.count;
   const from = Math.max(0, Math.min(total, question.from));
   const to = Math.max(from, Math.min(total, question.to));
-  const blocks = [dataset.train, dataset.test];
-  const points = (known.points ??= project(blocks, principalComponents(blocks, pixelCount(dataset), SUSPECT_COMPONENTS), SUSPECT_COMPONENTS));
+  if (question.points) {
+    const sent = question.points.length;
+    if (total === 0 || sent % total !== 0 || sent / total > SUSPECT_COMPONENTS) throw new RangeError(`${sent} coordinates sent for ${total} digits (up to ${SUSPECT_COMPONENTS} each)`);
+    known.points = question.points;
+  }
+  const points = (known.points ??= allPoints(dataset));
   const searched = now();
+  // Fewer components than asked where the images have fewer pixels.
   const dims = total > 0 ? points.length / total : SUSPECT_COMPONENTS;
   const table = nearestNeighbourTable(points, dims, question.k, from, to, { progress: (done) => progress(done, to - from), progressEvery: 500 });
   return { kind: 'neighbour-table', table, timings: { components: searched - started, search: now() - searched } };
@@ -89,7 +121,7 @@ interface Known {
 }
 
 /** Whether the question needs the principal components, whose covariance is pixels² numbers. */
-const needsComponents = (question: AnalysisQuestion) => question.kind === 'map' || question.kind === 'neighbour-table';
+const needsComponents = (question: AnalysisQuestion) => question.kind === 'map' || question.kind === 'neighbour-table' || question.kind === 'scatter' || question.kind === 'projection';
 
 /**
  * Creates the handler. It remembers the last dataset a request handed over, with what was
@@ -140,6 +172,21 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
         case 'map':
           result = { kind: 'map', map: computeDigitMap(dataset, now) };
           break;
+        case 'scatter': {
+          const { blocks } = imageBlocks(dataset, question.from, question.to);
+          result = { kind: 'scatter', scatter: scatterOf(blocks, pixelCount(dataset)) };
+          break;
+        }
+        case 'projection': {
+          const { scatter } = question;
+          const total = dataset.train.count + dataset.test.count;
+          if (scatter.pixels !== pixelCount(dataset) || scatter.count !== total || scatter.products.length !== scatter.pixels ** 2 || scatter.sums.length !== scatter.pixels) {
+            return fail('failed', `the scatter sent (${scatter.count} digits of ${scatter.pixels} pixels) is not of this dataset's ${total} digits of ${pixelCount(dataset)}`);
+          }
+          const { blocks, from, to } = imageBlocks(dataset, question.from, question.to);
+          result = { kind: 'projection', from, to, points: project(blocks, componentsOfScatter(scatter, question.dims), question.dims) };
+          break;
+        }
         case 'neighbour-table':
           result = neighbourTableResult(dataset, target, question, now, progress);
           break;

@@ -8,6 +8,7 @@ import type { Rankings } from '../../data/dataset/sortOrder';
 import type { Dataset } from '../../data/dataset/dataset';
 import type { NeighbourhoodMap } from '../../data/analysis/mapLayouts';
 import type { NeighbourGraph } from '../../data/analysis/neighbourhoodLayout';
+import type { Scatter } from '../../data/analysis/pca';
 
 /**
  * What an analysis is asked to compute about the dataset a request names. The page's analysis
@@ -17,8 +18,16 @@ import type { NeighbourGraph } from '../../data/analysis/neighbourhoodLayout';
 export type AnalysisQuestion =
   | { readonly kind: 'statistics' }
   | { readonly kind: 'map' }
-  /** The k nearest neighbours (on the first 50 principal components) of digits from … to − 1 (global ids). */
-  | { readonly kind: 'neighbour-table'; readonly from: number; readonly to: number; readonly k: number }
+  /** Σ x and Σ x xᵀ over digits from … to − 1 (global ids): a share of the principal components' work. */
+  | { readonly kind: 'scatter'; readonly from: number; readonly to: number }
+  /** The coordinates of digits from … to − 1 on the first `dims` principal components of `scatter` (every digit's, summed from the shares). */
+  | { readonly kind: 'projection'; readonly scatter: Scatter; readonly from: number; readonly to: number; readonly dims: number }
+  /**
+   * The k nearest neighbours (on the first 50 principal components) of digits from … to − 1
+   * (global ids), among every digit; `points`: every digit's coordinates on them, 50 per digit,
+   * when the page has them (else the worker projects every digit itself, and keeps them).
+   */
+  | { readonly kind: 'neighbour-table'; readonly from: number; readonly to: number; readonly k: number; readonly points?: Float64Array<ArrayBuffer> }
   /** The k digits nearest in pixels to digit `query` (a global id). */
   | { readonly kind: 'neighbours'; readonly query: number; readonly k: number }
   /** The neighbourhood map (UMAP) of the neighbour graph of every digit. */
@@ -53,6 +62,8 @@ export type AnalysisResult =
   | { readonly kind: 'statistics'; readonly statistics: DatasetStatistics; readonly rankings: Rankings; readonly rankMs: number }
   | { readonly kind: 'neighbours'; readonly query: number; readonly neighbours: readonly Neighbour[] }
   | { readonly kind: 'map'; readonly map: DigitMap }
+  | { readonly kind: 'scatter'; readonly scatter: Scatter }
+  | { readonly kind: 'projection'; readonly from: number; readonly to: number; readonly points: Float64Array<ArrayBuffer> }
   | { readonly kind: 'neighbour-table'; readonly table: NeighbourTable; readonly timings: { readonly components: number; readonly search: number } }
   | { readonly kind: 'neighbourhood-map'; readonly map: NeighbourhoodMap };
 
