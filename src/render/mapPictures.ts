@@ -78,23 +78,31 @@ export interface DigitStamp {
 export function stampDigit(pixels: Uint32Array, width: number, height: number, stamp: DigitStamp): void {
   const { image, left, top, size, ink, card, framed } = stamp;
   const { width: cols, height: rows, source } = stamp.upright;
-  const [ir, ig, ib] = [ink & 0xff, (ink >>> 8) & 0xff, (ink >>> 16) & 0xff];
+  const ir = ink & 0xff;
+  const ig = (ink >>> 8) & 0xff;
+  const ib = (ink >>> 16) & 0xff;
+  const x0 = Math.max(0, left);
+  const x1 = Math.min(width, left + size);
+  // Which image column each canvas column reads, once per stamp (this runs per pixel, each frame).
+  const column = new Int32Array(Math.max(0, x1 - x0));
+  for (let x = x0; x < x1; x++) column[x - x0] = Math.min(cols - 1, Math.floor(((x - left) * cols) / size));
   for (let y = Math.max(0, top); y < Math.min(height, top + size); y++) {
-    const row = Math.min(rows - 1, Math.floor(((y - top) * rows) / size));
-    for (let x = Math.max(0, left); x < Math.min(width, left + size); x++) {
-      const p = y * width + x;
-      const edge = framed && (y === top || x === left || y === top + size - 1 || x === left + size - 1);
-      if (edge) {
+    const rowStart = Math.min(rows - 1, Math.floor(((y - top) * rows) / size)) * cols;
+    const edgeRow = framed && (y === top || y === top + size - 1);
+    for (let x = x0, p = y * width + x0; x < x1; x++, p++) {
+      if (framed && (edgeRow || x === left || x === left + size - 1)) {
         pixels[p] = ink;
         continue;
       }
-      const v = image[source[row * cols + Math.min(cols - 1, Math.floor(((x - left) * cols) / size))]!]!;
+      const v = image[source[rowStart + column[x - x0]!]!]!;
       const under = framed ? card : pixels[p]!;
       if (v === 0) {
         pixels[p] = under;
         continue;
       }
-      const [ur, ug, ub] = [under & 0xff, (under >>> 8) & 0xff, (under >>> 16) & 0xff];
+      const ur = under & 0xff;
+      const ug = (under >>> 8) & 0xff;
+      const ub = (under >>> 16) & 0xff;
       pixels[p] = ((0xff << 24) | ((ub + (((ib - ub) * v) / 255) | 0) << 16) | ((ug + (((ig - ug) * v) / 255) | 0) << 8) | (ur + (((ir - ur) * v) / 255) | 0)) >>> 0;
     }
   }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { PERF_MARKS } from '../../../src/state/app/perfMarks';
 import { markDetails, waitForMarkIfAny } from './marks';
+import { zoomAndPan, type MapFrames } from './mapFrames';
 
 interface LayoutMark {
   ms: number;
@@ -27,6 +28,8 @@ export interface NeighbourhoodMapInBrowser {
   readonly totalMs: number;
   /** Read back from the kept copy on a reload (ms). */
   readonly keptMs: number;
+  /** Zoom and pan on the neighbourhood map of all digits, pictures on. */
+  readonly frames: MapFrames;
   /** The share of digits whose 10 nearest map points carry their label, by numpy: null without numpy. */
   readonly agreement: { readonly umap: number; readonly pca: number } | null;
 }
@@ -56,6 +59,7 @@ export async function benchNeighbourhoodMap(page: Page, link: URL): Promise<Neig
   await waitForMarkIfAny(page, PERF_MARKS.neighbourhoodMapKept);
   const dir = mkdtempSync(join(tmpdir(), 'mnist-bench-map-'));
   const umap = await saveCoordinates(page, dir, 'umap.csv');
+  const frames = await zoomAndPan(page);
   await page.reload();
   const [again] = await markDetails<LayoutMark>(page, PERF_MARKS.neighbourhoodMap, { timeout: 120_000 });
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('pca');
@@ -67,6 +71,7 @@ export async function benchNeighbourhoodMap(page: Page, link: URL): Promise<Neig
     layoutMs: first!.layoutMs,
     totalMs: first!.ms,
     keptMs: again!.kept ? again!.ms : NaN,
+    frames,
     agreement: shares && shares.length === 2 ? { umap: shares[0]!, pca: shares[1]! } : null,
   };
 }

@@ -25,6 +25,7 @@ function suspectsTable({ suspects }: Results): string[] {
     `| neighbour search, one thread, ms per query: WebAssembly SIMD scan / plain loops | ${paths.simd.toFixed(2)} / ${paths.plain.toFixed(2)} | |`,
     `| neighbourhood map: the layout after the tables, fuzzy graph + epochs (ms) | ${(m.setupMs + m.layoutMs).toFixed(0)} (${m.setupMs.toFixed(0)} + ${m.layoutMs.toFixed(0)}; asked → drawn ${m.totalMs.toFixed(0)}) | ≤ 45000 |`,
     `| neighbourhood map: read back from the kept copy on a reload (ms) | ${m.keptMs.toFixed(0)} | ≤ 1000 |`,
+    `| neighbourhood map, zoom and pan with pictures (trusted wheel + drag): rAF interval p50 / p99 (ms), long tasks | ${m.frames.rafP50.toFixed(1)} / ${m.frames.rafP99.toFixed(1)}, ${m.frames.longTasks} in ${m.frames.frames} frames | p99 ≤ 16.7 (60 fps) |`,
     `| map agreement (numpy, from the saved coordinates): 10 nearest on the map vote the digit's label, UMAP / PCA | ${share(m.agreement?.umap)} / ${share(m.agreement?.pca)} | ≥ 0.95 (UMAP) |`,
   ];
 }
