@@ -6,9 +6,11 @@
 // and a brute force in tests.
 //
 // float32 rounds: the coordinates, their differences, the squares and their sum each lose a
-// little. `scanLimit` widens a float64 limit by a bound on all of that together (from the largest
+// little. `setLimit` widens a float64 limit by a bound on all of that together (from the largest
 // coordinate), so a candidate within the limit is never dropped; the caller measures the few
 // returned in float64, exactly.
+
+import { I32, op, singleFunctionModule, V128, vec } from './wasmModule';
 
 /** Coordinates per point the kernel reads (fewer are padded with zeros), 8 at a time. */
 export const SCAN_WIDTH = 32;
@@ -17,60 +19,6 @@ export const SCAN_LANES = 4;
 const STAGES = SCAN_WIDTH / 8;
 /** Bytes of one point's stage (8 float32). */
 const STAGE_BYTES = 32;
-
-const uleb = (value: number): number[] => {
-  const out: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-};
-/** Signed LEB128, as i32.const reads its immediate (64 would read as −64 unsigned-encoded). */
-const sleb = (value: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const name = (text: string): number[] => [...uleb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
-
-const I32 = 0x7f;
-const V128 = 0x7b;
-// Instructions used (core and SIMD opcodes from the WebAssembly 2.0 spec).
-const op = {
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  end: [0x0b],
-  br: (depth: number) => [0x0c, ...uleb(depth)],
-  brIf: (depth: number) => [0x0d, ...uleb(depth)],
-  get: (local: number) => [0x20, ...uleb(local)],
-  set: (local: number) => [0x21, ...uleb(local)],
-  tee: (local: number) => [0x22, ...uleb(local)],
-  i32Store: [0x36, 0x02, 0x00],
-  i32Const: (value: number) => [0x41, ...sleb(value)],
-  i32Eqz: [0x45],
-  i32GeU: [0x4f],
-  i32Add: [0x6a],
-  i32Mul: [0x6c],
-  i32Or: [0x72],
-  i32Shl: [0x74],
-  v128Load: (offset: number) => [0xfd, 0x00, 0x04, ...uleb(offset)],
-  v128Load32Splat: (offset: number) => [0xfd, 0x09, 0x02, ...uleb(offset)],
-  f32x4Le: [0xfd, 0x45],
-  i32x4Bitmask: [0xfd, 0xa4, 0x01],
-  f32x4Add: [0xfd, 0xe4, 0x01],
-  f32x4Sub: [0xfd, 0xe5, 0x01],
-  f32x4Mul: [0xfd, 0xe6, 0x01],
-};
 
 // scan(queries, points, from, to, limits, out, stride) → how many entries were written to out.
 // `queries`: for each of the 32 coordinates, the four queries' values (one vector per coordinate).
@@ -128,15 +76,7 @@ function scanBody(): number[] {
 
 /** The module's bytes. */
 export function headScanModuleBytes(): Uint8Array<ArrayBuffer> {
-  const body = scanBody();
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(0x01, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([[I32]])]])),
-    ...section(0x03, vec([[0]])),
-    ...section(0x05, vec([[0x00, 1]])),
-    ...section(0x07, vec([[...name('scan'), 0x00, 0], [...name('memory'), 0x02, 0]])),
-    ...section(0x0a, vec([[...uleb(body.length), ...body]])),
-  ]);
+  return singleFunctionModule('scan', 7, scanBody());
 }
 
 let supported: boolean | null = null;
