@@ -1,7 +1,7 @@
 // A Python with numpy, for tests that check what the app says against numpy itself (an
 // independent computation). .ci/run installs Debian's python3-numpy where no Python has it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const CANDIDATES = ['python3', '/usr/bin/python3'];
@@ -44,4 +44,10 @@ export const NUMPY_ENV: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREA
 
 export function runPython(python: string, code: string): string {
   return execFileSync(python, ['-c', code], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: NUMPY_ENV });
+}
+
+/** A file numpy wrote with `ndarray.tofile` (raw, native byte order), as an ArrayBuffer of its own. */
+export function numpyFile(dir: string, name: string): ArrayBuffer {
+  const bytes = readFileSync(join(dir, name));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }

@@ -1,10 +1,10 @@
 // A classifier's figures on a hand-made case, and on planted probabilities against numpy
 // computing them itself (argmax, confusion matrix, precision, recall, entropy, the mistaken order).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
+import { numpyFile, PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
 import { classifierMetrics, hardness, mistakenOrder } from './classifierMetrics';
 
 describe('classifierMetrics', () => {
@@ -71,10 +71,7 @@ h.tofile(${JSON.stringify(join(dir, 'h'))})
 order.astype(np.uint32).tofile(${JSON.stringify(join(dir, 'order'))})
 `,
     );
-    const bytes = (name: string) => {
-      const b = readFileSync(join(dir, name));
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
-    };
+    const bytes = (name: string) => numpyFile(dir, name);
     const m = classifierMetrics(p, labels, classes);
     expect(Array.from(m.predicted)).toEqual(Array.from(new Uint8Array(bytes('pred'))));
     expect(Array.from(m.confusion)).toEqual(Array.from(new Uint32Array(bytes('C'))));

@@ -1,10 +1,10 @@
 // Confident learning on a hand-made case, and on planted probabilities against numpy computing
 // cleanlab's rule itself (thresholds, confident joint, off-diagonal issues and their order).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
+import { numpyFile, PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
 import { confidentLearning } from './confidentLearning';
 
 describe('confidentLearning', () => {
@@ -86,10 +86,7 @@ by_self.astype(np.uint32).tofile(${JSON.stringify(join(dir, 'by_self'))})
 by_margin.astype(np.uint32).tofile(${JSON.stringify(join(dir, 'by_margin'))})
 `,
     );
-    const read = <T,>(name: string, make: (b: ArrayBuffer) => T) => {
-      const bytes = readFileSync(join(dir, name));
-      return make(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    };
+    const read = <T,>(name: string, make: (b: ArrayBuffer) => T) => make(numpyFile(dir, name));
     const cl = confidentLearning(p, labels, classes);
     // numpy's mean sums pairwise, this one in order: the last bit may differ.
     read('thresholds', (b) => new Float64Array(b)).forEach((t, j) => expect(Math.abs(cl.thresholds[j]! - t)).toBeLessThan(1e-15));

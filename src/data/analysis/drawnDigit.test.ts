@@ -1,11 +1,11 @@
 // The drawing's preparation: its shape (20 × 20 box, centre of mass at the centre), a real MNIST
 // digit drawn ten times larger comes back as itself, and numpy doing the same steps its own way
 // (overlap matrices for the resampling) gives the same pixels.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAVE_SHARED_MNIST, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../../testing/numpy';
+import { HAVE_SHARED_MNIST, numpyFile, PYTHON_WITH_NUMPY, runPython, SHARED_MNIST_DIR } from '../../testing/numpy';
 import { datasetFromDir } from '../../testing/mnistDir';
 import { DRAWN_SIDE, prepareDrawnDigit } from './drawnDigit';
 
@@ -93,8 +93,7 @@ for i in range(H):
 out.tofile(${JSON.stringify(join(dir, 'out'))})
 `,
       );
-      const bytes = readFileSync(join(dir, 'out'));
-      const want = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const want = new Float64Array(numpyFile(dir, 'out'));
       const got = prepareDrawnDigit(ink, width, height)!;
       want.forEach((v, p) => expect(Math.abs(got.ink[p]! - v)).toBeLessThan(1e-12));
       expect(Array.from(got.bytes)).toEqual(Array.from(want, (v) => Math.floor(v * 255 + 0.5)));
