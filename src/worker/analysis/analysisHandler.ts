@@ -8,7 +8,7 @@ import { nearestNeighbours, squaredNorms } from '../../data/analysis/neighbours'
 import { rankAllOrders } from '../../data/dataset/sortOrder';
 import { computeDigitMap } from '../../data/analysis/digitMap';
 import { nearestNeighbourTable } from '../../data/analysis/knn';
-import { componentsOfScatter, principalComponents, project, scatterOf, type ImageBlock } from '../../data/analysis/pca';
+import { componentsOfScatter, project, scatterOf, type ImageBlock } from '../../data/analysis/pca';
 import { SUSPECT_COMPONENTS } from '../../data/analysis/suspects';
 import type { AnalysisErrorCode, AnalysisQuestion, AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
@@ -74,21 +74,13 @@ function imageBlocks(dataset: Dataset, from: number, to: number): { blocks: Imag
   return { blocks, from, to };
 }
 
-/** Every digit's coordinates on the suspect labels' components, computed here (when the page sends none). */
-function allPoints(dataset: Dataset): Float64Array<ArrayBuffer> {
-  const blocks = [dataset.train, dataset.test];
-  return project(blocks, principalComponents(blocks, pixelCount(dataset), SUSPECT_COMPONENTS), SUSPECT_COMPONENTS);
-}
-
 /**
  * The neighbour table of a range of digits: every digit's coordinates on the first 50 principal
- * components (of all digits, so every worker asked for a part measures in the same space) — the
- * page's when it sends them, else projected here once — then the exact k nearest of each digit
- * in the range.
+ * components, as the page sends them (of all digits, so every worker asked for a part measures in
+ * the same space), then the exact k nearest of each digit in the range.
  */
 function neighbourTableResult(
   dataset: Dataset,
-  known: Known,
   question: Extract<AnalysisQuestion, { kind: 'neighbour-table' }>,
   now: () => number,
   progress: (done: number, total: number) => void,
@@ -97,15 +89,13 @@ function neighbourTableResult(
   const total = dataset.train.count + dataset.test.count;
   const from = Math.max(0, Math.min(total, question.from));
   const to = Math.max(from, Math.min(total, question.to));
-  if (question.points) {
-    const sent = question.points.length;
-    if (total === 0 || sent % total !== 0 || sent / total > SUSPECT_COMPONENTS) throw new RangeError(`${sent} coordinates sent for ${total} digits (up to ${SUSPECT_COMPONENTS} each)`);
-    known.points = question.points;
-  }
-  const points = (known.points ??= allPoints(dataset));
-  const searched = now();
+  const { points } = question;
   // Fewer components than asked where the images have fewer pixels.
   const dims = total > 0 ? points.length / total : SUSPECT_COMPONENTS;
+  if (!Number.isInteger(dims) || dims > SUSPECT_COMPONENTS || (total === 0 && points.length > 0)) {
+    throw new RangeError(`${points.length} coordinates sent for ${total} digits (up to ${SUSPECT_COMPONENTS} each)`);
+  }
+  const searched = now();
   const table = nearestNeighbourTable(points, dims, question.k, from, to, { progress: (done) => progress(done, to - from), progressEvery: 500 });
   return { kind: 'neighbour-table', table, timings: { components: searched - started, search: now() - searched } };
 }
@@ -116,8 +106,6 @@ interface Known {
   readonly dataset: Dataset;
   /** Every digit's squared norm (look-alikes). */
   norms: Float64Array | null;
-  /** Every digit's first 50 principal coordinates (neighbour tables). */
-  points: Float64Array | null;
 }
 
 /** Whether the question needs the principal components, whose covariance is pixels² numbers. */
@@ -136,7 +124,7 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
       known = null;
       const problem = datasetProblem(request.dataset);
       if (problem) return problem;
-      known = { key: request.datasetKey, dataset: request.dataset, norms: null, points: null };
+      known = { key: request.datasetKey, dataset: request.dataset, norms: null };
     }
     return known?.key === request.datasetKey ? known : `dataset ${request.datasetKey} was never handed over`;
   };
@@ -188,7 +176,7 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
           break;
         }
         case 'neighbour-table':
-          result = neighbourTableResult(dataset, target, question, now, progress);
+          result = neighbourTableResult(dataset, question, now, progress);
           break;
         case 'neighbourhood-map':
           // Asynchronous (the WASM module loads on first use): answered when it settles.

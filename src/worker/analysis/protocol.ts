@@ -24,10 +24,10 @@ export type AnalysisQuestion =
   | { readonly kind: 'projection'; readonly scatter: Scatter; readonly from: number; readonly to: number; readonly dims: number }
   /**
    * The k nearest neighbours (on the first 50 principal components) of digits from … to − 1
-   * (global ids), among every digit; `points`: every digit's coordinates on them, 50 per digit,
-   * when the page has them (else the worker projects every digit itself, and keeps them).
+   * (global ids), among every digit; `points`: every digit's coordinates on them (the joined
+   * projections), 50 per digit.
    */
-  | { readonly kind: 'neighbour-table'; readonly from: number; readonly to: number; readonly k: number; readonly points?: Float64Array<ArrayBuffer> }
+  | { readonly kind: 'neighbour-table'; readonly from: number; readonly to: number; readonly k: number; readonly points: Float64Array<ArrayBuffer> }
   /** The k digits nearest in pixels to digit `query` (a global id). */
   | { readonly kind: 'neighbours'; readonly query: number; readonly k: number }
   /** The neighbourhood map (UMAP) of the neighbour graph of every digit. */
@@ -41,7 +41,7 @@ export interface AnalysisRequest {
   /**
    * Names the dataset for the worker's lifetime. `dataset` is sent with the first request that
    * names it and null after that: the worker keeps it, with what it derived from it once (every
-   * digit's squared norm, its principal coordinates), and without shared memory the 55 MB are
+   * digit's squared norm), and without shared memory the 55 MB are
    * copied only once.
    */
   readonly datasetKey: number;
