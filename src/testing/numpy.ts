@@ -1,7 +1,8 @@
 // A Python with numpy, for tests that check what the app says against numpy itself (an
 // independent computation). .ci/run installs Debian's python3-numpy where no Python has it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const CANDIDATES = ['python3', '/usr/bin/python3'];
@@ -50,4 +51,19 @@ export function runPython(python: string, code: string): string {
 export function numpyFile(dir: string, name: string): ArrayBuffer {
   const bytes = readFileSync(join(dir, name));
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+
+/**
+ * Writes probabilities (`classes` float64 per digit) and labels for numpy to a fresh directory;
+ * `prelude` loads them as `p` (n × classes) and `y` (int64).
+ */
+export function probabilitiesForNumpy(probabilities: Float64Array, labels: Uint8Array, classes: number): { dir: string; prelude: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mnist-probabilities-'));
+  writeFileSync(join(dir, 'p'), new Uint8Array(probabilities.buffer, probabilities.byteOffset, probabilities.byteLength));
+  writeFileSync(join(dir, 'labels'), labels);
+  const prelude = `import numpy as np
+p = np.fromfile(${JSON.stringify(join(dir, 'p'))}, dtype=np.float64).reshape(-1, ${classes})
+y = np.fromfile(${JSON.stringify(join(dir, 'labels'))}, dtype=np.uint8).astype(np.int64)
+`;
+  return { dir, prelude };
 }

@@ -1,10 +1,8 @@
 // A classifier's figures on a hand-made case, and on planted probabilities against numpy
 // computing them itself (argmax, confusion matrix, precision, recall, entropy, the mistaken order).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { numpyFile, PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
+import { numpyFile, probabilitiesForNumpy, PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
 import { classifierMetrics, hardness, mistakenOrder } from './classifierMetrics';
 
 describe('classifierMetrics', () => {
@@ -45,15 +43,10 @@ describe('classifierMetrics', () => {
       for (let j = 0; j < classes; j++) sum += p[i * classes + j] = i % 50 === 0 ? 1 : j === favourite ? 2 + 8 * random() : random();
       for (let j = 0; j < classes; j++) p[i * classes + j]! /= sum;
     }
-    const dir = mkdtempSync(join(tmpdir(), 'mnist-metrics-'));
-    writeFileSync(join(dir, 'p'), new Uint8Array(p.buffer));
-    writeFileSync(join(dir, 'labels'), labels);
+    const { dir, prelude } = probabilitiesForNumpy(p, labels, classes);
     runPython(
       PYTHON_WITH_NUMPY!,
-      `import numpy as np
-p = np.fromfile(${JSON.stringify(join(dir, 'p'))}, dtype=np.float64).reshape(-1, ${classes})
-y = np.fromfile(${JSON.stringify(join(dir, 'labels'))}, dtype=np.uint8).astype(np.int64)
-pred = p.argmax(axis=1)
+      `${prelude}pred = p.argmax(axis=1)
 C = np.zeros((${classes}, ${classes}), dtype=np.int64)
 np.add.at(C, (y, pred), 1)
 with np.errstate(invalid="ignore", divide="ignore"):

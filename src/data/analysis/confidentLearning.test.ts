@@ -1,10 +1,8 @@
 // Confident learning on a hand-made case, and on planted probabilities against numpy computing
 // cleanlab's rule itself (thresholds, confident joint, off-diagonal issues and their order).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { numpyFile, PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
+import { numpyFile, probabilitiesForNumpy, PYTHON_WITH_NUMPY, runPython } from '../../testing/numpy';
 import { confidentLearning } from './confidentLearning';
 
 describe('confidentLearning', () => {
@@ -60,15 +58,10 @@ describe('confidentLearning', () => {
       for (let j = 0; j < classes; j++) sum += p[i * classes + j] = (j === truth[i] ? 6 + 4 * random() : random()) ** 2;
       for (let j = 0; j < classes; j++) p[i * classes + j]! /= sum;
     }
-    const dir = mkdtempSync(join(tmpdir(), 'mnist-cl-'));
-    writeFileSync(join(dir, 'p'), new Uint8Array(p.buffer));
-    writeFileSync(join(dir, 'labels'), labels);
+    const { dir, prelude } = probabilitiesForNumpy(p, labels, classes);
     runPython(
       PYTHON_WITH_NUMPY!,
-      `import numpy as np
-p = np.fromfile(${JSON.stringify(join(dir, 'p'))}, dtype=np.float64).reshape(-1, ${classes})
-y = np.fromfile(${JSON.stringify(join(dir, 'labels'))}, dtype=np.uint8).astype(np.int64)
-t = np.array([p[y == k, k].mean() for k in range(${classes})])
+      `${prelude}t = np.array([p[y == k, k].mean() for k in range(${classes})])
 ok = p >= t - 1e-6
 n_ok = ok.sum(axis=1)
 guess = np.where(n_ok > 1, p.argmax(axis=1), ok.argmax(axis=1))
