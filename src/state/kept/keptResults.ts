@@ -12,6 +12,8 @@ import { decodeStatistics, encodeStatistics, type DecodedStatistics } from '../.
 import { decodeDigitMap, encodeDigitMap } from '../../data/kept/mapFile';
 import { decodeNeighbourhoodMap, encodeNeighbourhoodMap, type LayoutSettings } from '../../data/kept/neighbourhoodMapFile';
 import type { NeighbourhoodMap } from '../../data/analysis/mapLayouts';
+import { decodeCrossValidation, decodeTrainedModel, encodeCrossValidation, encodeTrainedModel } from '../../data/kept/modelFile';
+import type { CrossValidation, ModelSettings, TrainedModel } from '../../data/analysis/trainedModel';
 import { decodeNeighbourTable, encodeNeighbourTable, type Expected } from '../../data/kept/neighbourTableFile';
 import type { LoadedFileInfo } from '../../worker/loader/protocol';
 import { forgetResult, keepResult, readResult } from './keptStorage';
@@ -29,6 +31,8 @@ const KINDS = {
   statistics: { prefix: 'statistics-', keepAtMost: 4 },
   map: { prefix: 'map-', keepAtMost: 4 },
   layout: { prefix: 'layout-', keepAtMost: 4 },
+  model: { prefix: 'model-', keepAtMost: 4 },
+  folds: { prefix: 'folds-', keepAtMost: 4 },
   // One file per split.
   neighbours: { prefix: 'neighbours-', keepAtMost: 8 },
 } as const;
@@ -80,4 +84,20 @@ export function readKeptNeighbourhoodMap(key: string, count: number, settings: L
 
 export function keepNeighbourhoodMap(key: string, map: NeighbourhoodMap, ms: number, library: string): Promise<boolean> {
   return keep('layout', fileName('layout', key), () => encodeNeighbourhoodMap(map, key, ms, library));
+}
+
+export function readKeptTrainedModel(key: string, counts: Record<Split, number>, settings: ModelSettings): Promise<KeptRead<{ model: TrainedModel; ms: number }>> {
+  return readKept(fileName('model', key), (bytes) => decodeTrainedModel(bytes, key, counts, settings));
+}
+
+export function keepTrainedModel(key: string, model: TrainedModel, ms: number, counts: Record<Split, number>): Promise<boolean> {
+  return keep('model', fileName('model', key), () => encodeTrainedModel(model, key, ms, counts));
+}
+
+export function readKeptCrossValidation(key: string, counts: Record<Split, number>, settings: ModelSettings): Promise<KeptRead<{ crossValidation: CrossValidation; ms: number }>> {
+  return readKept(fileName('folds', key), (bytes) => decodeCrossValidation(bytes, key, counts, settings));
+}
+
+export function keepCrossValidation(key: string, cv: CrossValidation, ms: number, counts: Record<Split, number>): Promise<boolean> {
+  return keep('folds', fileName('folds', key), () => encodeCrossValidation(cv, key, ms, counts));
 }
