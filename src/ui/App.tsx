@@ -23,6 +23,8 @@ import { SortSelect } from './filters/SortSelect';
 import { SplitSelect } from './filters/SplitSelect';
 import { StatisticsView } from './stats/StatisticsView';
 import { MapView } from './map/MapView';
+import { ModelView } from './model/ModelView';
+import { DrawView } from './draw/DrawView';
 import { RegionNote } from './map/RegionNote';
 import { SuspectsProgress } from './suspects/SuspectsProgress';
 import { StatusLine } from './grid/StatusLine';
@@ -101,6 +103,10 @@ export function App() {
           <StatisticsView dataset={dataset} />
         ) : view === 'map' ? (
           <MapView dataset={dataset} />
+        ) : view === 'model' ? (
+          <ModelView dataset={dataset} />
+        ) : view === 'draw' ? (
+          <DrawView dataset={dataset} />
         ) : (
           <FilesView />
         )}

@@ -11,13 +11,14 @@ export const LAYOUT_NAMES: Readonly<Record<LayoutKind, string>> = {
 };
 
 /** What the points are coloured by. */
-export const MAP_COLOURS = ['label', 'split', 'suspect'] as const;
+export const MAP_COLOURS = ['label', 'split', 'suspect', 'prediction'] as const;
 export type MapColour = (typeof MAP_COLOURS)[number];
 
 export const MAP_COLOUR_NAMES: Readonly<Record<MapColour, string>> = {
   label: 'Label',
   split: 'Split',
   suspect: 'Suspect score',
+  prediction: 'Prediction',
 };
 
 /** Every digit's x, y on a map, by global id (train first): 2 numbers per digit. */

@@ -41,21 +41,31 @@ export function nearestNeighbours(dataset: Dataset, norms: Float64Array, query: 
   const trainCount = dataset.train.count;
   const total = trainCount + dataset.test.count;
   if (!(query >= 0 && query < total) || k <= 0) return [];
+  const pixels = pixelCount(dataset);
+  const [images, index] = query < trainCount ? [dataset.train.images, query] : [dataset.test.images, query - trainCount];
+  return nearestToImage(dataset, norms, images.subarray(index * pixels, (index + 1) * pixels), k, query);
+}
+
+/**
+ * The `k` digits nearest to `image` (rows × cols bytes of the dataset's shape, from anywhere: the
+ * drawing pad's), nearest first; `skip`, a global id, is left out (the query itself), −1 for none.
+ */
+export function nearestToImage(dataset: Dataset, norms: Float64Array, image: Uint8Array, k: number, skip = -1): Neighbour[] {
   const PIXELS_PER_IMAGE = pixelCount(dataset);
-  const [qImages, qIndex] = query < trainCount ? [dataset.train.images, query] : [dataset.test.images, query - trainCount];
-  const qBase = qIndex * PIXELS_PER_IMAGE;
+  if (image.length !== PIXELS_PER_IMAGE || k <= 0) return [];
   const inked: number[] = [];
   const values: number[] = [];
+  let qNorm = 0;
   for (let p = 0; p < PIXELS_PER_IMAGE; p++) {
-    const v = qImages[qBase + p]!;
+    const v = image[p]!;
     if (v !== 0) {
       inked.push(p);
       values.push(v);
+      qNorm += v * v;
     }
   }
   const pixels = Int32Array.from(inked);
   const weights = Float64Array.from(values);
-  const qNorm = norms[query]!;
 
   // The best k so far, sorted by (squared distance, id); `worst` is the k-th, the bar to beat.
   const bestIds = new Float64Array(k);
@@ -66,7 +76,7 @@ export function nearestNeighbours(dataset: Dataset, norms: Float64Array, query: 
   for (const split of [dataset.train, dataset.test]) {
     const { images, count } = split;
     for (let i = 0; i < count; i++, id++) {
-      if (id === query) continue;
+      if (id === skip) continue;
       const base = i * PIXELS_PER_IMAGE;
       let dot = 0;
       for (let j = 0; j < pixels.length; j++) dot += weights[j]! * images[base + pixels[j]!]!;

@@ -11,10 +11,10 @@ export type ModelSettings = { readonly seed: number; readonly epochs: number; re
 /** Where the training ran, as the Model view and a kept model state it. */
 export const MODEL_BACKEND = 'WebAssembly SIMD, two workers (hand-written matrix product)';
 
-/** The classes a model of these labels has: every label value up to the largest carried (at least 2). */
+/** The classes a model of these labels has: every label value up to the largest carried (at least 2; 255 is "no label"). */
 export function modelClasses(labels: readonly Uint8Array[]): number {
   let top = 1;
-  for (const list of labels) for (const label of list) if (label > top) top = label;
+  for (const list of labels) for (const label of list) if (label > top && label !== 255) top = label;
   return top + 1;
 }
 

@@ -7,8 +7,14 @@ import type { SplitStatistics } from '../analysis/statistics';
 
 /** The orders ranked from the statistics' keys (and kept with them). */
 export const KEYED_ORDERS = ['ink', '-ink', 'typical', 'atypical'] as const;
-/** Every order; `suspect` ranks by the suspect-label scores (suspects.ts), computed apart. */
-export const SORT_ORDERS = ['file', ...KEYED_ORDERS, 'suspect'] as const;
+/**
+ * Every order; `suspect` ranks by the suspect labels (confident learning on the classifier's
+ * probabilities, the neighbours' vote until they exist), `hard` and `mistaken` by the
+ * classifier's probabilities (modelReadout.ts), all computed apart.
+ */
+export const SORT_ORDERS = ['file', ...KEYED_ORDERS, 'suspect', 'hard', 'mistaken'] as const;
+/** The orders that need the classifier's probabilities. */
+export const MODEL_ORDERS: readonly SortOrder[] = ['hard', 'mistaken'];
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export const SORT_NAMES: Record<SortOrder, string> = {
@@ -18,6 +24,8 @@ export const SORT_NAMES: Record<SortOrder, string> = {
   typical: 'Most typical first',
   atypical: 'Most atypical first',
   suspect: 'Most suspect label first',
+  hard: 'Hardest for the model first',
+  mistaken: 'Most mistaken first',
 };
 
 /** What a sort needs of the statistics: each split's ink and distances, by index in the split. */

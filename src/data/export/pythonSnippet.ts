@@ -72,6 +72,8 @@ const SORT_WORDS: Record<SortOrder, string> = {
   typical: 'most typical first (nearest the mean image of their label)',
   atypical: 'most atypical first (farthest from the mean image of their label)',
   suspect: 'most suspect label first (most of the 10 nearest, on 50 principal components, labelled otherwise)',
+  hard: 'hardest for the model first (the entropy of its probabilities)',
+  mistaken: 'most mistaken first (confidently wrong first)',
 };
 
 /**

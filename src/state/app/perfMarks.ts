@@ -32,6 +32,14 @@ export const PERF_MARKS = {
   suspects: 'mnist-suspects',
   /** Page: a split's suspect labels (its neighbour table) were kept beside the decoded copy; detail: { split }. */
   suspectsKept: 'mnist-suspects-kept',
+  /** Page: the first model arrived; detail: { ms, kept, featuresMs, trainingMs, accuracy } (accuracy on the test split, null without one). */
+  classifier: 'mnist-classifier',
+  /** Page: the first model was kept beside the decoded copy. */
+  classifierKept: 'mnist-classifier-kept',
+  /** Page: the train split's cross-validated probabilities arrived; detail: { ms, kept }. */
+  classifierFolds: 'mnist-classifier-folds',
+  /** Page: the cross-validated probabilities were kept beside the decoded copy. */
+  classifierFoldsKept: 'mnist-classifier-folds-kept',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

@@ -21,6 +21,8 @@ export interface ShareState {
   readonly split: SplitFilter;
   /** Sorted label values; empty means no label filter. */
   readonly digits: readonly number[];
+  /** Sorted classes the classifier predicts; empty means no prediction filter. */
+  readonly predicted: readonly number[];
   readonly view: View;
   readonly zoom: number;
   readonly sampleSize: number;
@@ -100,6 +102,14 @@ const PARAMETERS = {
     format: (digits) => digits.join(','),
     isDefault: isEveryLabel,
     reason: `must be "all" or labels 0–${MAX_LABEL} separated by commas`,
+  }),
+  predicted: parameter('predicted', {
+    name: 'predicted',
+    default: ALL_DIGITS,
+    parse: parseDigits,
+    format: (classes) => classes.join(','),
+    isDefault: isEveryLabel,
+    reason: `must be "all" or classes 0–${MAX_LABEL} separated by commas`,
   }),
   view: parameter('view', { name: 'view', default: 'digits', parse: (v) => ((VIEWS as readonly string[]).includes(v) ? (v as View) : undefined), format: String, reason: `must be one of ${VIEWS.join(', ')}` }),
   zoom: parameter('zoom', { name: 'zoom', default: DEFAULT_ZOOM, parse: (v) => ZOOM_LEVELS.find((z) => String(z) === v), format: String, reason: `must be one of ${ZOOM_LEVELS.join(', ')}` }),

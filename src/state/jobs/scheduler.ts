@@ -2,7 +2,8 @@
 // (boot.ts): the statistics after the first paint of new data; the map of the layout shown (and
 // the principal components while the neighbourhoods are computed) when the Map view or a region
 // wants it; the suspect labels when the grid is sorted by them; the look-alikes of the
-// digit that is open. What a visitor cancelled, or what failed, waits for them to ask again
+// digit that is open; the classifier when the Model or Draw view, an order or filter by its
+// predictions, or the map coloured by them wants it. What a visitor cancelled, or what failed, waits for them to ask again
 // (`askFor`, the Retry buttons); nothing else starts a job.
 import { globalId, type Dataset } from '../../data/dataset/dataset';
 import type { Split } from '../../data/dataset/fileSlots';
@@ -15,6 +16,8 @@ import { neighbourhoodMapJob } from './neighbourhoodMapJob';
 import { cancelAnalysis, endAnalysesOf, runAnalysis, type AnalysisJob } from './runAnalysis';
 import { statisticsJob } from './statisticsJob';
 import { suspectsJobs } from './suspectsJobs';
+import { classifierFoldsJob, classifierJob } from './classifierJobs';
+import { MODEL_ORDERS } from '../../data/dataset/sortOrder';
 
 const JOBS: { readonly [N in AnalysisName]: AnalysisJob<N> } = {
   statistics: statisticsJob,
@@ -23,7 +26,21 @@ const JOBS: { readonly [N in AnalysisName]: AnalysisJob<N> } = {
   'suspects-train': suspectsJobs.train,
   'suspects-test': suspectsJobs.test,
   'look-alikes': lookAlikesJob,
+  classifier: classifierJob,
+  'classifier-folds': classifierFoldsJob,
 };
+
+/** The classifier's two analyses: the first model (asked first, so it gets the first free worker), then the folds. */
+const CLASSIFIER: readonly AnalysisName[] = ['classifier', 'classifier-folds'];
+
+/** Whether the screen wants the classifier: its own views, a model-based order or filter, the map coloured by it. */
+function wantsClassifier(state: ExplorerState): boolean {
+  const { view, sort, predicted, colour } = state;
+  if (view === 'model' || view === 'draw') return true;
+  if (predicted.length > 0) return true;
+  if (view === 'map' && colour === 'prediction') return true;
+  return (sort === 'suspect' || MODEL_ORDERS.includes(sort)) && (view === 'digits' || view === 'table');
+}
 
 const suspectNames = (splits: readonly Split[]) => splits.map((s) => suspectsJobs[s].name);
 
@@ -51,6 +68,7 @@ function wanted(state: ExplorerState): void {
   if (view === 'map' && colour === 'suspect') for (const name of suspectNames(['test', 'train'])) want(state, name);
   // The grid (and the data frame) sorted by suspicion; the other views ask for themselves.
   if (sort === 'suspect' && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
+  if (wantsClassifier(state)) for (const name of CLASSIFIER) want(state, name);
   const digit = openDigit(state);
   if (digit !== null) want(state, 'look-alikes', digit);
 }
@@ -90,6 +108,16 @@ export function askForSuspects(splits: readonly Split[]): void {
 export function cancelNeighbourhoodMap(): void {
   cancelAnalysis('neighbourhood-map');
   cancelSuspects();
+}
+
+/** Asks for the classifier (the first model, then the folds) again after a cancel or a failure. */
+export function askForClassifier(): void {
+  for (const name of CLASSIFIER) askFor(name);
+}
+
+/** Cancels the classifier's training, both analyses (what is done stays). */
+export function cancelClassifier(): void {
+  for (const name of CLASSIFIER) cancelAnalysis(name);
 }
 
 /** Cancels the suspect labels of every split (what is done stays). */

@@ -6,6 +6,7 @@ import type { DigitMap } from '../../data/analysis/digitMap';
 import type { NeighbourhoodMap } from '../../data/analysis/mapLayouts';
 import type { Neighbour } from '../../data/analysis/neighbours';
 import type { SuspectScores } from '../../data/analysis/suspects';
+import type { CrossValidation, TrainedModel } from '../../data/analysis/trainedModel';
 import type { Split } from '../../data/dataset/fileSlots';
 import type { AnalysisErrorCode } from '../../worker/analysis/protocol';
 
@@ -50,6 +51,10 @@ export interface AnalysisValues {
   readonly 'suspects-train': SuspectScores;
   readonly 'suspects-test': SuspectScores;
   readonly 'look-alikes': readonly Neighbour[];
+  /** The first model: trained on the train split, with its probabilities of the test split. */
+  readonly classifier: TrainedModel;
+  /** The train split's out-of-sample probabilities (k-fold cross-validation). */
+  readonly 'classifier-folds': CrossValidation;
 }
 
 export type AnalysisName = keyof AnalysisValues;
@@ -63,6 +68,8 @@ export const NO_ANALYSES: Analyses = {
   'suspects-train': { status: 'none' },
   'suspects-test': { status: 'none' },
   'look-alikes': { status: 'none' },
+  classifier: { status: 'none' },
+  'classifier-folds': { status: 'none' },
 };
 
 /** The suspect labels' analysis of one split. */

@@ -83,6 +83,8 @@ export interface ExplorerActions {
   /** Shows exactly these labels (ascending, at least one; an empty list shows all). */
   setDigits: (digits: readonly number[]) => void;
   showAllDigits: () => void;
+  /** Shows only digits the classifier predicts as one of these classes (empty: no such filter). */
+  setPredicted: (classes: readonly number[]) => void;
   setZoom: (zoom: number) => void;
   setOpen: (ref: DigitRef | null, from?: OpenOrigin) => void;
   setSampleSplit: (split: SplitFilter | null) => void;
@@ -173,6 +175,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     setSplit: (split) => set({ split }),
     toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit, infoOf(get())) }),
     showAllDigits: () => set({ digits: ALL_DIGITS }),
+    setPredicted: (classes) => set({ predicted: [...new Set(classes)].sort((a, b) => a - b) }),
     setDigits: (digits) => set({ digits: normaliseLabels(digits, infoOf(get())) }),
     setZoom: (zoom) => set({ zoom }),
     // Stepping to the next digit keeps the origin; a fresh open names it.

@@ -12,6 +12,8 @@ import type { DatasetStatistics } from '../../data/analysis/statistics';
 import { formatMapRegion, idsInRegion, type MapRegion } from '../../data/analysis/mapRegion';
 import type { MapPoints } from '../../data/analysis/mapLayouts';
 import { useExplorerStore } from './useExplorerStore';
+import type { ModelReadout } from '../../data/analysis/modelReadout';
+import { hardRankingOf, labelIssuesOf, mistakenRankingOf, readoutCovers, readoutOf } from './modelMemo';
 
 const EMPTY_IDS = new Uint32Array(0);
 
@@ -64,17 +66,45 @@ export interface RegionFilter {
 }
 
 const regionMemo = new WeakMap<MapPoints, Map<string, Uint32Array>>();
-/** The selection (split, digits, and the map region if any) in file order. */
-export function selectionIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], region: RegionFilter | null): Uint32Array {
-  const ids = idsFor(dataset, split, digits);
+const predictedMemo = new WeakMap<ModelReadout, Map<string, Uint32Array>>();
+
+/**
+ * The link's `predicted=` filter, with the classifier's readout as far as it is there: until it
+ * covers every split shown, nothing is selected (a prediction is never guessed).
+ */
+export interface PredictedFilter {
+  readonly classes: readonly number[];
+  readonly readout: ModelReadout | null;
+}
+
+/** The selection (split, digits, the predicted classes and the map region if any) in file order. */
+export function selectionIdsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[], region: RegionFilter | null, predicted: PredictedFilter | null = null): Uint32Array {
+  let ids = idsFor(dataset, split, digits);
+  let key = `${split}:${digits.join(',')}`;
+  if (predicted && predicted.classes.length > 0) {
+    const { readout, classes } = predicted;
+    if (!readoutCovers(readout, split)) return EMPTY_IDS;
+    const from = ids;
+    key += `:p${classes.join(',')}`;
+    ids = memoisedIds(predictedMemo, readout, key, () => from.filter((id) => classes.includes(readout.predicted[id]!)));
+  }
   if (!region) return ids;
   const { points } = region;
   if (!points) return EMPTY_IDS;
-  return memoisedIds(regionMemo, points, `${split}:${digits.join(',')}:${formatMapRegion(region.region)}`, () => idsInRegion(ids, points, region.region));
+  const inside = ids;
+  return memoisedIds(regionMemo, points, `${key}:${formatMapRegion(region.region)}`, () => idsInRegion(inside, points, region.region));
 }
 
 const sortedMemo = new WeakMap<DatasetStatistics, Map<string, Uint32Array>>();
-/** The selection in `sort` order; file order until the dataset's statistics are there. */
+const modelSortedMemo = new WeakMap<Uint32Array, Map<string, Uint32Array>>();
+
+/** What the model-based orders and filter need: the link's predicted classes and the readout. */
+export type ModelFacts = PredictedFilter;
+
+/**
+ * The selection in `sort` order; file order until what the order needs is there (the statistics;
+ * the suspect labels; the classifier's probabilities of every split shown).
+ */
 export function sortedIdsFor(
   dataset: Dataset,
   split: SplitFilter,
@@ -83,14 +113,32 @@ export function sortedIdsFor(
   statistics: DatasetStatistics | null,
   region: RegionFilter | null = null,
   suspects: SuspectParts | null = null,
+  model: ModelFacts | null = null,
 ): Uint32Array {
-  const ids = selectionIdsFor(dataset, split, digits, region);
-  if (sort === 'suspect') return suspectOrder(dataset, ids, split, suspects);
+  const ids = selectionIdsFor(dataset, split, digits, region, model);
+  const readout = model?.readout ?? null;
+  const modelRanking = (): Uint32Array | null => {
+    if (!readoutCovers(readout, split)) return null;
+    if (sort === 'hard') return hardRankingOf(readout);
+    if (sort === 'mistaken') return mistakenRankingOf(readout, dataset);
+    // Confident learning once the model has every split shown; the neighbours' vote until then.
+    if (sort === 'suspect') return labelIssuesOf(readout, dataset).ranking;
+    return null;
+  };
+  if (sort === 'suspect' || sort === 'hard' || sort === 'mistaken') {
+    const ranking = modelRanking();
+    if (ranking) {
+      const key = `${split}:${digits.join(',')}:${model?.classes.join(',') ?? ''}:${region ? formatMapRegion(region.region) : ''}`;
+      return memoisedIds(modelSortedMemo, ranking, key, () => idsInRankedOrder(ids, ranking, dataset.train.count + dataset.test.count));
+    }
+    return sort === 'suspect' ? suspectOrder(dataset, ids, split, suspects) : ids;
+  }
   if (sort === 'file' || !statistics || (region && !region.points)) return ids;
   const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
   const ranked = rankingFor(statistics, sort, keys);
   const regionKey = region ? `:${formatMapRegion(region.region)}` : '';
-  return memoisedIds(sortedMemo, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}`, () => sortIds(ids, sort, keys, ranked));
+  const predictedKey = model && model.classes.length > 0 ? `:p${model.classes.join(',')}` : '';
+  return memoisedIds(sortedMemo, statistics, `${split}:${digits.join(',')}:${sort}${regionKey}${predictedKey}`, () => sortIds(ids, sort, keys, ranked));
 }
 
 /** The suspect labels of the dataset on screen, per split, as far as they are computed. */
@@ -139,6 +187,21 @@ export function useRegionFilter(): RegionFilter | null {
   return useMemo(() => (region ? { region, points } : null), [region, points]);
 }
 
+/** The classifier's readout of the dataset on screen: the splits whose probabilities are there; null before any. */
+export function useModelReadout(): ModelReadout | null {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const model = useExplorerStore((s) => readyValue(s.analyses.classifier, s.dataset));
+  const folds = useExplorerStore((s) => readyValue(s.analyses['classifier-folds'], s.dataset));
+  return useMemo(() => (dataset ? readoutOf(dataset, model, folds) : null), [dataset, model, folds]);
+}
+
+/** The link's predicted classes with the readout (stable while neither changes). */
+export function useModelFacts(): ModelFacts {
+  const classes = useExplorerStore((s) => s.predicted);
+  const readout = useModelReadout();
+  return useMemo(() => ({ classes, readout }), [classes, readout]);
+}
+
 /** The statistics of the dataset on screen, once computed; null before (or if they failed). */
 export function useStatistics(): DatasetStatistics | null {
   return useExplorerStore((s) => readyValue(s.analyses.statistics, s.dataset));
@@ -156,26 +219,37 @@ export function useVisibleIds(): Uint32Array {
   const statistics = useStatistics();
   const region = useRegionFilter();
   const suspects = useSuspectParts();
+  const model = useModelFacts();
   const loaded = useExplorerStore((s) => s.dataset);
   return useMemo(
-    // The streamed preview has no map: a region applies once the dataset is loaded.
-    () => (dataset ? sortedIdsFor(dataset, split, digits, sort, statistics, dataset === loaded ? region : region && { ...region, points: null }, suspects) : EMPTY_IDS),
-    [dataset, loaded, split, digits, sort, statistics, region, suspects],
+    // The streamed preview has no map and no model: a region or a prediction applies once the dataset is loaded.
+    () =>
+      dataset
+        ? dataset === loaded
+          ? sortedIdsFor(dataset, split, digits, sort, statistics, region, suspects, model)
+          : sortedIdsFor(dataset, split, digits, sort, statistics, region && { ...region, points: null }, suspects, { ...model, readout: null })
+        : EMPTY_IDS,
+    [dataset, loaded, split, digits, sort, statistics, region, suspects, model],
   );
 }
 
-/** How many digits the selection holds, of how many; `pending` while a region waits for its map. */
+/** How many digits the selection holds, of how many; `pending` while a region waits for its map or a prediction filter for the model. */
 export function useVisibleCount(): { shown: number; total: number; pending: boolean } {
   const dataset = useExplorerStore((s) => s.dataset);
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
   const region = useRegionFilter();
+  const model = useModelFacts();
   return useMemo(() => {
     if (!dataset) return { shown: 0, total: 0, pending: false };
     const index = labelIndexFor(dataset);
-    if (region) return { shown: selectionIdsFor(dataset, split, digits, region).length, total: index.size, pending: region.points === null };
+    const byPrediction = model.classes.length > 0;
+    if (region || byPrediction) {
+      const pending = (region !== null && region.points === null) || (byPrediction && !readoutCovers(model.readout, split));
+      return { shown: selectionIdsFor(dataset, split, digits, region, model).length, total: index.size, pending };
+    }
     return { shown: countSelected(index, split, digits), total: index.size, pending: false };
-  }, [dataset, split, digits, region]);
+  }, [dataset, split, digits, region, model]);
 }
 
 /** The split the sample draws from: its own when a link or the panel pins one, else the grid's. */
@@ -191,7 +265,8 @@ export function useSample(): Uint32Array {
   const size = useExplorerStore((s) => s.sampleSize);
   const seed = useExplorerStore((s) => s.seed);
   const region = useRegionFilter();
-  const ids = useMemo(() => (dataset ? selectionIdsFor(dataset, split, digits, region) : EMPTY_IDS), [dataset, split, digits, region]);
+  const model = useModelFacts();
+  const ids = useMemo(() => (dataset ? selectionIdsFor(dataset, split, digits, region, model) : EMPTY_IDS), [dataset, split, digits, region, model]);
   return useMemo(() => sampleIds(ids, size, seed), [ids, size, seed]);
 }
 

@@ -8,7 +8,7 @@ import { fitViewport } from '../../render/mapPoints';
 import type { PointColours } from '../../render/mapColours';
 import { paintMapScene } from '../../render/mapScene';
 import { pageTheme } from '../../render/statsCharts';
-import { selectionIdsFor, useRegionFilter } from '../../state/store/selectors';
+import { selectionIdsFor, useModelFacts, useRegionFilter } from '../../state/store/selectors';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { useElementWidth } from '../common/useElementWidth';
 import { formatCount } from '../common/format';
@@ -52,7 +52,8 @@ export function MapCanvas({ dataset, points, layout, colours, regions }: Props) 
   const setOpen = useExplorerStore((s) => s.setOpen);
   const setView = useExplorerStore((s) => s.setView);
   const total = dataset.train.count + dataset.test.count;
-  const selectionIds = useMemo(() => selectionIdsFor(dataset, split, digits, region), [dataset, split, digits, region]);
+  const model = useModelFacts();
+  const selectionIds = useMemo(() => selectionIdsFor(dataset, split, digits, region, model), [dataset, split, digits, region, model]);
   const selected = useMemo(() => {
     const mask = new Uint8Array(total);
     for (let i = 0; i < selectionIds.length; i++) mask[selectionIds[i]!] = 1;

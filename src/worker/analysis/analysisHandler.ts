@@ -4,12 +4,13 @@
 import { MAX_COMPONENT_PIXELS } from '../../data/limits';
 import { pixelCount, type Dataset, type SplitData } from '../../data/dataset/dataset';
 import { computeStatistics } from '../../data/analysis/statistics';
-import { nearestNeighbours, squaredNorms } from '../../data/analysis/neighbours';
+import { nearestNeighbours, nearestToImage, squaredNorms } from '../../data/analysis/neighbours';
 import { rankAllOrders } from '../../data/dataset/sortOrder';
 import { computeDigitMap } from '../../data/analysis/digitMap';
 import { nearestNeighbourTable } from '../../data/analysis/knn';
 import { componentsOfScatter, project, scatterOf, type ImageBlock } from '../../data/analysis/pca';
 import { SUSPECT_COMPONENTS } from '../../data/analysis/suspects';
+import { featuresResult, trainModelResult } from './classifierAnswers';
 import type { AnalysisErrorCode, AnalysisQuestion, AnalysisReply, AnalysisRequest, AnalysisResult } from './protocol';
 
 export interface AnalysisDeps {
@@ -47,6 +48,14 @@ function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
       return [result.table.ids.buffer, result.table.distances.buffer];
     case 'neighbourhood-map':
       return [result.map.coordinates.buffer];
+    case 'image-neighbours':
+      return [];
+    case 'features':
+      return [result.features.buffer];
+    case 'train-model': {
+      const { mean, scale, w1, b1, w2, b2 } = result.weights;
+      return [result.probabilities.buffer, ...[mean, scale, w1, b1, w2, b2].map((a) => a.buffer as ArrayBuffer)];
+    }
   }
 }
 
@@ -111,6 +120,9 @@ interface Known {
 /** Whether the question needs the principal components, whose covariance is pixels² numbers. */
 const needsComponents = (question: AnalysisQuestion) => question.kind === 'map' || question.kind === 'neighbour-table' || question.kind === 'scatter' || question.kind === 'projection';
 
+/** The classifier's features: 5 × 5 windows of every pixel; beyond 64 × 64 a batch's patches would take gigabytes. */
+const needsFeatures = (question: AnalysisQuestion) => question.kind === 'features' || question.kind === 'train-model';
+
 /**
  * Creates the handler. It remembers the last dataset a request handed over, with what was
  * derived from it once, so later requests send only its key.
@@ -141,6 +153,9 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
         'too-large',
         `the map and the suspect labels take images of up to ${MAX_COMPONENT_PIXELS.toLocaleString('en-US')} pixels (64 × 64): their covariance matrix is pixels² numbers, and these images have ${pixelCount(dataset).toLocaleString('en-US')} pixels (${dataset.rows} × ${dataset.cols})`,
       );
+    }
+    if (needsFeatures(question) && (pixelCount(dataset) > MAX_COMPONENT_PIXELS || dataset.rows < 8 || dataset.cols < 8)) {
+      return fail('too-large', `the classifier takes images from 8 × 8 to 64 × 64 pixels (4 × 4 cells of 5 × 5 windows); these images are ${dataset.rows} × ${dataset.cols}`);
     }
     const started = now();
     const progress = (done: number, total: number, stage?: string) => deps.post({ type: 'analysis-progress', requestId, done, total, ...(stage ? { stage } : {}) }, []);
@@ -177,6 +192,17 @@ export function createAnalysisHandler(deps: AnalysisDeps): (request: AnalysisReq
         }
         case 'neighbour-table':
           result = neighbourTableResult(dataset, question, now, progress);
+          break;
+        case 'image-neighbours': {
+          const norms = (target.norms ??= squaredNorms(dataset));
+          result = { kind: 'image-neighbours', neighbours: nearestToImage(dataset, norms, question.image, question.k) };
+          break;
+        }
+        case 'features':
+          result = featuresResult(dataset, question);
+          break;
+        case 'train-model':
+          result = trainModelResult(dataset, question, now, progress);
           break;
         case 'neighbourhood-map':
           // Asynchronous (the WASM module loads on first use): answered when it settles.

@@ -9,6 +9,7 @@ import type { Dataset } from '../../data/dataset/dataset';
 import type { NeighbourhoodMap } from '../../data/analysis/mapLayouts';
 import type { NeighbourGraph } from '../../data/analysis/neighbourhoodLayout';
 import type { Scatter } from '../../data/analysis/pca';
+import type { HeadWeights } from '../../data/analysis/fixedFeatureClassifier';
 
 /**
  * What an analysis is asked to compute about the dataset a request names. The page's analysis
@@ -31,7 +32,25 @@ export type AnalysisQuestion =
   /** The k digits nearest in pixels to digit `query` (a global id). */
   | { readonly kind: 'neighbours'; readonly query: number; readonly k: number }
   /** The neighbourhood map (UMAP) of the neighbour graph of every digit. */
-  | { readonly kind: 'neighbourhood-map'; readonly graph: NeighbourGraph; readonly seed: number; readonly epochs: number };
+  | { readonly kind: 'neighbourhood-map'; readonly graph: NeighbourGraph; readonly seed: number; readonly epochs: number }
+  /** The k digits nearest in pixels to an image that is not in the dataset (the drawing pad's), of the dataset's shape. */
+  | { readonly kind: 'image-neighbours'; readonly image: Uint8Array<ArrayBuffer>; readonly k: number }
+  /** The classifier's input features of digits from … to − 1 (global ids), from the filters of `seed`. */
+  | { readonly kind: 'features'; readonly from: number; readonly to: number; readonly seed: number }
+  /**
+   * The classifier's head trained on the digits `train` (global ids; their labels are the
+   * dataset's), then its probabilities of the digits `predict`; `features`: every digit's (the
+   * joined `features` answers, featureCount per digit; shared memory where the page has it).
+   */
+  | {
+      readonly kind: 'train-model';
+      readonly features: Float32Array<ArrayBufferLike>;
+      readonly train: Uint32Array<ArrayBuffer>;
+      readonly predict: Uint32Array<ArrayBuffer>;
+      readonly classes: number;
+      readonly seed: number;
+      readonly epochs: number;
+    };
 
 export type AnalysisKind = AnalysisQuestion['kind'];
 
@@ -65,7 +84,10 @@ export type AnalysisResult =
   | { readonly kind: 'scatter'; readonly scatter: Scatter }
   | { readonly kind: 'projection'; readonly from: number; readonly to: number; readonly points: Float64Array<ArrayBuffer> }
   | { readonly kind: 'neighbour-table'; readonly table: NeighbourTable; readonly timings: { readonly components: number; readonly search: number } }
-  | { readonly kind: 'neighbourhood-map'; readonly map: NeighbourhoodMap };
+  | { readonly kind: 'neighbourhood-map'; readonly map: NeighbourhoodMap }
+  | { readonly kind: 'image-neighbours'; readonly neighbours: readonly Neighbour[] }
+  | { readonly kind: 'features'; readonly from: number; readonly to: number; readonly features: Float32Array<ArrayBuffer> }
+  | { readonly kind: 'train-model'; readonly weights: HeadWeights; readonly probabilities: Float32Array<ArrayBuffer>; readonly trainingMs: number };
 
 export type AnalysisReply =
   | { readonly type: 'analysed'; readonly requestId: number; readonly result: AnalysisResult; readonly ms: number }

@@ -1,0 +1,6 @@
+import type { Dataset } from '../../data/dataset/dataset';
+
+// Placeholder while the view is built (branch m23 only; never lands like this).
+export function ModelView({ dataset }: { dataset: Dataset }) {
+  return <section aria-label="Model">{dataset.info.title}</section>;
+}
