@@ -115,6 +115,31 @@ describe('analysis worker protocol', () => {
     expect(third).toEqual({ type: 'analysis-failed', requestId: 3, kind: 'neighbours', code: 'bad-dataset', message: 'dataset 8 was never handed over' });
   });
 
+  it('finds the nearest digits to an image from outside the dataset, exactly, none left out', () => {
+    const { handle, replies } = run();
+    const data = dataset();
+    const pixels = (id: number) => (id < 20 ? data.train.images.subarray(id * 784, (id + 1) * 784) : data.test.images.subarray((id - 20) * 784, (id - 19) * 784));
+    const image = Uint8Array.from({ length: 784 }, (_, p) => ((p * 37) % 11 === 0 ? 200 : 0));
+    const brute = [...Array(26).keys()]
+      .map((id) => ({ id, distance: Math.sqrt(pixels(id).reduce((s, v, p) => s + (v - image[p]!) ** 2, 0)) }))
+      .sort((a, b) => a.distance - b.distance || a.id - b.id)
+      .slice(0, 5);
+    handle({ type: 'analyse', requestId: 1, datasetKey: 7, dataset: data, question: { kind: 'image-neighbours', image, k: 5 } });
+    expect(replies[0]!.reply).toMatchObject({ type: 'analysed', result: { kind: 'image-neighbours', neighbours: brute } });
+  });
+
+  it('refuses a head to train on what was not sent for this dataset', () => {
+    const { handle, replies } = run();
+    const data = dataset();
+    const question = { kind: 'train-model', features: new Float32Array(26 * 512), train: Uint32Array.of(0, 1), predict: Uint32Array.of(20), classes: 10, seed: 1, epochs: 1 } as const;
+    handle({ type: 'analyse', requestId: 1, datasetKey: 7, dataset: data, question: { ...question, features: new Float32Array(25 * 512) } });
+    handle({ type: 'analyse', requestId: 2, datasetKey: 7, dataset: null, question: { ...question, train: Uint32Array.of(0, 26) } });
+    handle({ type: 'analyse', requestId: 3, datasetKey: 7, dataset: null, question: { ...question, classes: 1 } });
+    handle({ type: 'analyse', requestId: 4, datasetKey: 7, dataset: null, question: { ...question, epochs: 1000 } });
+    const failures = replies.map((r) => r.reply).filter((r) => r.type === 'analysis-failed').map((r) => (r.type === 'analysis-failed' ? r.message : ''));
+    expect(failures).toEqual(['12800 features sent for 26 digits of 512', 'digit 26 cannot be trained on as one of 10 classes', '1 classes', '1000 epochs (1–100)']);
+  });
+
   it('shares the projection: scatters of parts add up to the whole, projections of parts are the whole’s rows, another dataset’s scatter is refused', () => {
     const { handle, replies } = run();
     const data = dataset();

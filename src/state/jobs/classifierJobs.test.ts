@@ -1,0 +1,98 @@
+// The classifier's jobs: features shared by two workers in chunks, the first model on the first
+// free worker, the folds after it, both kept and read back; what reaches the store equals the
+// model trained here directly on the same digits (the same computation, so the same bits).
+import { describe, expect, it } from 'vitest';
+import { explorerStore } from '../store/explorerStore';
+import { bed, keptResults, show, smallImages, state, until, prepareJobsTestBed } from '../../testing/jobsTestBed';
+import { askForClassifier, cancelClassifier } from './scheduler';
+import { convolutionFeatures, headProbabilities, trainHead } from '../../data/analysis/fixedFeatureClassifier';
+import { MODEL_SETTINGS, modelFilters, stratifiedFolds } from '../../data/analysis/trainedModel';
+import { labelsByGlobalId, type Dataset } from '../../data/dataset/dataset';
+
+prepareJobsTestBed();
+
+const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
+
+/** The first model and the folds' probabilities, trained here on `dataset` as the jobs should. */
+function trainedHere(dataset: Dataset) {
+  const total = dataset.train.count + dataset.test.count;
+  const images = new Uint8Array(total * dataset.rows * dataset.cols);
+  images.set(dataset.train.images);
+  images.set(dataset.test.images, dataset.train.images.length);
+  const features = convolutionFeatures(images, total, dataset.rows, dataset.cols, modelFilters(MODEL_SETTINGS.seed));
+  const labels = labelsByGlobalId(dataset);
+  const { epochs, seed, folds } = MODEL_SETTINGS;
+  const train = dataset.train.count;
+  const model = trainHead(features, labels, range(0, train), 3, { epochs, seed });
+  const test = Float32Array.from(headProbabilities(model, features, range(train, total)));
+  const foldOf = stratifiedFolds(labels.subarray(0, train), folds, seed);
+  const cv = new Float32Array(train * 3);
+  for (let f = 0; f < folds; f++) {
+    const ids = range(0, train);
+    const weights = trainHead(features, labels, ids.filter((id) => foldOf[id] !== f), 3, { epochs, seed: seed + 1 + f });
+    const held = ids.filter((id) => foldOf[id] === f);
+    const p = Float32Array.from(headProbabilities(weights, features, held));
+    held.forEach((id, row) => cv.set(p.subarray(row * 3, row * 3 + 3), id * 3));
+  }
+  return { test, cv };
+}
+
+describe('the classifier', () => {
+  it('trains the first model and the folds on two workers when the Model view opens; the results are the direct computation’s', async () => {
+    const dataset = smallImages(60, 20, 10);
+    show(dataset);
+    explorerStore.getState().setView('model');
+    await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'the model and the folds');
+    const names = bed.workers.made.map((w) => w.name).filter((n) => n.startsWith('mnist-classifier'));
+    expect(names).toEqual(['mnist-classifier-1', 'mnist-classifier-2']);
+    // Features once for every digit, then six heads: the first model and five folds.
+    const questions = bed.workers.made.flatMap((w) => w.requests.map((r) => r.question));
+    expect(questions.filter((q) => q.kind === 'features').map((q) => (q.kind === 'features' ? [q.from, q.to] : null))).toEqual([[0, 80]]);
+    expect(questions.filter((q) => q.kind === 'train-model')).toHaveLength(1 + MODEL_SETTINGS.folds);
+    const model = state('classifier');
+    const folds = state('classifier-folds');
+    if (model.status !== 'ready' || folds.status !== 'ready') throw new Error('not ready');
+    const here = trainedHere(dataset);
+    expect(model.value.classes).toBe(3);
+    expect(model.value.testProbabilities).toEqual(here.test);
+    expect(folds.value.trainProbabilities).toEqual(here.cv);
+    await until(() => bed.workers.live().length === 0, 'workers let go');
+    // Both kept; the same data shown again reads them back, bit for bit.
+    const modelFiles = async () => [...(await keptResults()).keys()].filter((n) => /^(model|folds)-/.test(n)).sort();
+    for (let i = 0; i < 400 && (await modelFiles()).length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(await modelFiles()).toEqual([expect.stringMatching(/^folds-[0-9a-f]{32}\.bin$/), expect.stringMatching(/^model-[0-9a-f]{32}\.bin$/)]);
+    const again = smallImages(60, 20, 10);
+    show(again);
+    await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'read back');
+    const read = state('classifier');
+    const readFolds = state('classifier-folds');
+    if (read.status !== 'ready' || readFolds.status !== 'ready') throw new Error('not read');
+    expect([read.kept, readFolds.kept]).toEqual([true, true]);
+    expect(read.value.testProbabilities).toEqual(here.test);
+    expect(readFolds.value.trainProbabilities).toEqual(here.cv);
+  });
+
+  it('Cancel stops both; they start again only when asked', async () => {
+    show(smallImages(60, 20, 10));
+    bed.workers.holdIf = (r) => r.question.kind === 'train-model';
+    explorerStore.getState().setView('model');
+    await until(() => bed.workers.made.some((w) => w.requests.some((r) => r.question.kind === 'train-model')), 'training asked');
+    cancelClassifier();
+    expect(state('classifier')).toMatchObject({ status: 'failed', code: 'cancelled' });
+    expect(state('classifier-folds')).toMatchObject({ status: 'failed', code: 'cancelled' });
+    expect(bed.workers.live().filter((w) => w.name.startsWith('mnist-classifier'))).toEqual([]);
+    explorerStore.getState().setView('draw');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state('classifier')).toMatchObject({ code: 'cancelled' });
+    bed.workers.holdIf = null;
+    askForClassifier();
+    await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'asked again');
+  });
+
+  it('says why images too small for its filters cannot be classified', async () => {
+    show(smallImages(60, 20, 6));
+    explorerStore.getState().setSort('hard');
+    await until(() => state('classifier').status === 'failed', 'refused');
+    expect(state('classifier')).toMatchObject({ code: 'too-large', message: expect.stringContaining('6 × 6') });
+  });
+});
