@@ -89,6 +89,19 @@ describe('the classifier', () => {
     await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'asked again');
   });
 
+  it('sorted by suspicion, waits for the neighbour tables (the stand-in) before it takes the cores', async () => {
+    show(smallImages(60, 20, 10));
+    bed.workers.holdIf = (r) => r.question.kind === 'neighbour-table';
+    explorerStore.getState().setSort('suspect');
+    await until(() => bed.workers.made.some((w) => w.requests.some((r) => r.question.kind === 'neighbour-table')), 'tables asked');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(state('classifier').status).toBe('none');
+    bed.workers.holdIf = null;
+    for (const worker of bed.workers.made) worker.release();
+    await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'trained after the tables');
+    expect(state('suspects-train').status).toBe('ready');
+  });
+
   it('says why images too small for its filters cannot be classified', async () => {
     show(smallImages(60, 20, 6));
     explorerStore.getState().setSort('hard');

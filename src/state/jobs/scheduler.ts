@@ -58,6 +58,14 @@ function want(state: ExplorerState, name: AnalysisName, subject: number | null =
   void runAnalysis(JOBS[name] as AnalysisJob<AnalysisName>, dataset, subject);
 }
 
+/** Whether a split's neighbour tables are being computed for the dataset on screen. */
+function tablesRunning(state: ExplorerState): boolean {
+  return suspectNames(['test', 'train']).some((name) => {
+    const known = state.analyses[name];
+    return known.status === 'computing' && known.dataset === state.dataset;
+  });
+}
+
 /** What the screen wants computed now. */
 function wanted(state: ExplorerState): void {
   const { dataset, view, region, sort, split, layout, colour } = state;
@@ -68,7 +76,9 @@ function wanted(state: ExplorerState): void {
   if (view === 'map' && colour === 'suspect') for (const name of suspectNames(['test', 'train'])) want(state, name);
   // The grid (and the data frame) sorted by suspicion; the other views ask for themselves.
   if (sort === 'suspect' && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
-  if (wantsClassifier(state)) for (const name of CLASSIFIER) want(state, name);
+  // After the neighbour tables when they run (both want the two cores; the tables are the quicker
+  // stand-in for the suspect labels), else at once.
+  if (wantsClassifier(state) && !tablesRunning(explorerStore.getState())) for (const name of CLASSIFIER) want(state, name);
   const digit = openDigit(state);
   if (digit !== null) want(state, 'look-alikes', digit);
 }
