@@ -18,6 +18,7 @@ import { buildInflateWorker } from './references/buildInflateWorker';
 import { knnComputePaths } from './references/knnComputePaths';
 import { launchBrowser } from './page/browser';
 import { benchSuspects } from './page/suspects';
+import { benchClassifier } from './page/classifier';
 import { writeResults, type Results, type SuspectsResults } from './report/results';
 import { formatTable } from './report/table';
 
@@ -27,6 +28,12 @@ async function suspects(browser: Browser): Promise<SuspectsResults> {
   const inBrowser = await benchSuspects(browser, MNIST_SET);
   process.stdout.write('bench: the neighbour search’s compute paths (Node)…       \r');
   return { ...inBrowser, paths: knnComputePaths(MNIST_DIR) };
+}
+
+/** MNIST only: the 10× set is the same digits ten times over, and ten times the training. */
+async function classifier(browser: Browser) {
+  process.stdout.write('bench: the classifier of all of MNIST…                    \r');
+  return benchClassifier(browser, MNIST_SET);
 }
 
 async function main(): Promise<void> {
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
       mnistFiles: describeMnistSource(),
       sets: [await benchSet(browser, MNIST_SET, RUNS), await benchSet(browser, X10_SET, RUNS_10X)],
       suspects: await suspects(browser),
+      classifier: await classifier(browser),
     };
     writeResults(results);
     console.log(`\n${formatTable(results)}\nbench: wrote bench/results.json`);

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { KnnComputePaths } from '../references/knnComputePaths';
 import type { SuspectsInBrowser } from '../page/suspects';
+import type { ClassifierInBrowser } from '../page/classifier';
 import { RESULTS_FILE } from '../config';
 import type { SetResults } from './setResults';
 
@@ -27,6 +28,7 @@ export interface Results {
   /** MNIST, then the 10× set. */
   sets: [SetResults, SetResults];
   suspects: SuspectsResults;
+  classifier: ClassifierInBrowser;
 }
 
 export function writeResults(results: Results): void {

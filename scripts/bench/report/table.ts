@@ -30,6 +30,25 @@ function suspectsTable({ suspects }: Results): string[] {
   ];
 }
 
+function classifierTable({ classifier: c }: Results): string[] {
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(100 * v).toFixed(2)} %`);
+  const f = c.figures;
+  return [
+    `The classifier (MNIST; one run, a first visit to the Model view; backend: ${c.backend}):`,
+    '',
+    '| measure | MNIST | target |',
+    '| --- | --- | --- |',
+    `| first model: asked → test probabilities (ms) | ${c.firstModelMs.toFixed(0)} (features ${c.featuresMs.toFixed(0)}, training + test ${c.trainingMs.toFixed(0)}) | ≤ 60000 |`,
+    `| every digit's out-of-sample probabilities (5 folds done), asked → (ms) | ${c.allMs.toFixed(0)} | ≤ 240000 |`,
+    `| read back from the kept copies on a reload (ms) | ${c.keptMs.toFixed(0)} | ≤ 1000 |`,
+    `| test accuracy: numpy from the saved probabilities (the app's own) | ${pct(f?.test.accuracy)} (${pct(c.appAccuracy)}) | ≥ 98.5 % |`,
+    `| cross-validated train accuracy (numpy) | ${pct(f?.train.accuracy)} | |`,
+    `| expected calibration error, test, 15 bins (numpy) | ${f?.test.ece?.toFixed(4) ?? '–'} | |`,
+    `| label issues by confident learning (numpy): test / train | ${f ? `${f.test.issues} / ${f.train.issues}` : '–'} | |`,
+    `| the export's predicted column is the argmax of its probabilities | ${f ? String(f.test.argmaxMatchesExport && f.train.argmaxMatchesExport) : '–'} | true |`,
+  ];
+}
+
 export function formatTable(r: Results): string {
   const [a, b] = r.sets;
   const machine = `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Chromium ${r.machine.browser}, Node ${r.machine.node}; MNIST files: ${r.mnistFiles}; median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`;
@@ -39,6 +58,8 @@ export function formatTable(r: Results): string {
     ...markdownTable(['measure', a.title, b.title, 'target'], setRows(a, b)),
     '',
     ...suspectsTable(r),
+    '',
+    ...classifierTable(r),
     '',
     `memory by scope (MNIST): ${Object.entries(a.memory.byScope).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`,
     ...r.sets.map((set) => `memory by allocator (${set.title}, app renderer, Chromium's memory-infra dump): ${set.allocators ? describeMemoryDump(set.allocators) : 'not available'}`),
