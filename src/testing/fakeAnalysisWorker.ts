@@ -26,6 +26,7 @@ export class FakeAnalysisWorker implements WorkerPort {
   postMessage(request: AnalysisRequest): void {
     if (this.terminated) throw new Error('posted to a terminated worker');
     this.requests.push(request);
+    this.pool.posted.push({ worker: this.name, question: request.question });
     if (this.pool.holding || this.pool.holdIf?.(request)) this.held.push(request);
     else setTimeout(() => this.run(request), 0);
   }
@@ -60,6 +61,8 @@ export class FakeAnalysisWorker implements WorkerPort {
 
 export class FakeWorkers {
   readonly made: FakeAnalysisWorker[] = [];
+  /** Every question posted to any of them, in the order posted. */
+  readonly posted: { worker: string; question: AnalysisRequest['question'] }[] = [];
   /** While true, requests wait for `release()`. */
   holding = false;
   /** Requests this says to hold wait for `release()` too. */

@@ -48,7 +48,13 @@ describe('the classifier', () => {
     // Features once for every digit, then six heads: the first model and five folds.
     const questions = bed.workers.made.flatMap((w) => w.requests.map((r) => r.question));
     expect(questions.filter((q) => q.kind === 'features').map((q) => (q.kind === 'features' ? [q.from, q.to] : null))).toEqual([[0, 80]]);
-    expect(questions.filter((q) => q.kind === 'train-model')).toHaveLength(1 + MODEL_SETTINGS.folds);
+    const heads = questions.filter((q) => q.kind === 'train-model');
+    expect(heads).toHaveLength(1 + MODEL_SETTINGS.folds);
+    // The first model (the one asked about the test digits) is never behind the folds: it is among the first two heads asked, one per worker.
+    const asked = bed.workers.posted.filter((p) => p.question.kind === 'train-model');
+    const firstAt = asked.findIndex((p) => p.question.kind === 'train-model' && p.question.predict[0] === 60);
+    expect(firstAt).toBeGreaterThanOrEqual(0);
+    expect(firstAt).toBeLessThan(2);
     const model = state('classifier');
     const folds = state('classifier-folds');
     if (model.status !== 'ready' || folds.status !== 'ready') throw new Error('not ready');
@@ -70,6 +76,22 @@ describe('the classifier', () => {
     expect([read.kept, readFolds.kept]).toEqual([true, true]);
     expect(read.value.testProbabilities).toEqual(here.test);
     expect(readFolds.value.trainProbabilities).toEqual(here.cv);
+  });
+
+  it('the first model gets a worker before the folds, even when the folds were asked first', async () => {
+    show(smallImages(60, 20, 10));
+    bed.workers.holdIf = (r) => r.question.kind === 'features';
+    const { askFor } = await import('./scheduler');
+    askFor('classifier-folds');
+    await until(() => bed.workers.posted.some((p) => p.question.kind === 'features'), 'features asked');
+    explorerStore.getState().setView('model');
+    await until(() => state('classifier').status === 'computing', 'the first model asked');
+    await new Promise((r) => setTimeout(r, 20));
+    bed.workers.holdIf = null;
+    for (const worker of bed.workers.made) worker.release();
+    await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'both');
+    const asked = bed.workers.posted.filter((p) => p.question.kind === 'train-model');
+    expect(asked.findIndex((p) => p.question.kind === 'train-model' && p.question.predict[0] === 60)).toBeLessThan(2);
   });
 
   it('Cancel stops both; they start again only when asked', async () => {

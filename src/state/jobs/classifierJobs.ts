@@ -20,11 +20,19 @@ const WORKERS = 2;
 /** Digits per features question: progress every few percent, answers of ~10 MB. */
 const FEATURE_CHUNK = 5000;
 
+interface Waiting {
+  /** The first model before the folds: it is what the Model view and the drawing pad wait for. */
+  readonly first: boolean;
+  readonly take: (worker: AnalysisWorker) => void;
+}
+
 interface Pool {
   readonly dataset: Dataset;
   readonly workers: AnalysisWorker[];
   readonly free: AnalysisWorker[];
-  readonly waiting: ((worker: AnalysisWorker) => void)[];
+  readonly waiting: Waiting[];
+  /** First-model runs under way that have no worker yet: the folds leave them one. */
+  reserved: number;
   features: Promise<{ features: Float32Array<ArrayBufferLike>; ms: number }> | null;
   /** Analyses of the pool under way; its workers go when none is. */
   users: number;
@@ -36,7 +44,7 @@ function poolFor(dataset: Dataset): Pool {
   if (pool?.dataset !== dataset) {
     pool?.workers.forEach((w) => w.close());
     const workers = Array.from({ length: WORKERS }, (_, i) => analysisWorker(`mnist-classifier-${i + 1}`));
-    pool = { dataset, workers, free: [...workers], waiting: [], features: null, users: 0 };
+    pool = { dataset, workers, free: [...workers], waiting: [], reserved: 0, features: null, users: 0 };
   }
   return pool;
 }
@@ -46,28 +54,40 @@ function releaseWorkers(): void {
   pool = null;
 }
 
-/** Runs `task` on the next free worker of `current` (in the order asked). */
-async function onFreeWorker<T>(current: Pool, signal: AbortSignal, task: (worker: AnalysisWorker) => Promise<T>): Promise<T> {
-  const worker =
-    current.free.shift() ??
-    (await new Promise<AnalysisWorker>((resolve, reject) => {
-      const take = (w: AnalysisWorker) => {
+/** Hands free workers to who waits: the first model first; a fold only what the first model does not need. */
+function dispatch(current: Pool): void {
+  while (current.free.length > 0) {
+    const next = current.waiting.find((w) => w.first) ?? (current.free.length > current.reserved ? current.waiting[0] : undefined);
+    if (!next) return;
+    current.waiting.splice(current.waiting.indexOf(next), 1);
+    next.take(current.free.shift()!);
+  }
+}
+
+/** Runs `task` on a worker of `current` once one is free for it. */
+async function onFreeWorker<T>(current: Pool, signal: AbortSignal, first: boolean, task: (worker: AnalysisWorker) => Promise<T>): Promise<T> {
+  const worker = await new Promise<AnalysisWorker>((resolve, reject) => {
+    const entry: Waiting = {
+      first,
+      take: (w) => {
         signal.removeEventListener('abort', onAbort);
         resolve(w);
-      };
-      const onAbort = () => {
-        current.waiting.splice(current.waiting.indexOf(take), 1);
-        reject(cancelled());
-      };
-      current.waiting.push(take);
-      signal.addEventListener('abort', onAbort, { once: true });
-    }));
+      },
+    };
+    const onAbort = () => {
+      current.waiting.splice(current.waiting.indexOf(entry), 1);
+      reject(cancelled());
+    };
+    if (signal.aborted) return reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    current.waiting.push(entry);
+    dispatch(current);
+  });
   try {
     return await task(worker);
   } finally {
-    const next = current.waiting.shift();
-    if (next) next(worker);
-    else current.free.push(worker);
+    current.free.push(worker);
+    dispatch(current);
   }
 }
 
@@ -145,26 +165,39 @@ export const classifierJob: AnalysisJob<'classifier'> = {
     asUser(dataset, async (current) => {
       const started = performance.now();
       const classes = classesOf(dataset);
-      const { features, ms: featuresMs } = await featuresOf(current, signal, progress);
-      const trainIds = range(0, dataset.train.count);
-      const testIds = range(dataset.train.count, dataset.train.count + dataset.test.count);
-      const { result } = await onFreeWorker(current, signal, (worker) =>
-        worker.ask(
-          dataset,
-          { kind: 'train-model', features, train: trainIds, predict: testIds, classes, seed: MODEL_SETTINGS.seed, epochs: MODEL_SETTINGS.epochs },
-          { signal, onProgress: (done, total) => progress(done, total, 'training') },
-        ),
-      );
-      if (result.probabilities.length !== testIds.length * classes) throw new AnalysisFailure('protocol', `${result.probabilities.length} probabilities for ${testIds.length} test digits`);
-      const model: TrainedModel = {
-        classes,
-        settings: MODEL_SETTINGS,
-        weights: result.weights,
-        testProbabilities: result.probabilities,
-        timings: { features: featuresMs, training: result.trainingMs },
-        backend: MODEL_BACKEND,
+      // Held from the start: the folds, which wait for the same features, must not take both workers.
+      current.reserved++;
+      let reserved = true;
+      const unreserve = () => {
+        if (reserved) current.reserved--;
+        reserved = false;
       };
-      return { value: model, ms: performance.now() - started, detail: { featuresMs, trainingMs: result.trainingMs } };
+      try {
+        const { features, ms: featuresMs } = await featuresOf(current, signal, progress);
+        const trainIds = range(0, dataset.train.count);
+        const testIds = range(dataset.train.count, dataset.train.count + dataset.test.count);
+        const { result } = await onFreeWorker(current, signal, true, (worker) => {
+          unreserve();
+          return worker.ask(
+            dataset,
+            { kind: 'train-model', features, train: trainIds, predict: testIds, classes, seed: MODEL_SETTINGS.seed, epochs: MODEL_SETTINGS.epochs },
+            { signal, onProgress: (done, total) => progress(done, total, 'training') },
+          );
+        });
+        if (result.probabilities.length !== testIds.length * classes) throw new AnalysisFailure('protocol', `${result.probabilities.length} probabilities for ${testIds.length} test digits`);
+        const model: TrainedModel = {
+          classes,
+          settings: MODEL_SETTINGS,
+          weights: result.weights,
+          testProbabilities: result.probabilities,
+          timings: { features: featuresMs, training: result.trainingMs },
+          backend: MODEL_BACKEND,
+        };
+        return { value: model, ms: performance.now() - started, detail: { featuresMs, trainingMs: result.trainingMs } };
+      } finally {
+        unreserve();
+        dispatch(current);
+      }
     }),
   done: ({ value, dataset, ms, elapsed, kept, detail, keeping }) => {
     const labels = dataset.test.labels.subarray(0, dataset.test.count);
@@ -202,7 +235,7 @@ export const classifierFoldsJob: AnalysisJob<'classifier-folds'> = {
         Array.from({ length: folds }, (_, fold) => {
           const train = Uint32Array.from(range(0, trainCount).filter((id) => foldOf[id] !== fold && labels[id]! < classes));
           const predict = Uint32Array.from(range(0, trainCount).filter((id) => foldOf[id] === fold));
-          return onFreeWorker(current, signal, async (worker) => {
+          return onFreeWorker(current, signal, false, async (worker) => {
             // Each fold's head from its own seed: the folds are five models, not one five times.
             const { result } = await worker.ask(dataset, { kind: 'train-model', features, train, predict, classes, seed: seed + 1 + fold, epochs }, {
               signal,

@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const context = await browser.newContext();
+const page = await context.newPage();
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.text()); });
+const t0 = Date.now();
+await page.goto('http://localhost:4290/?view=model&seed=1');
+const wait = async (name, timeout) => (await (await page.waitForFunction((n) => { const e = performance.getEntriesByName(n); return e.length ? e[0].detail : undefined; }, name, { timeout, polling: 1000 })).jsonValue());
+console.log('model', JSON.stringify(await wait('mnist-classifier', 600000)), (Date.now() - t0) / 1000);
+console.log('folds', JSON.stringify(await wait('mnist-classifier-folds', 900000)), (Date.now() - t0) / 1000);
+await page.waitForTimeout(3000);
+await page.reload();
+console.log('model again', JSON.stringify(await wait('mnist-classifier', 120000)));
+console.log('folds again', JSON.stringify(await wait('mnist-classifier-folds', 120000)));
+await browser.close();
