@@ -1,6 +1,8 @@
 // What a map's points are coloured by: label (matplotlib's tab10, as a notebook's scatter plot),
-// split, or suspect score (how many of a digit's 10 nearest neighbours carry another label, on a
-// ramp from grey to dark red, the most suspect drawn on top). Packed as the canvas's bytes.
+// split, suspect score (how many of a digit's 10 nearest neighbours carry another label, on a
+// ramp from grey to dark red, the most suspect drawn on top), or the classifier's prediction (its
+// class's tab10 colour, the digits it reads otherwise than their label on top). Packed as the
+// canvas's bytes.
 import type { MapColour } from '../data/analysis/mapLayouts';
 import { LABEL_COLOURS, packed } from './mapPoints';
 
@@ -27,7 +29,7 @@ export function rampColour(ramp: readonly string[], t: number): string {
  * Every digit's colour (global ids, train first). `suspect` needs each digit's share of
  * neighbours with another label (0–1, NaN where not known: drawn grey, beneath).
  */
-export function pointColours(mode: MapColour, labels: Uint8Array, trainCount: number, suspectShare: Float64Array | null): PointColours {
+export function pointColours(mode: MapColour, labels: Uint8Array, trainCount: number, suspectShare: Float64Array | null, predicted: Uint8Array | null = null): PointColours {
   const count = labels.length;
   const colours = new Uint32Array(count);
   if (mode === 'label') {
@@ -40,6 +42,19 @@ export function pointColours(mode: MapColour, labels: Uint8Array, trainCount: nu
     for (let id = 0; id < count; id++) colours[id] = id < trainCount ? train : test;
     // Test digits come after train ones, so they are drawn on top: the smaller split is not buried.
     return { colours, order: null };
+  }
+  if (mode === 'prediction') {
+    const byClass = LABEL_COLOURS.map((c) => packed(c));
+    const unknown = packed('#c4c4c4');
+    // Beneath: not predicted yet (255); then the digits read as their label; on top the others.
+    const layer = new Uint8Array(count);
+    for (let id = 0; id < count; id++) {
+      const p = predicted?.[id] ?? 255;
+      colours[id] = p === 255 ? unknown : byClass[p % byClass.length]!;
+      layer[id] = p === 255 ? 0 : p === labels[id] ? 1 : 2;
+    }
+    const order = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => layer[a]! - layer[b]! || a - b);
+    return { colours, order };
   }
   const steps = 64;
   const ramp = Array.from({ length: steps + 1 }, (_, i) => packed(rampColour(SUSPECT_RAMP, i / steps)));

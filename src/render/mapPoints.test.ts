@@ -83,4 +83,13 @@ describe('paintMapPoints', () => {
     expect(green(2, 2)).toBeLessThan(255);
     expect(green(0, 0)).toBe(255);
   });
+
+  it('colours by prediction: each digit its predicted class, not yet predicted grey beneath, misread digits on top', () => {
+    const { colours, order } = pointColours('prediction', Uint8Array.of(1, 1, 2, 0, 3), 4, null, Uint8Array.of(1, 7, 255, 0, 2));
+    const hex = (c: number) => `#${[0, 8, 16].map((s) => ((c >> s) & 0xff).toString(16).padStart(2, '0')).join('')}`;
+    expect([0, 1, 3].map((i) => hex(colours[i]!))).toEqual([LABEL_COLOURS[1], LABEL_COLOURS[7], LABEL_COLOURS[0]]);
+    expect(hex(colours[2]!)).toBe('#c4c4c4');
+    // Unknown (2) first, then read as labelled (0, 3), then misread (1, 4).
+    expect(Array.from(order!)).toEqual([2, 0, 3, 1, 4]);
+  });
 });

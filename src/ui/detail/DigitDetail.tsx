@@ -13,6 +13,7 @@ import { formatCount } from '../common/format';
 import { ModalDialog } from '../common/ModalDialog';
 import { DigitStatistics } from './DigitStatistics';
 import { LookAlikes } from './LookAlikes';
+import { ModelSays } from './ModelSays';
 import { PixelTable } from './PixelTable';
 
 const ENLARGED_SIZE = IMAGE_SIDE * 10;
@@ -86,6 +87,7 @@ export function DigitDetail({ dataset }: { dataset: Dataset }) {
               <dt>Label</dt>
               <dd>{labelText(dataset.info, label)}</dd>
               <DigitStatistics dataset={dataset} digit={{ split, index }} label={label} />
+              <ModelSays dataset={dataset} digit={openDigit} />
               {suspect && (
                 <>
                   <dt>Neighbours say</dt>

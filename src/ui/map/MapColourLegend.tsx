@@ -3,8 +3,18 @@ import { rampColour, SPLIT_COLOURS, SUSPECT_RAMP } from '../../render/mapColours
 import { MapLegend } from './MapLegend';
 
 /** What the colours mean: the label toggles, the two splits, or the suspect score's ramp. */
-export function MapColourLegend({ colour, suspectsReady }: { colour: MapColour; suspectsReady: boolean }) {
+export function MapColourLegend({ colour, suspectsReady, predictionsReady }: { colour: MapColour; suspectsReady: boolean; predictionsReady: boolean }) {
   if (colour === 'label') return <MapLegend />;
+  if (colour === 'prediction')
+    return (
+      <>
+        <MapLegend />
+        <p className="hint">
+          Coloured by the class the classifier predicts (out of sample); the digits it reads otherwise than their label are drawn on top.
+          {!predictionsReady && ' Grey until the classifier’s probabilities of every digit are computed (progress in the Model view).'}
+        </p>
+      </>
+    );
   if (colour === 'split')
     return (
       <ul className="map-legend" aria-label="Map legend">

@@ -10,7 +10,7 @@ import { downloadBlob } from '../../render/downloadBlob';
 import { pointColours } from '../../render/mapColours';
 import { askFor, cancelAnalysis, cancelNeighbourhoodMap } from '../../state/jobs/scheduler';
 import { stateFor, type AnalysisProgress } from '../../state/store/analysisState';
-import { useSuspectParts } from '../../state/store/selectors';
+import { useModelReadout, useSuspectParts } from '../../state/store/selectors';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { AnalysisStatus } from '../common/AnalysisStatus';
 import { LabelledSelect } from '../common/LabelledSelect';
@@ -46,7 +46,9 @@ export function MapView({ dataset }: { dataset: Dataset }) {
   const total = dataset.train.count + dataset.test.count;
   const labels = useMemo(() => labelsByGlobalId(dataset), [dataset]);
   const shares = useMemo(() => (colour === 'suspect' ? suspectShares(total, [suspects.train, suspects.test]) : null), [colour, total, suspects]);
-  const colours = useMemo(() => pointColours(colour, labels, dataset.train.count, shares), [colour, labels, dataset, shares]);
+  const readout = useModelReadout();
+  const predicted = colour === 'prediction' ? (readout?.predicted ?? null) : null;
+  const colours = useMemo(() => pointColours(colour, labels, dataset.train.count, shares, predicted), [colour, labels, dataset, shares, predicted]);
 
   // What is drawn: the layout asked for, or the principal components while the neighbourhoods are computed.
   const shown: { layout: LayoutKind; points: MapPoints } | null =
@@ -95,7 +97,7 @@ export function MapView({ dataset }: { dataset: Dataset }) {
       {shown && (
         <>
           <MapCaption shown={shown.layout} asked={layout} pca={pca.status === 'ready' ? pca : null} umap={umap.status === 'ready' ? umap : null} />
-          <MapColourLegend colour={colour} suspectsReady={shares !== null && !shares.some(Number.isNaN)} />
+          <MapColourLegend colour={colour} suspectsReady={shares !== null && !shares.some(Number.isNaN)} predictionsReady={readout !== null && readout.known.train && readout.known.test} />
           <MapCanvas dataset={dataset} points={shown.points} layout={shown.layout} colours={colours} regions={shown.layout === layout} />
         </>
       )}
