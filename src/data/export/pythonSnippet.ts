@@ -178,52 +178,120 @@ function regionLines(region: MapRegion, source: RegionSource): string[] {
 const PCA_SOURCE: RegionSource = { layout: 'pca', coordinatesFile: '' };
 
 /**
+ * What the classifier adds to a selection: the link's predicted classes, whether the suspect order
+ * is confident learning's (the model covers the splits shown) or the neighbours', and the file
+ * the Model view's Save probabilities writes.
+ */
+export interface ModelSource {
+  readonly predicted: readonly number[];
+  readonly suspectByModel: boolean;
+  readonly probabilitiesFile: string;
+  readonly classes: number;
+}
+
+const NO_MODEL: ModelSource = { predicted: [], suspectByModel: false, probabilitiesFile: '', classes: 10 };
+
+/** The model's orders and filter in numpy, from the saved probabilities (the app's arithmetic, in the same order). */
+const MODEL_FUNCTIONS = [
+  'def entropy(P):',
+  '    # -sum p ln p over the classes in order, 0 ln 0 = 0 (FiftyOne\'s hardness)',
+  '    h = np.zeros(len(P))',
+  '    for j in range(P.shape[1]):',
+  '        p = P[:, j]',
+  '        h -= np.where(p > 0, p * np.log(np.where(p > 0, p, 1)), 0)',
+  '    return h',
+  'def mistaken_keys(P, y):',
+  '    # predicted otherwise: by the prediction\'s probability, higher first; the rest by the label\'s, lower first',
+  '    pred, i = P.argmax(axis=1), np.arange(len(y))',
+  '    wrong = pred != y',
+  '    return wrong, np.where(wrong, -P[i, pred], P[i, y])',
+  'def label_issues(P, y):',
+  '    # cleanlab\'s confident learning on one split: per-class thresholds, the confident joint\'s off-diagonal',
+  '    t = np.array([P[y == c, c].mean() if (y == c).any() else np.nan for c in range(P.shape[1])])',
+  '    ok = P >= t - 1e-6',
+  '    n = ok.sum(axis=1)',
+  '    guess = np.where(n > 1, P.argmax(axis=1), ok.argmax(axis=1))',
+  '    return (n > 0) & (guess != y), P[np.arange(len(y)), y]',
+];
+
+/**
  * Python for the grid's selection, in the grid's order (file order: train before test, then by
  * index; or the sort shown, ties in file order): X_sel, y_sel.
  */
-export function selectionPython(split: SplitFilter, digits: readonly number[], sort: SortOrder = 'file', region: MapRegion | null = null, source: RegionSource = PCA_SOURCE): string {
+export function selectionPython(
+  split: SplitFilter,
+  digits: readonly number[],
+  sort: SortOrder = 'file',
+  region: MapRegion | null = null,
+  source: RegionSource = PCA_SOURCE,
+  model: ModelSource = NO_MODEL,
+): string {
+  const byPrediction = model.predicted.length > 0;
+  const suspectByModel = sort === 'suspect' && model.suspectByModel;
+  const modelSort = sort === 'hard' || sort === 'mistaken' || suspectByModel;
+  const usesModel = byPrediction || modelSort;
+  const sortWords = suspectByModel ? 'most suspect label first (confident learning on the classifier\'s out-of-sample probabilities)' : SORT_WORDS[sort];
   const header = [
-    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}${region ? `, ${source.layout === 'umap' ? 'neighbourhood' : 'principal-components'} map region: ${describeMapRegion(region)}` : ''}, ${SORT_WORDS[sort]}.`,
+    `# MNIST Explorer: ${split === 'all' ? 'train and test' : `the ${split} split`}, ${describeDigits(digits)}${byPrediction ? `, predicted ${model.predicted.join(', ')}` : ''}${region ? `, ${source.layout === 'umap' ? 'neighbourhood' : 'principal-components'} map region: ${describeMapRegion(region)}` : ''}, ${sortWords}.`,
     '# Paste after the notebook\'s load_data cells (X_train, y_train, X_test, y_test).',
     'import numpy as np',
   ];
   const filtered = !isEveryLabel(digits);
   const byDistance = sort === 'typical' || sort === 'atypical';
-  const bySuspicion = sort === 'suspect';
+  const bySuspicion = sort === 'suspect' && !suspectByModel;
   const lines = [...header];
   if (byDistance) lines.push(...DISTANCE_FUNCTION);
   if (bySuspicion) lines.push(...SUSPECT_FUNCTION);
+  if (modelSort) lines.push(...MODEL_FUNCTIONS);
+  if (usesModel) {
+    lines.push(
+      '# The classifier\'s out-of-sample probabilities: the file the Model view\'s "Save probabilities" writes,',
+      '# a row per digit, train then test in file order.',
+      `P_all = np.loadtxt(${JSON.stringify(model.probabilitiesFile)}, delimiter=",", skiprows=1, usecols=range(4, ${4 + model.classes}))`,
+      'assert len(P_all) == len(X_train) + len(X_test)',
+      'P_train, P_test = P_all[:len(X_train)], P_all[len(X_train):]',
+    );
+  }
   if (filtered) lines.push(`digits = [${digits.join(', ')}]`);
+  if (byPrediction) lines.push(`predicted = [${model.predicted.join(', ')}]`);
   if (region) lines.push(...regionLines(region, source));
   const parts = (split === 'all' ? (['train', 'test'] as const) : [split]).map((s) => {
     const { x, y } = ARRAYS[s];
-    // Each split is ranked against its own class means, over the whole split.
-    const d = byDistance ? `distance_to_class_mean(${x}, ${y})` : null;
+    // Each split is ranked against its own class means (its own thresholds), over the whole split.
+    let d = byDistance ? `distance_to_class_mean(${x}, ${y})` : null;
+    if (sort === 'hard') d = `entropy(P_${s})`;
+    if (sort === 'mistaken' || suspectByModel) {
+      lines.push(`first_${s}, key_${s} = ${sort === 'mistaken' ? 'mistaken_keys' : 'label_issues'}(P_${s}, ${y})`);
+      d = `key_${s}`;
+    }
+    const f = sort === 'mistaken' || suspectByModel ? `first_${s}` : null;
     const i = s === 'train' ? `np.arange(len(${x}))` : `len(X_train) + np.arange(len(${x}))`;
-    const masks = [...(filtered ? [`np.isin(${y}, digits)`] : []), ...(region ? [`region_${s}`] : [])];
-    if (masks.length === 0) return { x, y, d, i };
+    const masks = [...(filtered ? [`np.isin(${y}, digits)`] : []), ...(byPrediction ? [`np.isin(P_${s}.argmax(axis=1), predicted)`] : []), ...(region ? [`region_${s}`] : [])];
+    if (masks.length === 0) return { x, y, d, f, i };
     lines.push(`mask_${s} = ${masks.join(' & ')}`);
-    return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]`, d: d && `${d}[mask_${s}]`, i: `(${i})[mask_${s}]` };
+    return { x: `${x}[mask_${s}]`, y: `${y}[mask_${s}]`, d: d && `${d}[mask_${s}]`, f: f && `${f}[mask_${s}]`, i: `(${i})[mask_${s}]` };
   });
-  if (parts.length === 1) {
-    lines.push(`X_sel, y_sel = ${parts[0]!.x}, ${parts[0]!.y}`);
-    if (byDistance) lines.push(`d_sel = ${parts[0]!.d}`);
-    if (bySuspicion) lines.push(`ids_sel = ${parts[0]!.i}`);
-  } else {
-    lines.push(`X_sel = np.concatenate([${parts.map((p) => p.x).join(', ')}])`);
-    lines.push(`y_sel = np.concatenate([${parts.map((p) => p.y).join(', ')}])`);
-    if (byDistance) lines.push(`d_sel = np.concatenate([${parts.map((p) => p.d).join(', ')}])`);
-    if (bySuspicion) lines.push(`ids_sel = np.concatenate([${parts.map((p) => p.i).join(', ')}])`);
-  }
+  const keyed = byDistance || modelSort;
+  const join = (pick: (p: (typeof parts)[number]) => string) => (parts.length === 1 ? pick(parts[0]!) : `np.concatenate([${parts.map(pick).join(', ')}])`);
+  lines.push(parts.length === 1 ? `X_sel, y_sel = ${parts[0]!.x}, ${parts[0]!.y}` : `X_sel = ${join((p) => p.x)}`);
+  if (parts.length > 1) lines.push(`y_sel = ${join((p) => p.y)}`);
+  if (keyed) lines.push(`d_sel = ${join((p) => p.d!)}`);
+  if (sort === 'mistaken' || suspectByModel) lines.push(`first_sel = ${join((p) => p.f!)}`);
+  if (bySuspicion) lines.push(`ids_sel = ${join((p) => p.i)}`);
   if (bySuspicion) {
     // lexsort: the last key first; equal scores keep file order.
     lines.push('disagree_sel, share_sel, votes_sel, mean_sel = suspect_scores(ids_sel)');
     lines.push('order = np.lexsort((mean_sel, -votes_sel, -share_sel, -disagree_sel))');
     lines.push('X_sel, y_sel = X_sel[order], y_sel[order]');
+  } else if (sort === 'mistaken' || suspectByModel) {
+    // Predicted otherwise (mistaken) or a label issue (suspect) first, then by the key; lexsort keeps file order among equals.
+    lines.push('order = np.lexsort((d_sel, ~first_sel))');
+    lines.push('X_sel, y_sel = X_sel[order], y_sel[order]');
   } else if (sort !== 'file') {
     // A stable sort keeps file order among equals; NaN (a label outside 0-9) sorts last.
-    const key = byDistance ? 'd_sel' : 'X_sel.sum(axis=1, dtype=np.int64)';
-    lines.push(`order = np.argsort(${sort === '-ink' || sort === 'atypical' ? `-${byDistance ? key : `(${key})`}` : key}, kind="stable")`);
+    const key = keyed ? 'd_sel' : 'X_sel.sum(axis=1, dtype=np.int64)';
+    const descending = sort === '-ink' || sort === 'atypical' || sort === 'hard';
+    lines.push(`order = np.argsort(${descending ? `-${keyed ? key : `(${key})`}` : key}, kind="stable")`);
     lines.push('X_sel, y_sel = X_sel[order], y_sel[order]');
   }
   lines.push('');
