@@ -23,6 +23,7 @@ import { SortSelect } from './filters/SortSelect';
 import { SplitSelect } from './filters/SplitSelect';
 import { StatisticsView } from './stats/StatisticsView';
 import { MapView } from './map/MapView';
+import { ClassifierProgress } from './suspects/ClassifierProgress';
 import { ModelView } from './model/ModelView';
 import { DrawView } from './draw/DrawView';
 import { RegionNote } from './map/RegionNote';
@@ -81,6 +82,7 @@ export function App() {
         {view === 'digits' && <ZoomControl />}
         {view !== 'files' && view !== 'map' && <RegionNote />}
         <SuspectsProgress />
+        <ClassifierProgress />
         <StatusLine />
       </nav>
       <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>
