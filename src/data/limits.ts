@@ -23,6 +23,12 @@ export const MAX_LABEL = 254;
  */
 export const MAX_COMPONENT_PIXELS = 64 * 64;
 
+/**
+ * The most digits the classifier trains on: each digit's 512 features are 2 KB held beside the
+ * data (143 MB for MNIST, 512 MB at this limit; EMNIST ByClass's 814,255 would ask 1.7 GB).
+ */
+export const MAX_CLASSIFIER_DIGITS = 250_000;
+
 /** The sample's size: the notebook's plot holds 30; more than 100 is no longer a glance. */
 export const MIN_SAMPLE_SIZE = 1;
 export const MAX_SAMPLE_SIZE = 100;

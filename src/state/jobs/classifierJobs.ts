@@ -12,6 +12,7 @@ import { classifierMetrics } from '../../data/analysis/classifierMetrics';
 import { MODEL_BACKEND, MODEL_SETTINGS, modelClasses, stratifiedFolds, type CrossValidation, type TrainedModel } from '../../data/analysis/trainedModel';
 import { keepCrossValidation, keepTrainedModel, readKeptCrossValidation, readKeptTrainedModel } from '../kept/keptResults';
 import { PERF_MARKS } from '../app/perfMarks';
+import { MAX_CLASSIFIER_DIGITS } from '../../data/limits';
 import { explorerStore } from '../store/explorerStore';
 import { AnalysisFailure, analysisWorker, cancelled, type AnalysisWorker } from './analysisClient';
 import type { AnalysisJob } from './runAnalysis';
@@ -132,6 +133,13 @@ const range = (from: number, to: number) => Uint32Array.from({ length: to - from
 
 /** The classes of a dataset's model, checked: a model needs two classes and digits to learn from. */
 function classesOf(dataset: Dataset): number {
+  const total = dataset.train.count + dataset.test.count;
+  if (total > MAX_CLASSIFIER_DIGITS) {
+    throw new AnalysisFailure(
+      'too-large',
+      `the classifier takes up to ${MAX_CLASSIFIER_DIGITS.toLocaleString('en-US')} digits (their features are 2 KB each, held in memory); this dataset has ${total.toLocaleString('en-US')}`,
+    );
+  }
   if (dataset.train.count < MODEL_SETTINGS.folds * 2) {
     throw new AnalysisFailure('failed', `a classifier needs at least ${MODEL_SETTINGS.folds * 2} train digits to learn from; this dataset has ${dataset.train.count}`);
   }
