@@ -17,7 +17,7 @@ describe('parseShareUrl: good links', () => {
 
   it('reads every parameter', () => {
     const { state, ignored, hasSeed } = parse(
-      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42&sample=train&sort=-ink&region=-1.5,20,300,-40.25',
+      '?source=custom&url=https%3A%2F%2Fmirror.example%2Fmnist&split=test&digits=7,3,3&view=table&zoom=0.5&n=12&seed=4294967295&norm=1&open=test-42&sample=train&sort=-ink&region=-1.5,20,300,-40.25&predicted=9,4',
     );
     expect(ignored).toEqual([]);
     expect(hasSeed).toBe(true);
@@ -25,6 +25,7 @@ describe('parseShareUrl: good links', () => {
       source: { kind: 'custom', baseUrl: 'https://mirror.example/mnist/' },
       split: 'test',
       digits: [3, 7],
+      predicted: [4, 9],
       view: 'table',
       zoom: 0.5,
       sampleSize: 12,
@@ -38,6 +39,13 @@ describe('parseShareUrl: good links', () => {
       colour: 'label',
       region: { shape: 'rect', x0: -1.5, y0: -40.25, x1: 300, y1: 20 },
     });
+  });
+
+  it('reads predicted= like digits=, against the classes of the dataset the link names', () => {
+    expect(parse('?predicted=all').state.predicted).toBe(ALL_DIGITS);
+    expect(parse('?predicted=3,3,1').state.predicted).toEqual([1, 3]);
+    expect(parse('?dataset=emnist-letters&predicted=0').ignored).toEqual([{ name: 'predicted', reason: expect.stringContaining('EMNIST') }]);
+    expect(parse('?predicted=x').ignored).toEqual([{ name: 'predicted', reason: 'must be "all" or classes 0–254 separated by commas' }]);
   });
 
   it('reads azure, all digits, norm=0 and a url implying custom', () => {

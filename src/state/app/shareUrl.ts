@@ -220,6 +220,15 @@ export function parseShareUrl(search: string, pageUrl: string, fallbackSeed: num
       table.digits = ALL_DIGITS;
     }
   }
+  // The classes a prediction can be are the dataset's too (a list of them all is kept as given:
+  // it still waits for the model, as any predicted= does).
+  if (classes && values.has('predicted')) {
+    const list = table.predicted;
+    if (!list.every((d) => d < classes.length && classes[d] !== null)) {
+      ignored.push({ name: 'predicted', reason: `must be "all" or classes of ${CATALOG[datasetOfSource(source)].title} separated by commas` });
+      table.predicted = ALL_DIGITS;
+    }
+  }
   // Links from before the neighbourhood map drew their regions on the principal components.
   if (table.region && !values.has('layout')) table.layout = 'pca';
   const state: ShareState = { source, ...table, seed: seed ?? fallbackSeed };
