@@ -1,5 +1,6 @@
-// Suspect labels (link `sort=suspect`), read from the grid's cells in order and from the
-// Statistics view's list, against numpy computing them itself: PCA of all digits (np.cov +
+// Suspect labels by the neighbours' vote (link `sort=neighbours`; `sort=suspect` shows the same
+// until the classifier is trained), read from the grid's cells in order and from the Statistics
+// view's list, against numpy computing them itself: PCA of all digits (np.cov +
 // eigh), the exact 10 nearest of all on 50 components, the same scores. On the planted set
 // (2,500 bundled digits, helpers/planted.ts) so each test stays well inside its minute on a busy
 // machine; the unit test (src/data/analysis/suspects.test.ts) checks the same against numpy on all 70,000.
@@ -70,10 +71,10 @@ print(json.dumps([dict(id=t[0], disagree=t[1], voted=t[5]) for t in rows[:30]]))
 test.describe('suspect labels', () => {
   test.skip(!PYTHON_WITH_NUMPY, 'needs numpy for the independent computation');
 
-  test('sort=suspect on the test split: the grid most suspect first, as numpy ranks them; the Statistics list and the detail agree', async ({ page }) => {
+  test('sort=neighbours on the test split: the grid most suspect first, as numpy ranks them; the Statistics list and the detail agree', async ({ page }) => {
     test.setTimeout(60_000);
     const expected = numpySuspects();
-    await openPlanted(page, 'split=test&sort=suspect');
+    await openPlanted(page, 'split=test&sort=neighbours');
     const want = await expected;
     const cells = grid(page).getByRole('gridcell');
     await expect(cells.first()).toHaveAttribute('aria-label', nameOf(want[0]!.id), { timeout: 45_000 });
@@ -94,7 +95,7 @@ test.describe('suspect labels', () => {
   });
 
   test('Cancel stops the work and leaves the grid in file order, with a way to ask again', async ({ page }) => {
-    await page.goto('/?sort=suspect&seed=1');
+    await page.goto('/?sort=neighbours&seed=1');
     const progress = page.getByRole('progressbar', { name: 'Finding suspect labels' });
     await expect(progress).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -102,14 +103,14 @@ test.describe('suspect labels', () => {
     await expect(page.getByRole('button', { name: 'Find suspect labels' })).toBeVisible();
     await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', nameOf(0));
     // Scrolling the grid still works while nothing is computed.
-    await expect(page).toHaveURL(/sort=suspect/);
+    await expect(page).toHaveURL(/sort=neighbours/);
   });
 
   test('they are kept with the decoded copy: a reload reads them back; a damaged kept file is computed again', async ({ page }) => {
     test.setTimeout(60_000);
     const marked = (name: string) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 45_000 });
     const first = grid(page).getByRole('gridcell').first();
-    await openPlanted(page, 'split=test&sort=suspect');
+    await openPlanted(page, 'split=test&sort=neighbours');
     await marked('mnist-suspects');
     const name = await first.getAttribute('aria-label');
     await marked('mnist-suspects-kept');

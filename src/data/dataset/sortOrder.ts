@@ -9,10 +9,11 @@ import type { SplitStatistics } from '../analysis/statistics';
 export const KEYED_ORDERS = ['ink', '-ink', 'typical', 'atypical'] as const;
 /**
  * Every order; `suspect` ranks by the suspect labels (confident learning on the classifier's
- * probabilities, the neighbours' vote until they exist), `hard` and `mistaken` by the
+ * probabilities, the neighbours' vote until they exist), `neighbours` by the neighbours' vote
+ * alone (the second opinion, no classifier), `hard` and `mistaken` by the
  * classifier's probabilities (modelReadout.ts), all computed apart.
  */
-export const SORT_ORDERS = ['file', ...KEYED_ORDERS, 'suspect', 'hard', 'mistaken'] as const;
+export const SORT_ORDERS = ['file', ...KEYED_ORDERS, 'suspect', 'neighbours', 'hard', 'mistaken'] as const;
 /** The orders that need the classifier's probabilities. */
 export const MODEL_ORDERS: readonly SortOrder[] = ['hard', 'mistaken'];
 export type SortOrder = (typeof SORT_ORDERS)[number];
@@ -24,6 +25,7 @@ export const SORT_NAMES: Record<SortOrder, string> = {
   typical: 'Most typical first',
   atypical: 'Most atypical first',
   suspect: 'Most suspect label first',
+  neighbours: 'Most suspect by its neighbours first',
   hard: 'Hardest for the model first',
   mistaken: 'Most mistaken first',
 };

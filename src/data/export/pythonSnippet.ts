@@ -72,6 +72,7 @@ const SORT_WORDS: Record<SortOrder, string> = {
   typical: 'most typical first (nearest the mean image of their label)',
   atypical: 'most atypical first (farthest from the mean image of their label)',
   suspect: 'most suspect label first (most of the 10 nearest, on 50 principal components, labelled otherwise)',
+  neighbours: 'most suspect by its neighbours first (most of the 10 nearest, on 50 principal components, labelled otherwise)',
   hard: 'hardest for the model first (the entropy of its probabilities)',
   mistaken: 'most mistaken first (confidently wrong first)',
 };
@@ -238,7 +239,7 @@ export function selectionPython(
   ];
   const filtered = !isEveryLabel(digits);
   const byDistance = sort === 'typical' || sort === 'atypical';
-  const bySuspicion = sort === 'suspect' && !suspectByModel;
+  const bySuspicion = sort === 'neighbours' || (sort === 'suspect' && !suspectByModel);
   const lines = [...header];
   if (byDistance) lines.push(...DISTANCE_FUNCTION);
   if (bySuspicion) lines.push(...SUSPECT_FUNCTION);

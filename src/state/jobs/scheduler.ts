@@ -75,7 +75,7 @@ function wanted(state: ExplorerState): void {
   if ((view === 'map' || region !== null) && layout === 'umap') want(state, 'neighbourhood-map');
   if (view === 'map' && colour === 'suspect') for (const name of suspectNames(['test', 'train'])) want(state, name);
   // The grid (and the data frame) sorted by suspicion; the other views ask for themselves.
-  if (sort === 'suspect' && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
+  if ((sort === 'suspect' || sort === 'neighbours') && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
   // After the neighbour tables when they run (both want the two cores; the tables are the quicker
   // stand-in for the suspect labels), else at once.
   if (wantsClassifier(state) && !tablesRunning(explorerStore.getState())) for (const name of CLASSIFIER) want(state, name);

@@ -133,6 +133,7 @@ export function sortedIdsFor(
     }
     return sort === 'suspect' ? suspectOrder(dataset, ids, split, suspects) : ids;
   }
+  if (sort === 'neighbours') return suspectOrder(dataset, ids, split, suspects);
   if (sort === 'file' || !statistics || (region && !region.points)) return ids;
   const keys = { trainCount: dataset.train.count, train: statistics.train, test: statistics.test };
   const ranked = rankingFor(statistics, sort, keys);

@@ -113,7 +113,7 @@ export function SuspectList({ dataset }: { dataset: Dataset }) {
             <button
               type="button"
               onClick={() => {
-                setSort('suspect');
+                setSort(byModel ? 'suspect' : 'neighbours');
                 setView('digits');
               }}
             >

@@ -29,7 +29,7 @@ export function SuspectsProgress() {
   const running = states.find((s) => s.state.status === 'computing');
   const shown = splitsShown(split);
   const missing = shown.filter((s) => states.find((x) => x.split === s)!.state.status !== 'ready');
-  if (!running && (sort !== 'suspect' || missing.length === 0)) return null;
+  if (!running && ((sort !== 'suspect' && sort !== 'neighbours') || missing.length === 0)) return null;
   // Nothing under way: the first split shown that has no result says why (cancelled or failed), or that none was asked for.
   const { split: about, state } = running ?? states.find((s) => s.split === missing[0])!;
   return (
