@@ -7,6 +7,12 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RUNS = Number(process.env.BENCH_RUNS) || 5;
 /** The 10× set's loads take ten times as long: fewer runs unless asked. */
 export const RUNS_10X = Number(process.env.BENCH_RUNS_10X) || 3;
+/**
+ * The parts to run (BENCH_ONLY=sets,suspects,classifier; all when unset): a part alone for a quick
+ * look while working on it. The docs' figures come from a full run.
+ */
+export const BENCH_PARTS: ReadonlySet<string> = new Set((process.env.BENCH_ONLY ?? 'sets,suspects,classifier').split(',').map((p) => p.trim()));
+
 /** The app's preview server; the data server (the 10× set, the reference page) is the next port. */
 export const PORT = Number(process.env.BENCH_PORT) || 4180;
 export const DATA_PORT = PORT + 1;

@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import type { Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { benchSet } from './benchSet';
-import { MNIST_DIR, PORT, ROOT, RUNS, RUNS_10X } from './config';
+import { BENCH_PARTS, MNIST_DIR, PORT, ROOT, RUNS, RUNS_10X } from './config';
 import { startDataServer } from './data/dataServer';
 import { MNIST_SET, X10_SET } from './data/dataSets';
 import { describeMnistSource, prepareData } from './data/prepareData';
@@ -50,9 +50,9 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), browser: browser.version(), node: process.version },
       mnistFiles: describeMnistSource(),
-      sets: [await benchSet(browser, MNIST_SET, RUNS), await benchSet(browser, X10_SET, RUNS_10X)],
-      suspects: await suspects(browser),
-      classifier: await classifier(browser),
+      sets: BENCH_PARTS.has('sets') ? [await benchSet(browser, MNIST_SET, RUNS), await benchSet(browser, X10_SET, RUNS_10X)] : null,
+      suspects: BENCH_PARTS.has('suspects') ? await suspects(browser) : null,
+      classifier: BENCH_PARTS.has('classifier') ? await classifier(browser) : null,
     };
     writeResults(results);
     console.log(`\n${formatTable(results)}\nbench: wrote bench/results.json`);

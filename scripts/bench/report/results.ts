@@ -25,10 +25,10 @@ export interface Results {
   date: string;
   machine: Machine;
   mnistFiles: string;
-  /** MNIST, then the 10× set. */
-  sets: [SetResults, SetResults];
-  suspects: SuspectsResults;
-  classifier: ClassifierInBrowser;
+  /** MNIST, then the 10× set; null for a part not run (BENCH_ONLY). */
+  sets: [SetResults, SetResults] | null;
+  suspects: SuspectsResults | null;
+  classifier: ClassifierInBrowser | null;
 }
 
 export function writeResults(results: Results): void {

@@ -12,6 +12,7 @@ function markdownTable(header: string[], rows: string[][]): string[] {
 }
 
 function suspectsTable({ suspects }: Results): string[] {
+  if (!suspects) return [];
   const { test, train, keptMs, paths, neighbourhoodMap: m } = suspects;
   const share = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(4));
   return [
@@ -31,6 +32,7 @@ function suspectsTable({ suspects }: Results): string[] {
 }
 
 function classifierTable({ classifier: c }: Results): string[] {
+  if (!c) return [];
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(100 * v).toFixed(2)} %`);
   const f = c.figures;
   return [
@@ -50,10 +52,11 @@ function classifierTable({ classifier: c }: Results): string[] {
 }
 
 export function formatTable(r: Results): string {
+  const machine = `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Chromium ${r.machine.browser}, Node ${r.machine.node}; MNIST files: ${r.mnistFiles}`;
+  if (!r.sets) return [machine, '', ...suspectsTable(r), '', ...classifierTable(r)].join('\n');
   const [a, b] = r.sets;
-  const machine = `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Chromium ${r.machine.browser}, Node ${r.machine.node}; MNIST files: ${r.mnistFiles}; median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`;
   return [
-    machine,
+    `${machine}; median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`,
     '',
     ...markdownTable(['measure', a.title, b.title, 'target'], setRows(a, b)),
     '',
