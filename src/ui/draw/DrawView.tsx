@@ -41,11 +41,14 @@ function DrawingBoard({ dataset }: { dataset: Dataset }) {
       <p id="draw-instruction" className="draw-instruction">
         Draw {withArticle(noun.one)} on the pad with the mouse, a finger or a pen, as large as the pad; lift to see what the model says. Clear starts again.
       </p>
-      {!model && <ClassifierProgress dataset={dataset} />}
       <div className="draw-board">
         <DrawingPad instructionId="draw-instruction" onStrokeEnd={strokeEnded} onClear={clear} />
         <DrawnDigit dataset={dataset} bytes={drawing?.digit.bytes ?? null} />
-        {model && <DrawingPrediction info={dataset.info} probabilities={probabilities} />}
+        {/* The training's progress where the prediction will be: it going moves nothing above,
+            and the pad stays under the pen. */}
+        <div className="drawing-prediction">
+          {model ? <DrawingPrediction info={dataset.info} probabilities={probabilities} /> : <ClassifierProgress dataset={dataset} />}
+        </div>
       </div>
       {drawing && <DrawingLookAlikes dataset={dataset} drawing={drawing.number} />}
     </>

@@ -16,7 +16,7 @@ export function DrawingPrediction({ info, probabilities }: Props) {
   const rows = probabilities ? classLabels(info).filter((label) => label < probabilities.length).map((label) => ({ label, p: probabilities[label]! })) : [];
   const top = rows.reduce<(typeof rows)[number] | null>((best, row) => (!best || row.p > best.p ? row : best), null);
   return (
-    <div className="drawing-prediction">
+    <>
       <p role="status" className="drawing-verdict">
         {top ? `Model says ${labelShort(info, top.label)} (${percent(top.p)})` : `Draw ${withArticle(info.noun.one)} to see what the model says.`}
       </p>
@@ -34,6 +34,6 @@ export function DrawingPrediction({ info, probabilities }: Props) {
           ))}
         </ol>
       )}
-    </div>
+    </>
   );
 }
