@@ -38,12 +38,14 @@ export function usePadPointer(onStrokeEnd: (end: StrokeEnd) => void) {
     current.last = points[points.length - 1]!;
   };
 
-  // A cancelled stroke (the browser took the touch after all) keeps its ink: it is read all the same.
+  // A cancelled stroke (the browser took the touch after all) keeps its ink: it is read all the
+  // same. Capture lost without either (the pointer gone some other way) ends it too, so the pad
+  // never waits for a pointer that will not come back.
   const onPointerEnd = (event: PointerEvent<HTMLCanvasElement>) => {
     if (stroke.current?.pointerId !== event.pointerId) return;
     stroke.current = null;
     onStrokeEnd({ canvas: event.currentTarget, at: event.timeStamp });
   };
 
-  return { onPointerDown, onPointerMove, onPointerUp: onPointerEnd, onPointerCancel: onPointerEnd };
+  return { onPointerDown, onPointerMove, onPointerUp: onPointerEnd, onPointerCancel: onPointerEnd, onLostPointerCapture: onPointerEnd };
 }
