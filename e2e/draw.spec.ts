@@ -14,6 +14,10 @@ import { linkSourceQuestion } from './helpers/explorer';
 import { PLANTED, PLANTED_TOTAL, plantedData, plantedName } from './helpers/planted';
 import { PLANTED_SOURCE } from './helpers/plantedPage';
 
+// One test at a time: each trains a classifier on two workers, and two at once on two cores
+// doubled each one's time.
+test.describe.configure({ mode: 'default' });
+
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
 const { images } = plantedData();
@@ -25,16 +29,14 @@ const probabilities = (page: Page) => page.getByRole('list', { name: 'Class prob
 const lookAlikes = (page: Page) => page.getByRole('list', { name: 'Look-alikes of the drawing' });
 
 /**
- * Opens the planted set on the Draw view and waits for its classifier. (Not openPlanted: once the
- * model is there, the view's status is a second `status` beside the status line's.)
+ * Opens the planted set on the Draw view. (Not openPlanted: once the model is there, the view's
+ * status is a second `status` beside the status line's.)
  */
 async function openDraw(page: Page): Promise<void> {
   await page.goto(`/?${PLANTED_SOURCE}&view=draw`);
   await linkSourceQuestion(page).getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Draw', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(pad(page)).toBeVisible();
-  await expect(verdict(page)).toHaveText('Draw a digit to see what the model says.', { timeout: 50_000 });
-  await expect(page.getByRole('progressbar', { name: 'Training the classifier' })).toHaveCount(0);
 }
 
 /** Where pixel (x, y) of a 28 × 28 image falls on the pad, in page coordinates. */
@@ -43,25 +45,37 @@ async function padMapping(canvas: Locator): Promise<(x: number, y: number) => { 
   return (x, y) => ({ x: box.x + ((x + 0.5) * box.width) / SIDE, y: box.y + ((y + 0.5) * box.height) / SIDE });
 }
 
-/** Traces a 28 × 28 digit with the mouse: one stroke along each run of well-inked pixels of each row. */
-async function traceDigit(page: Page, pixels: Uint8Array): Promise<number> {
-  const at = await padMapping(pad(page));
-  let strokes = 0;
+interface Run {
+  readonly y: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The strokes that trace a 28 × 28 digit: one along each run of well-inked pixels of each row. */
+function runsOf(pixels: Uint8Array): Run[] {
+  const runs: Run[] = [];
   for (let y = 0; y < SIDE; y++) {
     for (let x = 0; x < SIDE; x++) {
       if (pixels[y * SIDE + x]! < 128 || (x > 0 && pixels[y * SIDE + x - 1]! >= 128)) continue;
       let end = x;
       while (end + 1 < SIDE && pixels[y * SIDE + end + 1]! >= 128) end++;
-      const [from, to] = [at(x, y), at(end, y)];
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y);
-      await page.mouse.up();
-      strokes++;
+      runs.push({ y, from: x, to: end });
     }
   }
-  return strokes;
+  return runs;
 }
+
+/** One stroke with the mouse along a run. */
+async function drawRun(page: Page, at: (x: number, y: number) => { x: number; y: number }, run: Run): Promise<void> {
+  const [from, to] = [at(run.from, run.y), at(run.to, run.y)];
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y);
+  await page.mouse.up();
+}
+
+const drawingMarks = (page: Page) =>
+  page.evaluate((name) => performance.getEntriesByName(name).map((m) => (m as PerformanceMark).detail as { ms: number }), PERF_MARKS.drawingPredicted);
 
 /** The pad's ink as the page holds it: each pixel's alpha (strokes are opaque on a transparent canvas), 0–1. */
 async function padInk(page: Page): Promise<{ ink: Float64Array; width: number; height: number }> {
@@ -98,9 +112,22 @@ function nearestPlanted(image: Uint8Array, k: number): number[] {
 
 test('a traced test digit: the stated prediction is the most probable class listed, the PNG is the prepared digit, the look-alikes are the nearest', async ({ page }) => {
   await openDraw(page);
-  // test #17 of MNIST, a 7 (test #0–#9 of the planted set are copies of train digits).
+  // test #17 of MNIST, a 7 (test #0–#9 of the planted set are copies of train digits). All but
+  // its last stroke while the classifier trains (the model then reads what is there), the last
+  // once the model exists: its prediction comes as the pointer lifts, timed for the benchmark.
   const id = PLANTED.train + 17;
-  await traceDigit(page, images.subarray(id * PIXELS, (id + 1) * PIXELS));
+  const runs = runsOf(images.subarray(id * PIXELS, (id + 1) * PIXELS));
+  const at = await padMapping(pad(page));
+  for (const run of runs.slice(0, -1)) await drawRun(page, at, run);
+  await expect(verdict(page)).toHaveText(/^Model says \d \(\d+ %\)$/, { timeout: 50_000 });
+  await expect(page.getByRole('progressbar', { name: 'Training the classifier' })).toHaveCount(0);
+  // (On a fast machine the model may have come before the last few strokes: they are timed too.)
+  const before = (await drawingMarks(page)).length;
+  await drawRun(page, at, runs[runs.length - 1]!);
+  await expect.poll(async () => (await drawingMarks(page)).length).toBe(before + 1);
+  const { ms } = (await drawingMarks(page))[before]!;
+  expect(Number.isFinite(ms) && ms >= 0).toBe(true);
+  console.log(`the last of ${runs.length} strokes: drawing → prediction ${ms.toFixed(1)} ms`);
 
   await expect(verdict(page)).toHaveText(/^Model says \d \(\d+ %\)$/);
   const percents = await listedPercents(page);
@@ -124,8 +151,7 @@ test('a traced test digit: the stated prediction is the most probable class list
 
   // Its 10 look-alikes, nearest first, named as the grid names its cells.
   const names = nearestPlanted(prepared.bytes, 10).map(plantedName);
-  await expect(lookAlikes(page).getByRole('button')).toHaveCount(10);
-  expect(await lookAlikes(page).getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).toEqual(names);
+  await expect.poll(() => lookAlikes(page).getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).toEqual(names);
   await lookAlikes(page).getByRole('button').first().click();
   await expect(page.getByRole('dialog', { name: names[0] })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -146,13 +172,6 @@ test('a traced test digit: the stated prediction is the most probable class list
   await expect(page.getByRole('img', { name: 'Nothing drawn yet' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save as PNG' })).toBeDisabled();
   expect((await padInk(page)).ink.every((v) => v === 0)).toBe(true);
-
-  // Every finished stroke's prediction was timed for the benchmark.
-  const times = await page.evaluate((name) => performance.getEntriesByName(name).map((m) => (m as PerformanceMark).detail as { ms: number; predictMs: number }), PERF_MARKS.drawingPredicted);
-  expect(times.length).toBeGreaterThan(5);
-  for (const t of times) expect(Number.isFinite(t.ms) && t.ms >= 0).toBe(true);
-  const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
-  console.log(`drawing → prediction over ${sorted.length} strokes: median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
 });
 
 test('before the model: its training with Cancel, then Train the classifier; pen and touch strokes draw meanwhile, and the model reads the drawing once it comes', async ({ page }) => {
