@@ -7,7 +7,7 @@ import { readyValue } from '../../state/store/analysisState';
 import { datasetId } from '../../state/store/datasetIds';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { withArticle } from '../common/format';
-import { ClassifierProgress } from './ClassifierProgress';
+import { ClassifierTraining } from './ClassifierTraining';
 import { DrawingLookAlikes } from './DrawingLookAlikes';
 import { DrawingPad } from './DrawingPad';
 import { DrawingPrediction } from './DrawingPrediction';
@@ -47,7 +47,7 @@ function DrawingBoard({ dataset }: { dataset: Dataset }) {
         {/* The training's progress where the prediction will be: it going moves nothing above,
             and the pad stays under the pen. */}
         <div className="drawing-prediction">
-          {model ? <DrawingPrediction info={dataset.info} probabilities={probabilities} /> : <ClassifierProgress dataset={dataset} />}
+          {model ? <DrawingPrediction info={dataset.info} probabilities={probabilities} /> : <ClassifierTraining dataset={dataset} />}
         </div>
       </div>
       {drawing && <DrawingLookAlikes dataset={dataset} drawing={drawing.number} />}
