@@ -73,9 +73,10 @@ export function App() {
       <DatasetWarnings />
       <nav className="toolbar" aria-label="Filters">
         <ViewTabs />
-        {/* The files are the same whatever the filter: no filter controls there. */}
-        {view !== 'files' && <DigitFilter />}
-        {view !== 'files' && <SplitSelect />}
+        {/* The files are the same whatever the filter, and a drawing is measured against every
+            digit: no filter controls there. */}
+        {view !== 'files' && view !== 'draw' && <DigitFilter />}
+        {view !== 'files' && view !== 'draw' && <SplitSelect />}
         {/* The statistics are of the whole selection: its order changes nothing there. */}
         {(view === 'digits' || view === 'table') && <SortSelect />}
         {(view === 'digits' || view === 'table') && <SelectionPythonButton />}

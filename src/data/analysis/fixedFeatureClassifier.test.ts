@@ -72,6 +72,23 @@ describe('the fixed-feature classifier', () => {
     expect(epochs).toEqual([1, 2]);
   });
 
+  it('gives one image alone (the drawing pad’s question) the very features and probabilities it has in a batch', () => {
+    let state = 9;
+    const random = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const count = 70;
+    const images = Uint8Array.from({ length: count * 784 }, () => (random() < 0.3 ? Math.floor(random() * 256) : 0));
+    const filters = randomFilters(1);
+    const features = convolutionFeatures(images, count, 28, 28, filters);
+    const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
+    const weights = trainHead(features, labels, Uint32Array.from({ length: count }, (_, i) => i), 10, { epochs: 1, seed: 3 });
+    const all = headProbabilities(weights, features, Uint32Array.from({ length: count }, (_, i) => i));
+    for (const i of [0, 5, 64, 69]) {
+      const alone = convolutionFeatures(images.subarray(i * 784, (i + 1) * 784), 1, 28, 28, filters);
+      expect(alone).toEqual(features.subarray(i * featureCount, (i + 1) * featureCount));
+      expect(headProbabilities(weights, alone, Uint32Array.of(0))).toEqual(all.subarray(i * 10, (i + 1) * 10));
+    }
+  });
+
   it.skipIf(!HAVE_SHARED_MNIST)('reads real MNIST: trained on 10,000 training digits for 3 epochs, ≥ 96 % of 2,000 test digits right', { timeout: 60_000 }, () => {
     const { train, test } = datasetFromDir(SHARED_MNIST_DIR);
     const images = new Uint8Array(12_000 * 784);

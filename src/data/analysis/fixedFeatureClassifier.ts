@@ -47,7 +47,9 @@ export function convolutionFeatures(images: Uint8Array, count: number, rows: num
   const [cellRows, cellCols] = [Math.floor(outRows / POOL_GRID), Math.floor(outCols / POOL_GRID)];
   if (cellRows < 1 || cellCols < 1) throw new RangeError(`images of ${rows} × ${cols} are too small for a 4 × 4 grid of 5 × 5 windows`);
   const windows = outRows * outCols;
-  const batch = IMAGES_PER_PRODUCT;
+  // No larger than the images asked for: the drawing pad asks for one, and zeroing a product's
+  // worth of patches it does not use cost more than the rest of its prediction.
+  const batch = Math.min(IMAGES_PER_PRODUCT, Math.max(1, count));
   const patchRows = Math.ceil((batch * windows) / GEMM_ROWS) * GEMM_ROWS;
   const memory = new GemmMemory((patchRows * (TAPS + FILTERS) + TAPS * FILTERS) * 4 + 256);
   const taps = memory.allocate(TAPS, FILTERS);
@@ -250,7 +252,8 @@ export function trainHead(features: Float32Array, labels: Uint8Array, train: Uin
 /** The head's probabilities (softmax) for the digits `ids`, `ids.length × classes`. */
 export function headProbabilities(weights: HeadWeights, features: Float32Array, ids: Uint32Array): Float64Array {
   const { classes } = weights;
-  const batch = 128;
+  // Whole blocks of the product's rows, but no more than asked for (the drawing pad asks for one).
+  const batch = Math.min(128, Math.max(GEMM_ROWS, Math.ceil(ids.length / GEMM_ROWS) * GEMM_ROWS));
   const head = headMemory(batch, classes);
   const C = head.C;
   head.w1.set(weights.w1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIdx, patternBytes } from '../../testing/idxFiles';
-import { assembleDataset, DatasetFileError, globalId, labelOf, locateDigit, pixelsOf, type DecodedFiles } from './dataset';
+import { assembleDataset, DatasetFileError, globalId, labelOf, locateDigit, pixelsOf, storedFromUpright, uprightIndex, type DecodedFiles } from './dataset';
 import { decodeIdx } from '../decode/idx';
 
 function files(trainCount: number, trainLabels: number, testCount = 3, labels?: Uint8Array): DecodedFiles {
@@ -48,5 +48,24 @@ describe('assembleDataset', () => {
   it('warns about labels outside 0–9 instead of refusing them', () => {
     const dataset = assembleDataset(files(3, 3, 3, Uint8Array.of(1, 10, 255)));
     expect(dataset.warnings).toEqual(['train-labels-idx1-ubyte.gz: 2 labels outside 0–9, shown under no digit filter']);
+  });
+});
+
+describe('storedFromUpright', () => {
+  const upright = patternBytes(784, 4);
+  it('keeps an upright dataset’s image as it is', () => {
+    expect(storedFromUpright(upright, { rows: 28, cols: 28, transposed: false })).toEqual(upright);
+  });
+
+  it('lays an image out column by column for EMNIST: upright pixel (y, x) is stored byte x · 28 + y', () => {
+    const stored = storedFromUpright(upright, { rows: 28, cols: 28, transposed: true });
+    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) expect(stored[x * 28 + y]).toBe(upright[y * 28 + x]);
+    // And drawn upright again, as the grid draws stored images, it is the image it was.
+    const { source } = uprightIndex({ rows: 28, cols: 28, transposed: true });
+    expect(Uint8Array.from(source, (s) => stored[s]!)).toEqual(upright);
+  });
+
+  it('refuses an image of another size', () => {
+    expect(() => storedFromUpright(new Uint8Array(10), { rows: 28, cols: 28, transposed: true })).toThrow(RangeError);
   });
 });

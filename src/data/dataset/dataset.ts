@@ -63,6 +63,19 @@ export function uprightIndex(geometry: ImageGeometry): { width: number; height: 
   return { width, height, source };
 }
 
+/**
+ * An upright image (row-major, as drawn) laid out as `geometry`'s data stores its images: the
+ * same bytes, or the transpose for data stored column by column (EMNIST), so an image made on the
+ * page (the drawing pad's) meets the dataset's digits and its models pixel for pixel.
+ */
+export function storedFromUpright(upright: Uint8Array, geometry: ImageGeometry): Uint8Array<ArrayBuffer> {
+  const { source } = uprightIndex(geometry);
+  if (upright.length !== source.length) throw new RangeError(`${upright.length} pixels are not ${geometry.rows} × ${geometry.cols}`);
+  const stored = new Uint8Array(source.length);
+  for (let i = 0; i < source.length; i++) stored[source[i]!] = upright[i]!;
+  return stored;
+}
+
 /** Bytes per image: rows × cols. */
 export function pixelCount(dataset: Pick<Dataset, 'rows' | 'cols'>): number {
   return dataset.rows * dataset.cols;

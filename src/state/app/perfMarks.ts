@@ -40,6 +40,12 @@ export const PERF_MARKS = {
   classifierFolds: 'mnist-classifier-folds',
   /** Page: the cross-validated probabilities were kept beside the decoded copy. */
   classifierFoldsKept: 'mnist-classifier-folds-kept',
+  /**
+   * Page: a finished stroke's prediction is ready; detail: { ms, inkMs, prepareMs, predictMs }: ms
+   * from the pointer lifting (its event's time) to the probabilities, and the share of reading the
+   * pad's ink, preparing the 28 × 28 digit and the model's prediction.
+   */
+  drawingPredicted: 'mnist-drawing-predicted',
   /** Page: the first row of digits was painted on a canvas. */
   firstDigit: 'mnist-first-digit',
 } as const;

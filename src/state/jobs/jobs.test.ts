@@ -4,11 +4,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { explorerStore } from '../store/explorerStore';
 import { bed, keptResults, makeDataset, show, smallImages, state, until, untilKept, prepareJobsTestBed, files } from '../../testing/jobsTestBed';
-import { assembleDataset } from '../../data/dataset/dataset';
+import { assembleDataset, pixelsOf, type Dataset } from '../../data/dataset/dataset';
 import { decodeIdx } from '../../data/decode/idx';
 import { CATALOG } from '../../data/dataset/catalog';
 import type { LoadedFileInfo } from '../../data/sources/loadedFiles';
-import { askFor, cancelAnalysis } from './scheduler';
+import { askFor, askForDrawingLookAlikes, cancelAnalysis } from './scheduler';
 import { whenSettled } from './runAnalysis';
 
 prepareJobsTestBed();
@@ -161,6 +161,35 @@ describe('the look-alikes job', () => {
     expect(worker[0]!.requests.map((r) => r.dataset === dataset)).toEqual([true, false]);
     const answer = state('look-alikes');
     if (answer.status === 'ready') expect(answer.value).toHaveLength(10);
+  });
+});
+
+describe('the drawing pad’s look-alikes job', () => {
+  /** The 10 digits nearest to `image`, measured here one by one (nearest first, ties to the smaller id). */
+  function bruteForce(dataset: Dataset, image: Uint8Array): { id: number; distance: number }[] {
+    const total = dataset.train.count + dataset.test.count;
+    return Array.from({ length: total }, (_, id) => ({ id, distance: Math.hypot(...Array.from(pixelsOf(dataset, id), (v, p) => v - image[p]!)) }))
+      .sort((a, b) => a.distance - b.distance || a.id - b.id)
+      .slice(0, 10);
+  }
+
+  it('answers for the newest drawing only, by its number, on the open digit’s look-alikes worker', async () => {
+    const dataset = makeDataset();
+    show(dataset);
+    explorerStore.getState().setOpen({ split: 'train', index: 3 });
+    await until(() => state('look-alikes').status === 'ready', 'the open digit’s');
+    const first = Uint8Array.from(pixelsOf(dataset, 5), (v, p) => (p % 7 === 0 ? 255 - v : v));
+    const second = Uint8Array.from(pixelsOf(dataset, 33), (v, p) => (p % 5 === 0 ? 0 : v));
+    const one = askForDrawingLookAlikes(first);
+    const two = askForDrawingLookAlikes(second);
+    expect(two).toBe(one + 1);
+    await until(() => state('drawing-look-alikes').status === 'ready', 'the drawing’s');
+    const answer = state('drawing-look-alikes');
+    if (answer.status !== 'ready') throw new Error('not ready');
+    expect(answer.subject).toBe(two);
+    expect(answer.value.map((n) => n.id)).toEqual(bruteForce(dataset, second).map((n) => n.id));
+    answer.value.forEach((n, i) => expect(n.distance).toBeCloseTo(bruteForce(dataset, second)[i]!.distance, 9));
+    expect(bed.workers.made.filter((w) => w.name === 'mnist-look-alikes')).toHaveLength(1);
   });
 });
 

@@ -12,7 +12,8 @@ export const LOOK_ALIKES = 10;
 
 let current: { dataset: Dataset; worker: AnalysisWorker } | null = null;
 
-function workerFor(dataset: Dataset): AnalysisWorker {
+/** The look-alikes' worker for `dataset`; the drawing pad's look-alikes ask it too (it holds the norms). */
+export function lookAlikesWorker(dataset: Dataset): AnalysisWorker {
   if (current?.dataset !== dataset) {
     current?.worker.close();
     current = { dataset, worker: analysisWorker('mnist-look-alikes') };
@@ -24,7 +25,7 @@ export const lookAlikesJob: AnalysisJob<'look-alikes'> = {
   name: 'look-alikes',
   compute: async ({ dataset, subject }) => {
     const query = subject ?? 0;
-    const { result, ms } = await workerFor(dataset).ask(dataset, { kind: 'neighbours', query, k: LOOK_ALIKES });
+    const { result, ms } = await lookAlikesWorker(dataset).ask(dataset, { kind: 'neighbours', query, k: LOOK_ALIKES });
     return { value: result.neighbours, ms };
   },
   release: () => {

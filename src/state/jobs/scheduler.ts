@@ -2,7 +2,7 @@
 // (boot.ts): the statistics after the first paint of new data; the map of the layout shown (and
 // the principal components while the neighbourhoods are computed) when the Map view or a region
 // wants it; the suspect labels when the grid is sorted by them; the look-alikes of the
-// digit that is open; the classifier when the Model or Draw view, an order or filter by its
+// digit that is open (and of a drawing, when the drawing pad asks); the classifier when the Model or Draw view, an order or filter by its
 // predictions, or the map coloured by them wants it. What a visitor cancelled, or what failed, waits for them to ask again
 // (`askFor`, the Retry buttons); nothing else starts a job.
 import { globalId, type Dataset } from '../../data/dataset/dataset';
@@ -10,6 +10,7 @@ import type { Split } from '../../data/dataset/fileSlots';
 import { splitsShown } from '../../data/dataset/labelIndex';
 import type { AnalysisName } from '../store/analysisState';
 import { explorerStore, type ExplorerState } from '../store/explorerStore';
+import { drawingLookAlikesJob, holdDrawing } from './drawingLookAlikesJob';
 import { lookAlikesJob } from './lookAlikesJob';
 import { mapJob } from './mapJob';
 import { neighbourhoodMapJob } from './neighbourhoodMapJob';
@@ -26,6 +27,7 @@ const JOBS: { readonly [N in AnalysisName]: AnalysisJob<N> } = {
   'suspects-train': suspectsJobs.train,
   'suspects-test': suspectsJobs.test,
   'look-alikes': lookAlikesJob,
+  'drawing-look-alikes': drawingLookAlikesJob,
   classifier: classifierJob,
   'classifier-folds': classifierFoldsJob,
 };
@@ -118,6 +120,16 @@ export function askForSuspects(splits: readonly Split[]): void {
 export function cancelNeighbourhoodMap(): void {
   cancelAnalysis('neighbourhood-map');
   cancelSuspects();
+}
+
+/**
+ * The drawing pad's question: the look-alikes of `image` (laid out as the dataset on screen
+ * stores its images). Returns the drawing's number, the subject its answer is stored under.
+ */
+export function askForDrawingLookAlikes(image: Uint8Array<ArrayBuffer>): number {
+  const subject = holdDrawing(image);
+  askFor('drawing-look-alikes', subject);
+  return subject;
 }
 
 /** Asks for the classifier (the first model, then the folds) again after a cancel or a failure. */

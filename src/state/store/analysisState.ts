@@ -26,7 +26,7 @@ export interface AnalysisProgress {
 
 /**
  * `subject` says what within the dataset the analysis is about, where there can be several
- * (look-alikes: the digit asked about); null otherwise.
+ * (look-alikes: the digit asked about; the drawing pad's: the drawing's number); null otherwise.
  */
 export type AnalysisState<T> =
   | { readonly status: 'none' }
@@ -51,6 +51,8 @@ export interface AnalysisValues {
   readonly 'suspects-train': SuspectScores;
   readonly 'suspects-test': SuspectScores;
   readonly 'look-alikes': readonly Neighbour[];
+  /** The drawing pad's look-alikes: the digits nearest to what was drawn (subject: the drawing's number). */
+  readonly 'drawing-look-alikes': readonly Neighbour[];
   /** The first model: trained on the train split, with its probabilities of the test split. */
   readonly classifier: TrainedModel;
   /** The train split's out-of-sample probabilities (k-fold cross-validation). */
@@ -68,6 +70,7 @@ export const NO_ANALYSES: Analyses = {
   'suspects-train': { status: 'none' },
   'suspects-test': { status: 'none' },
   'look-alikes': { status: 'none' },
+  'drawing-look-alikes': { status: 'none' },
   classifier: { status: 'none' },
   'classifier-folds': { status: 'none' },
 };
