@@ -130,4 +130,20 @@ describe('the classifier', () => {
     await until(() => state('classifier').status === 'failed', 'refused');
     expect(state('classifier')).toMatchObject({ code: 'too-large', message: expect.stringContaining('6 × 6') });
   });
+
+  it('computes every digit’s features once when no kept copy is read first, and trains the first model first', async () => {
+    // Before the files are hashed (a first load) no kept copy is read: the first model's run
+    // reaches its features at once, and its first progress report starts the folds.
+    show(smallImages(40, 20, 10), null);
+    explorerStore.getState().setView('model');
+    await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'both analyses');
+    const asked = bed.workers.made.filter((w) => w.name.startsWith('mnist-classifier')).flatMap((w) => w.requests.map((r) => r.question));
+    // 60 digits: one chunk of features, asked once (the folds wait for the same features).
+    expect(asked.filter((q) => q.kind === 'features').map((q) => q.kind === 'features' && [q.from, q.to])).toEqual([[0, 60]]);
+    const trainings = asked.flatMap((q) => (q.kind === 'train-model' ? [q.predict.length] : []));
+    // The first model (predicting the 20 test digits) among the first two asked, then five folds of the 40 train digits.
+    expect(trainings.slice(0, 2)).toContain(20);
+    expect(trainings.reduce((a, b) => a + b, 0)).toBe(20 + 40);
+    expect(trainings).toHaveLength(6);
+  });
 });

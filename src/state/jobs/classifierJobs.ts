@@ -122,7 +122,10 @@ function featuresOf(current: Pool, signal: AbortSignal, progress: (done: number,
     );
     return { features, ms: performance.now() - started };
   };
-  current.features ??= compute().catch((error: unknown) => {
+  // Started a microtask later, once the promise is in place: compute's first progress report
+  // reaches the scheduler synchronously, which starts the folds, which ask for the features too —
+  // they must find this promise, not start a second computation of them on the same workers.
+  current.features ??= Promise.resolve().then(compute).catch((error: unknown) => {
     current.features = null;
     throw error;
   });
