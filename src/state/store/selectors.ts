@@ -234,22 +234,25 @@ export function useVisibleIds(): Uint32Array {
   );
 }
 
-/** How many digits the selection holds, of how many; `pending` while a region waits for its map or a prediction filter for the model. */
-export function useVisibleCount(): { shown: number; total: number; pending: boolean } {
+/**
+ * How many digits the selection holds, of how many; `waitingFor` says what a selection that is not
+ * there yet waits for: a region its map, a prediction filter the classifier (the map first when both).
+ */
+export function useVisibleCount(): { shown: number; total: number; waitingFor: 'map' | 'model' | null } {
   const dataset = useExplorerStore((s) => s.dataset);
   const split = useExplorerStore((s) => s.split);
   const digits = useExplorerStore((s) => s.digits);
   const region = useRegionFilter();
   const model = useModelFacts();
   return useMemo(() => {
-    if (!dataset) return { shown: 0, total: 0, pending: false };
+    if (!dataset) return { shown: 0, total: 0, waitingFor: null };
     const index = labelIndexFor(dataset);
     const byPrediction = model.classes.length > 0;
     if (region || byPrediction) {
-      const pending = (region !== null && region.points === null) || (byPrediction && !readoutCovers(model.readout, split));
-      return { shown: selectionIdsFor(dataset, split, digits, region, model).length, total: index.size, pending };
+      const waitingFor = region !== null && region.points === null ? 'map' : byPrediction && !readoutCovers(model.readout, split) ? 'model' : null;
+      return { shown: selectionIdsFor(dataset, split, digits, region, model).length, total: index.size, waitingFor };
     }
-    return { shown: countSelected(index, split, digits), total: index.size, pending: false };
+    return { shown: countSelected(index, split, digits), total: index.size, waitingFor: null };
   }, [dataset, split, digits, region, model]);
 }
 

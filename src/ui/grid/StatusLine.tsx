@@ -18,10 +18,12 @@ export function StatusLine() {
   // Before any data is there, the words of the dataset asked for (a link's, or the load's).
   const askedNoun = useExplorerStore((s) => CATALOG[datasetOfSource(s.linkSourceQuestion ?? (s.load.status === 'idle' ? s.source : s.load.source))].noun);
   const { many } = hasData ? shownNoun : askedNoun;
-  const { shown, total, pending } = useVisibleCount();
+  const { shown, total, waitingFor } = useVisibleCount();
   const say = (format: (n: number) => string) =>
-    hasData && pending
+    hasData && waitingFor === 'map'
       ? `Computing the map to select its region… (${format(total)} ${many})`
+      : hasData && waitingFor === 'model'
+      ? `Training the classifier to select by its predictions… (${format(total)} ${many})`
       : hasData
       ? `Showing ${format(shown)} of ${format(total)} ${many}`
       : loadStatus === 'loading'
