@@ -111,7 +111,9 @@ export interface TrainOptions {
   readonly onEpoch?: (epoch: number) => boolean | void;
 }
 
-const LEARNING_RATE = 1e-3;
+/** Adam's step size and the digits per step, as the Model view states them. */
+export const LEARNING_RATE = 1e-3;
+export const BATCH_SIZE = 128;
 const [BETA1, BETA2, EPSILON] = [0.9, 0.999, 1e-7];
 
 /** The logits padded to whole blocks of the product's columns. */
@@ -171,7 +173,7 @@ function forward(head: Head, rows: number, batch: number, b1: Float32Array, b2: 
 /** Trains the head on the digits `train` (indices into `features` and `labels`). */
 export function trainHead(features: Float32Array, labels: Uint8Array, train: Uint32Array, classes: number, options: TrainOptions): HeadWeights {
   const D = featureCount;
-  const batch = options.batch ?? 128;
+  const batch = options.batch ?? BATCH_SIZE;
   const { uniform, normal } = generator(options.seed);
   const mean = new Float32Array(D);
   const scale = new Float32Array(D);
