@@ -23,3 +23,19 @@ export function ordinal(n: number): string {
 export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
+
+/**
+ * `part` of `whole` as a percentage with one decimal, rounded half up from the exact fraction
+ * (98.25 % reads 98.3 %, 98.05 % reads 98.1 %): worked in integers, since the nearest double of
+ * 100 · part / whole can sit on either side of a half. Null without a whole.
+ */
+export function formatPercent(part: number, whole: number): string | null {
+  if (whole <= 0) return null;
+  const tenths = Math.floor((2000 * part + whole) / (2 * whole));
+  return `${formatCount(Math.floor(tenths / 10))}.${tenths % 10} %`;
+}
+
+/** Milliseconds as seconds with one decimal ("3.2 s"). */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
