@@ -78,3 +78,19 @@ describe('loading in the store', () => {
   });
 });
 
+
+describe('showing a selection in the grid', () => {
+  beforeEach(() => explorerStore.setState(initialFacts));
+
+  it('sets the view, split, labels and predicted classes in one change, and lets a map region go', () => {
+    explorerStore.setState({ view: 'model', region: { shape: 'rect', x0: 0, y0: 0, x1: 1, y1: 1 }, sort: 'ink' });
+    const changes: string[] = [];
+    const unsubscribe = explorerStore.subscribe((s) => changes.push(`${s.view} ${s.split} ${s.digits.join(',')} ${s.predicted.join(',')} ${s.sort}`));
+    explorerStore.getState().showInGrid({ split: 'test', digits: [4], predicted: [9, 9] });
+    unsubscribe();
+    expect(changes).toEqual(['digits test 4 9 ink']);
+    expect(explorerStore.getState().region).toBeNull();
+    explorerStore.getState().showInGrid({ sort: 'suspect', digits: [], predicted: [] });
+    expect(explorerStore.getState()).toMatchObject({ split: 'test', digits: ALL_DIGITS, predicted: [], sort: 'suspect' });
+  });
+});

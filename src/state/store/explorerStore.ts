@@ -93,6 +93,12 @@ export interface ExplorerActions {
   setSeed: (seed: number) => void;
   setNormalized: (normalized: boolean) => void;
   setSort: (sort: SortOrder) => void;
+  /**
+   * Opens the grid on a selection in one step (one history entry, so Back returns to where it was
+   * asked for): what is given replaces the split, labels, predicted classes and order; a map
+   * region goes, since it would narrow the grid past what was asked for.
+   */
+  showInGrid: (selection: GridSelection) => void;
   setRegion: (region: MapRegion | null) => void;
   /** Another layout: a region drawn on the previous one goes (its coordinates mean nothing on this one). */
   setLayout: (layout: LayoutKind) => void;
@@ -123,6 +129,13 @@ export interface ExplorerActions {
     sha256: Readonly<Record<FileSlot, string>>,
     idxSha256: Readonly<Record<FileSlot, string>>,
   ) => void;
+}
+
+export interface GridSelection {
+  readonly split?: SplitFilter;
+  readonly digits?: readonly number[];
+  readonly predicted?: readonly number[];
+  readonly sort?: SortOrder;
 }
 
 export type ExplorerState = ExplorerFacts & ExplorerActions;
@@ -161,6 +174,9 @@ export function toggledDigits(current: readonly number[], digit: number, info: D
 /** The classes of what is on screen (MNIST's before anything is). */
 const infoOf = (facts: Pick<ExplorerFacts, 'dataset' | 'preview'>): DatasetInfo => (facts.dataset ?? facts.preview)?.info ?? MNIST_INFO;
 
+/** Predicted classes as the link holds them: each once, ascending. */
+const normalisedClasses = (classes: readonly number[]): readonly number[] => [...new Set(classes)].sort((a, b) => a - b);
+
 function digitExists(dataset: Dataset, ref: DigitRef): boolean {
   return ref.index < dataset[ref.split].count;
 }
@@ -175,7 +191,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     setSplit: (split) => set({ split }),
     toggleDigit: (digit) => set({ digits: toggledDigits(get().digits, digit, infoOf(get())) }),
     showAllDigits: () => set({ digits: ALL_DIGITS }),
-    setPredicted: (classes) => set({ predicted: [...new Set(classes)].sort((a, b) => a - b) }),
+    setPredicted: (classes) => set({ predicted: normalisedClasses(classes) }),
     setDigits: (digits) => set({ digits: normaliseLabels(digits, infoOf(get())) }),
     setZoom: (zoom) => set({ zoom }),
     // Stepping to the next digit keeps the origin; a fresh open names it.
@@ -186,6 +202,17 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     setSeed: (seed) => set({ seed }),
     setNormalized: (normalized) => set({ normalized }),
     setSort: (sort) => set({ sort }),
+    showInGrid: ({ split, digits, predicted, sort }) => {
+      const now = get();
+      set({
+        view: 'digits',
+        region: null,
+        split: split ?? now.split,
+        digits: digits ? normaliseLabels(digits, infoOf(now)) : now.digits,
+        predicted: predicted ? normalisedClasses(predicted) : now.predicted,
+        sort: sort ?? now.sort,
+      });
+    },
     setRegion: (region) => set({ region }),
     setLayout: (layout) => set(layout === get().layout ? {} : { layout, region: null }),
     setColour: (colour) => set({ colour }),
