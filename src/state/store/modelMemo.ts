@@ -4,6 +4,8 @@ import { labelsByGlobalId, type Dataset } from '../../data/dataset/dataset';
 import { hardRanking, labelIssues, mistakenRanking, modelReadout, type LabelIssues, type ModelReadout } from '../../data/analysis/modelReadout';
 import type { CrossValidation, TrainedModel } from '../../data/analysis/trainedModel';
 import type { SplitFilter } from '../../data/dataset/labelIndex';
+import type { Split } from '../../data/dataset/fileSlots';
+import { classifierMetrics, type ClassifierMetrics } from '../../data/analysis/classifierMetrics';
 import { splitsShown } from '../../data/dataset/labelIndex';
 
 const labelsMemo = new WeakMap<Dataset, Uint8Array>();
@@ -28,7 +30,7 @@ export function readoutCovers(readout: ModelReadout | null, split: SplitFilter):
   return readout !== null && splitsShown(split).every((s) => readout.known[s]);
 }
 
-const orders = new WeakMap<ModelReadout, { hard?: Uint32Array; mistaken?: Uint32Array; issues?: LabelIssues }>();
+const orders = new WeakMap<ModelReadout, { hard?: Uint32Array; mistaken?: Uint32Array; issues?: LabelIssues; metrics?: Partial<Record<Split, ClassifierMetrics>> }>();
 function ordersOf(readout: ModelReadout) {
   let o = orders.get(readout);
   if (!o) orders.set(readout, (o = {}));
@@ -48,4 +50,16 @@ export function mistakenRankingOf(readout: ModelReadout, dataset: Dataset): Uint
 export function labelIssuesOf(readout: ModelReadout, dataset: Dataset): LabelIssues {
   const o = ordersOf(readout);
   return (o.issues ??= labelIssues(readout, globalLabels(dataset)));
+}
+
+/**
+ * The classifier's figures on one split — the test split by the first model, the train split by
+ * the folds' models — from that split's probabilities alone; null while they are not there.
+ */
+export function splitMetricsOf(readout: ModelReadout, dataset: Dataset, split: Split): ClassifierMetrics | null {
+  if (!readout.known[split]) return null;
+  const metrics = (ordersOf(readout).metrics ??= {});
+  const [from, to] = split === 'train' ? [0, readout.trainCount] : [readout.trainCount, readout.total];
+  const { classes } = readout;
+  return (metrics[split] ??= classifierMetrics(readout.probabilities.subarray(from * classes, to * classes), globalLabels(dataset).subarray(from, to), classes));
 }

@@ -12,8 +12,9 @@ import type { DatasetStatistics } from '../../data/analysis/statistics';
 import { formatMapRegion, idsInRegion, type MapRegion } from '../../data/analysis/mapRegion';
 import type { MapPoints } from '../../data/analysis/mapLayouts';
 import { useExplorerStore } from './useExplorerStore';
-import type { ModelReadout } from '../../data/analysis/modelReadout';
-import { hardRankingOf, labelIssuesOf, mistakenRankingOf, readoutCovers, readoutOf } from './modelMemo';
+import type { LabelIssues, ModelReadout } from '../../data/analysis/modelReadout';
+import type { ClassifierMetrics } from '../../data/analysis/classifierMetrics';
+import { hardRankingOf, labelIssuesOf, mistakenRankingOf, readoutCovers, readoutOf, splitMetricsOf } from './modelMemo';
 
 const EMPTY_IDS = new Uint32Array(0);
 
@@ -194,6 +195,20 @@ export function useModelReadout(): ModelReadout | null {
   const model = useExplorerStore((s) => readyValue(s.analyses.classifier, s.dataset));
   const folds = useExplorerStore((s) => readyValue(s.analyses['classifier-folds'], s.dataset));
   return useMemo(() => (dataset ? readoutOf(dataset, model, folds) : null), [dataset, model, folds]);
+}
+
+/** The classifier's figures on `split` (test: the first model's; train: the folds'), once its probabilities are there. */
+export function useSplitMetrics(split: Split): ClassifierMetrics | null {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const readout = useModelReadout();
+  return useMemo(() => (dataset && readout ? splitMetricsOf(readout, dataset, split) : null), [dataset, readout, split]);
+}
+
+/** Confident learning's label issues in the splits whose probabilities are there; null before any. */
+export function useLabelIssues(): LabelIssues | null {
+  const dataset = useExplorerStore((s) => s.dataset);
+  const readout = useModelReadout();
+  return useMemo(() => (dataset && readout ? labelIssuesOf(readout, dataset) : null), [dataset, readout]);
 }
 
 /** The link's predicted classes with the readout (stable while neither changes). */
