@@ -53,7 +53,7 @@ export async function setSeed(page: Page, seed: number): Promise<void> {
   await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(seed));
 }
 
-export function view(page: Page, name: 'Digits' | 'Data frame' | 'Statistics' | 'Map' | 'Files'): Locator {
+export function view(page: Page, name: 'Digits' | 'Data frame' | 'Statistics' | 'Map' | 'Model' | 'Files'): Locator {
   return page.getByRole('tab', { name, exact: true });
 }
 

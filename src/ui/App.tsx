@@ -73,10 +73,11 @@ export function App() {
       <DatasetWarnings />
       <nav className="toolbar" aria-label="Filters">
         <ViewTabs />
-        {/* The files are the same whatever the filter, and a drawing is measured against every
-            digit: no filter controls there. */}
-        {view !== 'files' && view !== 'draw' && <DigitFilter />}
-        {view !== 'files' && view !== 'draw' && <SplitSelect />}
+        {/* The files are the same whatever the filter, a drawing is measured against every digit,
+            and the Model view is of every digit (with its own choice of split): no filter
+            controls there. */}
+        {view !== 'files' && view !== 'draw' && view !== 'model' && <DigitFilter />}
+        {view !== 'files' && view !== 'draw' && view !== 'model' && <SplitSelect />}
         {/* The statistics are of the whole selection: its order changes nothing there. */}
         {(view === 'digits' || view === 'table') && <SortSelect />}
         {(view === 'digits' || view === 'table') && <SelectionPythonButton />}
