@@ -146,4 +146,14 @@ describe('the classifier', () => {
     expect(trainings.reduce((a, b) => a + b, 0)).toBe(20 + 40);
     expect(trainings).toHaveLength(6);
   });
+
+  it('once it covers the splits shown, the grid sorted by suspicion asks for no neighbours’ vote', { timeout: 30_000 }, async () => {
+    show(smallImages(40, 20, 10));
+    explorerStore.getState().setView('model');
+    await until(() => state('classifier').status === 'ready' && state('classifier-folds').status === 'ready', 'both analyses');
+    explorerStore.getState().showInGrid({ split: 'all', sort: 'suspect' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([state('suspects-test').status, state('suspects-train').status]).toEqual(['none', 'none']);
+    expect(bed.workers.made.filter((w) => w.name.startsWith('mnist-suspects'))).toEqual([]);
+  });
 });

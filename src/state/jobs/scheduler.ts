@@ -8,7 +8,8 @@
 import { globalId, type Dataset } from '../../data/dataset/dataset';
 import type { Split } from '../../data/dataset/fileSlots';
 import { splitsShown } from '../../data/dataset/labelIndex';
-import type { AnalysisName } from '../store/analysisState';
+import { readyValue, type AnalysisName } from '../store/analysisState';
+import { readoutCovers, readoutOf } from '../store/modelMemo';
 import { explorerStore, type ExplorerState } from '../store/explorerStore';
 import { drawingLookAlikesJob, holdDrawing } from './drawingLookAlikesJob';
 import { lookAlikesJob } from './lookAlikesJob';
@@ -46,6 +47,17 @@ function wantsClassifier(state: ExplorerState): boolean {
 
 const suspectNames = (splits: readonly Split[]) => splits.map((s) => suspectsJobs[s].name);
 
+/**
+ * Whether the classifier's probabilities cover every split shown: the grid's suspect order is
+ * then confident learning's (selectors.ts), and the neighbours' vote, which only stands in for
+ * it, is not needed.
+ */
+function modelCoversSplit(state: ExplorerState): boolean {
+  const { dataset, analyses, split } = state;
+  if (!dataset) return false;
+  return readoutCovers(readoutOf(dataset, readyValue(analyses.classifier, dataset), readyValue(analyses['classifier-folds'], dataset)), split);
+}
+
 /** The digit whose look-alikes are wanted: the open one. */
 function openDigit(state: ExplorerState): number | null {
   const { dataset, open } = state;
@@ -76,8 +88,10 @@ function wanted(state: ExplorerState): void {
   if (view === 'map' || (region !== null && layout === 'pca')) want(state, 'map');
   if ((view === 'map' || region !== null) && layout === 'umap') want(state, 'neighbourhood-map');
   if (view === 'map' && colour === 'suspect') for (const name of suspectNames(['test', 'train'])) want(state, name);
-  // The grid (and the data frame) sorted by suspicion; the other views ask for themselves.
-  if ((sort === 'suspect' || sort === 'neighbours') && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
+  // The grid (and the data frame) sorted by the neighbours' vote, or by suspicion until the
+  // classifier covers the splits shown (the order is then confident learning's, which needs no
+  // neighbour tables); the other views ask for themselves.
+  if (((sort === 'suspect' && !modelCoversSplit(state)) || sort === 'neighbours') && (view === 'digits' || view === 'table')) for (const name of suspectNames(splitsShown(split))) want(state, name);
   // After the neighbour tables when they run (both want the two cores; the tables are the quicker
   // stand-in for the suspect labels), else at once.
   if (wantsClassifier(state) && !tablesRunning(explorerStore.getState())) for (const name of CLASSIFIER) want(state, name);

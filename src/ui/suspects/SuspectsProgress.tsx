@@ -5,6 +5,8 @@ import type { Split } from '../../data/dataset/fileSlots';
 import { askForSuspects, cancelSuspects } from '../../state/jobs/scheduler';
 import { stateFor, suspectsOf, type AnalysisState } from '../../state/store/analysisState';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { readoutCovers } from '../../state/store/modelMemo';
+import { useModelReadout } from '../../state/store/selectors';
 import { AnalysisStatus } from '../common/AnalysisStatus';
 import { formatCount } from '../common/format';
 
@@ -25,11 +27,14 @@ export function SuspectsProgress() {
   const sort = useExplorerStore((s) => s.sort);
   const split = useExplorerStore((s) => s.split);
   const states = useSplitStates();
+  // Once the classifier covers the splits shown, the order is confident learning's: the
+  // neighbours' vote missing is nothing to report.
+  const byModel = readoutCovers(useModelReadout(), split);
   if (!dataset) return null;
   const running = states.find((s) => s.state.status === 'computing');
   const shown = splitsShown(split);
   const missing = shown.filter((s) => states.find((x) => x.split === s)!.state.status !== 'ready');
-  if (!running && ((sort !== 'suspect' && sort !== 'neighbours') || missing.length === 0)) return null;
+  if (!running && ((sort !== 'suspect' && sort !== 'neighbours') || missing.length === 0 || (sort === 'suspect' && byModel))) return null;
   // Nothing under way: the first split shown that has no result says why (cancelled or failed), or that none was asked for.
   const { split: about, state } = running ?? states.find((s) => s.split === missing[0])!;
   return (
