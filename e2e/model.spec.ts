@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { status, view } from './helpers/explorer';
-import { PLANTED, PLANTED_TOTAL, plantedData } from './helpers/planted';
+import { renderedCellLabels, status, view } from './helpers/explorer';
+import { PLANTED, PLANTED_TOTAL, plantedData, plantedName } from './helpers/planted';
 import { openPlanted } from './helpers/plantedPage';
 import { PYTHON_WITH_NUMPY, runPython } from '../src/testing/numpy';
 
@@ -51,9 +51,10 @@ interface SplitFigures {
 /**
  * numpy on the saved file alone: the argmax of each row (first of equal ones), accuracy,
  * the confusion matrix, precision and recall from it, and confident learning's issues by
- * cleanlab's rule; shares rounded half up from the exact fraction (Python's Fraction).
+ * cleanlab's rule (each split on its own) with every issue's global id, lowest self-confidence
+ * first (ties by id); shares rounded half up from the exact fraction (Python's Fraction).
  */
-function numpyFigures(csv: string): Record<Split, SplitFigures> {
+function numpyFigures(csv: string): Record<Split, SplitFigures> & { suspectOrder: number[] } {
   const dir = mkdtempSync(join(tmpdir(), 'mnist-model-'));
   const path = join(dir, 'probabilities.csv');
   writeFileSync(path, csv);
@@ -76,6 +77,7 @@ def pct(n, d):
 def share(n, d, none):
     return f"{pct(n, d)} ({n:,} of {d:,})" if d else f"— ({none})"
 out = {}
+ranked = []
 for s in ('test', 'train'):
     m = split == s
     y, P = label[m], p[m]
@@ -92,12 +94,17 @@ for s in ('test', 'train'):
     guess = np.where(n_ok > 1, P.argmax(axis=1), ok.argmax(axis=1))
     issues = int(((n_ok > 0) & (guess != y)).sum())
     correct, count = int((a == y).sum()), int(m.sum())
+    self_conf = P[np.arange(len(y)), y]
+    found = np.flatnonzero((n_ok > 0) & (guess != y))
+    first = 0 if s == 'train' else ${PLANTED.train}
+    ranked += [(float(self_conf[i]), first + int(i)) for i in found]
     out[s] = dict(predictedIsArgmax=bool((a == given[m]).all()), correct=correct, count=count, accuracy=pct(correct, count),
                   confusion=C.tolist(), report=report, issues=issues, issuesShare=pct(issues, count))
+out['suspectOrder'] = [i for _, i in sorted(ranked)]
 print(json.dumps(out))
 `,
   );
-  return JSON.parse(out) as Record<Split, SplitFigures>;
+  return JSON.parse(out) as Record<Split, SplitFigures> & { suspectOrder: number[] };
 }
 
 /** The matrix as the page shows it: its header row, row headers and each cell's count. */
@@ -230,7 +237,7 @@ test('a count of the confusion matrix shows those digits in the grid; Back retur
   await expect(matrix(page, 'test')).toBeVisible();
 });
 
-test('the classifier is kept: a reload reads it back and states the same accuracy', async ({ page }) => {
+test('the classifier is kept: a reload reads it back and states the same accuracy; Show suspect labels orders the grid by its label issues', async ({ page }) => {
   await openPlanted(page, 'view=model');
   await expect(saveButton(page)).toBeEnabled({ timeout: 50_000 });
   const before = await accuracyLines(page).allTextContents();
@@ -246,6 +253,19 @@ test('the classifier is kept: a reload reads it back and states the same accurac
   const card = page.getByRole('region', { name: 'The model' });
   await expect(card).toContainText(/— read back from the kept copy \(trained in \d+\.\d s\)/);
   await expect(card).toContainText(/\(seeds 2–6\) in \d+\.\d s, read back from the kept copy/);
+
+  // Both splits' label issues first, most suspect first: confident learning's order, which
+  // needs no neighbours' vote (nothing computes it).
+  const { suspectOrder } = numpyFigures(await saveProbabilities(page));
+  expect(suspectOrder.length).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Show suspect labels' }).click();
+  await expect(view(page, 'Digits')).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/sort=suspect/);
+  await expect(status(page)).toHaveText(`Showing ${PLANTED_TOTAL} of ${PLANTED_TOTAL} digits`);
+  const firstCells = async () => (await renderedCellLabels(page)).slice(0, suspectOrder.length);
+  await expect.poll(firstCells).toEqual(suspectOrder.map(plantedName));
+  await expect(page.getByRole('progressbar', { name: 'Finding suspect labels' })).toHaveCount(0);
+  expect(await page.evaluate(() => performance.getEntriesByName('mnist-suspects').length)).toBe(0);
 });
 
 test('Cancel stops the training and Retry trains again', async ({ page }) => {
