@@ -123,6 +123,14 @@ test.skip(!PYTHON_WITH_NUMPY, 'needs a Python with numpy');
 test.describe.configure({ mode: 'default' });
 
 test('the Model view trains the classifier; every figure it shows is what numpy recomputes from the saved probabilities', async ({ page }) => {
+  // Every text said beside a progress bar, however briefly (the planted set trains in seconds).
+  await page.addInitScript(() => {
+    const seen = new Set<string>();
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll('progress')) seen.add(`${bar.getAttribute('aria-label')}: ${bar.nextElementSibling?.textContent ?? ''}`);
+      document.documentElement.dataset.progressSeen = JSON.stringify([...seen]);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await openPlanted(page, 'view=model');
   await expect(view(page, 'Model')).toHaveAttribute('aria-selected', 'true');
   // Saving waits for both splits' probabilities, and says why.
@@ -130,6 +138,13 @@ test('the Model view trains the classifier; every figure it shows is what numpy 
   await expect(saveButton(page)).toHaveAccessibleDescription(/^Saving waits for the (first model|cross-validation)/);
   await expect(saveButton(page)).toBeEnabled({ timeout: 50_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+  const said = JSON.parse((await page.locator('html').getAttribute('data-progress-seen')) ?? '[]') as string[];
+  for (const stage of [
+    /^Training the classifier: Features of every digit: [\d,]+ of 2,500$/,
+    /^Training the classifier: Training: epoch [0-8] of 8$/,
+    /^Cross-validating the train split: Fold models: \d+ of 40 epochs$/,
+  ])
+    expect(said.some((text) => stage.test(text)), `${stage} in ${said.join(' | ')}`).toBe(true);
 
   const csv = await saveProbabilities(page);
   const lines = csv.trimEnd().split('\n');
