@@ -142,7 +142,7 @@ test('the Model view trains the classifier; every figure it shows is what numpy 
   for (const stage of [
     /^Training the classifier: Features of every digit: [\d,]+ of 2,500$/,
     /^Training the classifier: Training: epoch [0-8] of 8$/,
-    /^Cross-validating the train split: Fold models: \d+ of 40 epochs$/,
+    /^Cross-validating the train split: Cross-validating the train split, fold models: \d+ of 40 epochs$/,
   ])
     expect(said.some((text) => stage.test(text)), `${stage} in ${said.join(' | ')}`).toBe(true);
 

@@ -2,11 +2,11 @@
 import type { AnalysisProgress } from '../../state/store/analysisState';
 import { formatCount } from './format';
 
-/** The stage under way, counted. */
-export const classifierStageWords = (progress: AnalysisProgress) =>
+/** The stage under way, counted; `one` is the dataset's word for an item ("digit", "image"). */
+export const classifierStageWords = (progress: AnalysisProgress, one = 'digit') =>
   progress.stage === 'features'
-    ? `Features of every digit: ${formatCount(progress.done)} of ${formatCount(progress.total)}`
+    ? `Features of every ${one}: ${formatCount(progress.done)} of ${formatCount(progress.total)}`
     : progress.stage === 'cross-validation'
-      ? `Cross-validating the train split: ${progress.done} of ${progress.total} fold epochs`
+      ? `Cross-validating the train split, fold models: ${progress.done} of ${progress.total} epochs`
       : `Training: epoch ${progress.done} of ${progress.total}`;
 

@@ -6,18 +6,15 @@ import type { Dataset } from '../../data/dataset/dataset';
 import type { CrossValidation, TrainedModel } from '../../data/analysis/trainedModel';
 import { MODEL_SETTINGS } from '../../data/analysis/trainedModel';
 import { askFor, askForClassifier, cancelAnalysis, cancelClassifier } from '../../state/jobs/scheduler';
-import type { AnalysisProgress, AnalysisState } from '../../state/store/analysisState';
+import type { AnalysisState } from '../../state/store/analysisState';
 import { AnalysisStatus } from '../common/AnalysisStatus';
-import { formatCount } from '../common/format';
+import { classifierStageWords } from '../common/classifierWords';
 
 interface Props {
   readonly dataset: Dataset;
   readonly model: AnalysisState<TrainedModel>;
   readonly folds: AnalysisState<CrossValidation>;
 }
-
-/** Both analyses report the features' stage in the same words (the folds when the first model was kept). */
-const featuresWords = (dataset: Dataset, { done, total }: AnalysisProgress) => `Features of every ${dataset.info.noun.one}: ${formatCount(done)} of ${formatCount(total)}`;
 
 export function ModelTraining({ dataset, model, folds }: Props) {
   const { folds: foldCount, epochs } = MODEL_SETTINGS;
@@ -32,7 +29,7 @@ export function ModelTraining({ dataset, model, folds }: Props) {
         state={first}
         progressName="Training the classifier"
         computing="Preparing the classifier (a kept one is read back when there is one)…"
-        progressText={(progress) => (progress.stage === 'training' ? `Training: epoch ${progress.done} of ${progress.total}` : featuresWords(dataset, progress))}
+        progressText={(progress) => classifierStageWords(progress, dataset.info.noun.one)}
         failed="The classifier could not be trained"
         cancelled="The classifier was not trained."
         retry="Train the classifier"
@@ -45,7 +42,7 @@ export function ModelTraining({ dataset, model, folds }: Props) {
           state={folds}
           progressName="Cross-validating the train split"
           computing={`Cross-validating the train split: ${foldCount} fold models of ${epochs} epochs each, once every ${dataset.info.noun.one}’s features are there…`}
-          progressText={(progress) => (progress.stage === 'cross-validation' ? `Fold models: ${progress.done} of ${progress.total} epochs` : featuresWords(dataset, progress))}
+          progressText={(progress) => classifierStageWords(progress, dataset.info.noun.one)}
           failed="The train split could not be cross-validated"
           cancelled="The train split was not cross-validated."
           retry="Cross-validate the train split"
