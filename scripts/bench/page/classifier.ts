@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { PERF_MARKS } from '../../../src/state/app/perfMarks';
 import { MODEL_BACKEND } from '../../../src/data/analysis/trainedModel';
 import type { DataSet } from '../data/dataSets';
@@ -48,6 +48,8 @@ export interface ClassifierInBrowser {
   readonly keptMs: number;
   /** The app's own test accuracy (its mark). */
   readonly appAccuracy: number | null;
+  /** Drawing pad: a stroke's end → the model's answer (ms), median and largest of its strokes. */
+  readonly drawing: { readonly medianMs: number; readonly maxMs: number; readonly strokes: number };
   /** numpy, from the saved probabilities; null without numpy. */
   readonly figures: { readonly test: SplitFigures; readonly train: SplitFigures } | null;
 }
@@ -56,6 +58,37 @@ function numpyFigures(csv: string): ClassifierInBrowser['figures'] {
   const script = fileURLToPath(new URL('../references/python/classifier_figures.py', import.meta.url));
   const result = spawnSync('python3', [script, csv], { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
   return result.status === 0 ? (JSON.parse(result.stdout) as ClassifierInBrowser['figures']) : null;
+}
+
+/** Draws a 7 on the Draw view's pad, stroke by stroke (trusted mouse input), and reads each stroke's prediction time. */
+async function drawStrokes(page: Page): Promise<ClassifierInBrowser['drawing']> {
+  await page.getByRole('tab', { name: 'Draw', exact: true }).click();
+  const pad = page.getByLabel('Drawing pad');
+  await pad.waitFor();
+  const box = (await pad.boundingBox())!;
+  const at = (x: number, y: number) => ({ x: box.x + x * box.width, y: box.y + y * box.height });
+  // A 7 and a few strokes more, each ending with a prediction: top bar, stem, a crossbar, then again after Clear.
+  const strokes: [number, number][][] = [
+    [[0.25, 0.2], [0.75, 0.2]],
+    [[0.75, 0.2], [0.45, 0.85]],
+    [[0.4, 0.5], [0.7, 0.5]],
+  ];
+  let drawn = 0;
+  for (let round = 0; round < 3; round++) {
+    for (const stroke of strokes) {
+      const [from, to] = [at(...stroke[0]!), at(...stroke[1]!)];
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let step = 1; step <= 12; step++) await page.mouse.move(from.x + ((to.x - from.x) * step) / 12, from.y + ((to.y - from.y) * step) / 12);
+      await page.mouse.up();
+      drawn++;
+      await page.waitForFunction((n) => performance.getEntriesByName('mnist-drawing-predicted').length >= n, drawn, { timeout: 30_000 });
+    }
+    await page.getByRole('button', { name: 'Clear' }).click();
+  }
+  const times = await page.evaluate(() => performance.getEntriesByName('mnist-drawing-predicted').map((e) => ((e as PerformanceMark).detail as { ms: number }).ms));
+  const sorted = [...times].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, maxMs: sorted.at(-1) ?? NaN, strokes: times.length };
 }
 
 export async function benchClassifier(browser: Browser, set: DataSet): Promise<ClassifierInBrowser> {
@@ -76,6 +109,7 @@ export async function benchClassifier(browser: Browser, set: DataSet): Promise<C
   await page.reload();
   const [again] = await markDetails<ModelMark>(page, PERF_MARKS.classifier, { timeout: 120_000 });
   const [foldsAgain] = await markDetails<FoldsMark>(page, PERF_MARKS.classifierFolds, { timeout: 120_000 });
+  const drawing = await drawStrokes(page);
   await context.close();
   return {
     backend: MODEL_BACKEND,
@@ -85,6 +119,7 @@ export async function benchClassifier(browser: Browser, set: DataSet): Promise<C
     allMs: folds!.ms,
     keptMs: again!.kept && foldsAgain!.kept ? Math.max(again!.ms, foldsAgain!.ms) : NaN,
     appAccuracy: model!.accuracy,
+    drawing,
     figures: numpyFigures(csv),
   };
 }

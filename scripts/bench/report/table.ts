@@ -43,6 +43,7 @@ function classifierTable({ classifier: c }: Results): string[] {
     `| first model: asked → test probabilities (ms) | ${c.firstModelMs.toFixed(0)} (features ${c.featuresMs.toFixed(0)}, training + test ${c.trainingMs.toFixed(0)}) | ≤ 60000 |`,
     `| every digit's out-of-sample probabilities (5 folds done), asked → (ms) | ${c.allMs.toFixed(0)} | ≤ 240000 |`,
     `| read back from the kept copies on a reload (ms) | ${c.keptMs.toFixed(0)} | ≤ 1000 |`,
+    `| drawing pad: a stroke's end → the model's answer (ms), median / largest of ${c.drawing.strokes} strokes | ${c.drawing.medianMs.toFixed(1)} / ${c.drawing.maxMs.toFixed(1)} | ≤ 50 |`,
     `| test accuracy: numpy from the saved probabilities (the app's own) | ${pct(f?.test.accuracy)} (${pct(c.appAccuracy)}) | ≥ 98.5 % |`,
     `| cross-validated train accuracy (numpy) | ${pct(f?.train.accuracy)} | |`,
     `| expected calibration error, test, 15 bins (numpy) | ${f?.test.ece?.toFixed(4) ?? '–'} | |`,

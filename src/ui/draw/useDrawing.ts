@@ -2,7 +2,7 @@
 // MNIST's digits were (28 × 28), laid out as the dataset stores images, the model's probabilities
 // (when there is a model) and the question of its look-alikes. All of it on the page's thread in
 // a few milliseconds, timed for the benchmark (PERF_MARKS.drawingPredicted).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { inkFromRgba } from '../../data/analysis/drawingInk';
 import { DRAWN_SIDE, prepareDrawnDigit, type PreparedDigit } from '../../data/analysis/drawnDigit';
 import { predictImage, type TrainedModel } from '../../data/analysis/trainedModel';
@@ -28,6 +28,11 @@ const predict = (model: TrainedModel, stored: Uint8Array) => predictImage(model,
 
 export function useDrawing(dataset: Dataset, model: TrainedModel | null) {
   const [drawing, setDrawing] = useState<Drawing | null>(null);
+  // The first prediction compiles the matrix product's module and warms the code up (tens of
+  // milliseconds): done once the model is here, on a blank image, not on the first stroke.
+  useEffect(() => {
+    if (model) predict(model, new Uint8Array(DRAWN_SIDE * DRAWN_SIDE));
+  }, [model]);
 
   const strokeEnded = ({ canvas, at }: StrokeEnd) => {
     const ctx = padContext(canvas);
