@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { GREYS_RGBA } from './greys';
+import { downscaleDigit, paintGridRows, type GridPaint, type GridPaintLayout } from './gridViewport';
+import { MNIST_GEOMETRY, type ImageGeometry } from '../data/dataset/dataset';
+
+// Planted digits: every pixel a function of (digit, stored index), so any pixel of the picture
+// can be checked by arithmetic of its own.
+const TRAIN = 30;
+const TEST = 12;
+function planted(count: number, salt: number, pixels = 784): Uint8Array {
+  const bytes = new Uint8Array(count * pixels);
+  for (let d = 0; d < count; d++) for (let i = 0; i < pixels; i++) bytes[d * pixels + i] = (d * 37 + i * 11 + salt * 101 + ((i * i) >> 3)) & 0xff;
+  return bytes;
+}
+const train = planted(TRAIN, 1);
+const test = planted(TEST, 2);
+const storedOf = (id: number) => (id < TRAIN ? train.subarray(id * 784, (id + 1) * 784) : test.subarray((id - TRAIN) * 784, (id - TRAIN + 1) * 784));
+const labelOf = (id: number) => id % 10;
+
+function paint(ids: number[], layout: GridPaintLayout, columns: number, rows: number, extra: Partial<GridPaint> = {}) {
+  const width = Math.ceil(columns * layout.pitch);
+  const height = Math.ceil(rows * layout.rowPitch);
+  const target = new Uint32Array(width * height).fill(0x12345678);
+  const glyphs = Array.from({ length: 10 }, (_, label) => new Uint32Array(layout.digitSize * layout.strip).fill(0xff000000 + label));
+  const missing = paintGridRows({
+    target,
+    width,
+    height,
+    ids: Uint32Array.from(ids),
+    from: 0,
+    rows,
+    columns,
+    layout,
+    data: { train, test, trainCount: TRAIN, total: TRAIN + TEST, geometry: MNIST_GEOMETRY, labelOf, key: {} },
+    labels: { glyphs, bands: Uint32Array.from({ length: TRAIN + TEST }, (_, id) => 0xee000000 + id) },
+    ...extra,
+  });
+  return { target, width, height, missing };
+}
+
+describe('paintGridRows', () => {
+  it('enlarges each digit by nearest neighbour under its label glyph, in position order', () => {
+    const layout = { digitSize: 56, pitch: 60, rowPitch: 56 + 36 + 4, strip: 36, banded: false };
+    const ids = [3, 31, 0, 41, 7];
+    const { target, width } = paint(ids, layout, 3, 2);
+    ids.forEach((id, cell) => {
+      const left = (cell % 3) * 60;
+      const top = Math.floor(cell / 3) * layout.rowPitch;
+      const stored = storedOf(id);
+      for (let y = 1; y < 56; y += 5) {
+        for (let x = 1; x < 55; x += 3) {
+          expect(target[(top + 36 + y) * width + left + x]).toBe(GREYS_RGBA[stored[Math.floor(y / 2) * 28 + Math.floor(x / 2)]!]);
+        }
+      }
+      // The glyph of its label above it (inside the frame), the frame around both.
+      expect(target[(top + 10) * width + left + 20]).toBe(0xff000000 + labelOf(id));
+      expect(new Uint8Array(Uint32Array.of(target[top * width + left + 20]!).buffer)).toEqual(Uint8Array.of(0xc9, 0xc9, 0xc4, 0xff));
+      // Between cells: transparent, so the grid's background shows.
+      expect(target[(top + 40) * width + left + 57]).toBe(0);
+    });
+    // The sixth cell does not exist: left clear.
+    expect(target[(layout.rowPitch + 50) * width + 2 * 60 + 20]).toBe(0);
+  });
+
+  it('at fractional zooms places every cell at its rounded position', () => {
+    const layout = { digitSize: 42, pitch: 46, rowPitch: 42 + 34 + 4, strip: 34, banded: false };
+    const ids = [5, 6, 7, 8];
+    const { target, width } = paint(ids, layout, 4, 1);
+    ids.forEach((id, c) => {
+      const stored = storedOf(id);
+      for (const [x, y] of [[1, 1], [20, 30], [40, 40]] as const) {
+        expect(target[(34 + y) * width + c * 46 + x]).toBe(GREYS_RGBA[stored[Math.floor((y * 28) / 42) * 28 + Math.floor((x * 28) / 42)]!]);
+      }
+    });
+  });
+
+  it('below the stored size draws each pixel as the mean of the block it covers, with colour bands', () => {
+    for (const size of [4, 7, 14]) {
+      const block = 28 / size;
+      const layout = { digitSize: size, pitch: size + 1, rowPitch: size + 2 + 1, strip: 2, banded: true };
+      const ids = [0, 29, 30, 41, 12, 13];
+      const { target, width, missing } = paint(ids, layout, 4, 2);
+      expect(missing).toEqual([]);
+      ids.forEach((id, cell) => {
+        const left = (cell % 4) * (size + 1);
+        const top = Math.floor(cell / 4) * (size + 3);
+        const stored = storedOf(id);
+        for (let y = 0; y < size; y++) {
+          for (let x = 0; x < size; x++) {
+            let sum = 0;
+            for (let sy = y * block; sy < (y + 1) * block; sy++) for (let sx = x * block; sx < (x + 1) * block; sx++) sum += stored[sy * 28 + sx]!;
+            expect(target[(top + y) * width + left + x], `size ${size}, id ${id}, (${x}, ${y})`).toBe(GREYS_RGBA[Math.round(sum / block / block)]);
+          }
+        }
+        // The band under the digit, in the id's colour, two pixels high.
+        expect(target[(top + size) * width + left]).toBe(0xee000000 + id);
+        expect(target[(top + size + 1) * width + left + size - 1]).toBe(0xee000000 + id);
+        expect(target[(top + size + 2) * width + left]).toBe(0);
+      });
+    }
+  });
+
+  it('draws a transposed image stood upright, and reports labels without a glyph', () => {
+    const geometry: ImageGeometry = { rows: 28, cols: 28, transposed: true };
+    const layout = { digitSize: 28, pitch: 30, rowPitch: 28 + 18 + 2, strip: 18, banded: false };
+    const glyphs = Array.from({ length: 10 }, (_, label) => (label === 3 ? undefined : new Uint32Array(28 * 18)));
+    const ids = [3, 4, 13];
+    const { target, width, missing } = paint(ids, layout, 3, 1, {
+      data: { train, test, trainCount: TRAIN, total: TRAIN + TEST, geometry, labelOf, key: {} },
+      labels: { glyphs, bands: null },
+    });
+    expect(missing).toEqual([0, 2]);
+    ids.forEach((id, c) => {
+      const stored = storedOf(id);
+      for (const [x, y] of [[2, 5], [17, 9], [26, 25]] as const) expect(target[(18 + y) * width + c * 30 + x]).toBe(GREYS_RGBA[stored[x * 28 + y]!]);
+    });
+  });
+
+  it('clips cells at the picture’s edges and skips ids beyond the data', () => {
+    const layout = { digitSize: 56, pitch: 60, rowPitch: 96, strip: 36, banded: false };
+    const target = new Uint32Array(100 * 120);
+    const run = () =>
+      paintGridRows({
+        target,
+        width: 100,
+        height: 120,
+        ids: Uint32Array.of(1, 2, 999),
+        from: 0,
+        rows: 2,
+        columns: 3,
+        layout,
+        data: { train, test, trainCount: TRAIN, total: TRAIN + TEST, geometry: MNIST_GEOMETRY, labelOf, key: {} },
+        labels: { glyphs: null, bands: null },
+      });
+    expect(run).not.toThrow();
+    expect(target[(36 + 10) * 100 + 60 + 30]).toBe(GREYS_RGBA[storedOf(2)[5 * 28 + 15]!]);
+  });
+});
+
+describe('downscaleDigit', () => {
+  it('letterboxes a non-square image with paper before averaging', () => {
+    // 2 rows × 4 cols of full ink, drawn at 2 × 2: the top half is the image, the bottom paper.
+    const geometry: ImageGeometry = { rows: 2, cols: 4, transposed: false };
+    const out = new Uint8Array(4);
+    downscaleDigit(new Uint8Array(8).fill(200), geometry, 2, out);
+    // side 4: rows 1–2 of 4 are the image (top offset 1): each 2 × 2 block holds one image row.
+    expect(Array.from(out)).toEqual([100, 100, 100, 100]);
+  });
+});

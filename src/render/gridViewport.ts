@@ -1,0 +1,236 @@
+// The digit grid's picture: the rows on screen painted into one RGBA buffer straight from the
+// split buffers, for one putImageData per repaint. A fling brings a whole screen of new rows every
+// frame, so the work per frame is what this loop costs: one table look-up per drawn pixel of a
+// source row, the rows a digit repeats when enlarged copied natively (copyWithin), the labels
+// copied from pre-rasterized glyphs row by row, and, below the stored size, an area average per
+// drawn pixel computed once per digit and kept (a digit 4 pixels wide reads 784 bytes for 16).
+import { GREYS_RGBA } from './greys';
+import { uprightIndex, type ImageGeometry } from '../data/dataset/dataset';
+
+/** Where the cells go, in device pixels (fractions allowed: each position is rounded). */
+export interface GridPaintLayout {
+  /** Drawn size of a digit. */
+  readonly digitSize: number;
+  /** From one cell's left edge to the next. */
+  readonly pitch: number;
+  /** From one row's top edge to the next. */
+  readonly rowPitch: number;
+  /** Height of the label strip above a digit, or of the colour band below it (`banded`). */
+  readonly strip: number;
+  /** Labels as colour bands under the digits (dense zooms), else glyphs above them, with frames. */
+  readonly banded: boolean;
+}
+
+export interface GridPaintData {
+  /** Stored images of the train and test split, back to back per split; global ids, train first. */
+  readonly train: Uint8Array;
+  readonly test: Uint8Array;
+  readonly trainCount: number;
+  /** Digits of both splits. */
+  readonly total: number;
+  readonly geometry: ImageGeometry;
+  /** The label of a global id. */
+  readonly labelOf: (id: number) => number;
+  /** Identifies the pixels (one load): kept downscaled digits are reused for an equal key. */
+  readonly key: unknown;
+}
+
+export interface GridPaintLabels {
+  /** Glyph words per label value (digitSize × strip), undefined for a label that is no class. */
+  readonly glyphs: readonly (Uint32Array | undefined)[] | null;
+  /** Colour word per global id for the bands. */
+  readonly bands: Uint32Array | null;
+}
+
+/** One repaint: `rows` rows of `columns` cells from position `from` of `ids`. */
+export interface GridPaint {
+  readonly target: Uint32Array;
+  readonly width: number;
+  readonly height: number;
+  readonly ids: Uint32Array;
+  readonly from: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly layout: GridPaintLayout;
+  readonly data: GridPaintData;
+  readonly labels: GridPaintLabels;
+}
+
+const FRAME_RGBA = (() => {
+  const word = new Uint32Array(1);
+  new Uint8Array(word.buffer).set([0xc9, 0xc9, 0xc4, 0xff]);
+  return word[0]!;
+})();
+/** A drawn pixel outside the image (letterbox of a non-square image): paper white. */
+const OUTSIDE = -1;
+
+interface Scaling {
+  /** Per drawn pixel of a size × size cell, the stored byte it shows (nearest), or OUTSIDE. */
+  readonly table: Int32Array;
+  /** Whether drawn row y shows the same stored row as y − 1 (then copied, not looked up). */
+  readonly repeats: Uint8Array;
+}
+
+function scalingFor(size: number, geometry: ImageGeometry): Scaling {
+  const { width, height, source } = uprightIndex(geometry);
+  const side = Math.max(width, height);
+  const left = Math.floor((side - width) / 2);
+  const top = Math.floor((side - height) / 2);
+  const table = new Int32Array(size * size);
+  const repeats = new Uint8Array(size);
+  let previous = -2;
+  for (let y = 0; y < size; y++) {
+    const sy = Math.min(side - 1, Math.floor((y * side) / size)) - top;
+    repeats[y] = sy === previous ? 1 : 0;
+    previous = sy;
+    for (let x = 0; x < size; x++) {
+      const sx = Math.min(side - 1, Math.floor((x * side) / size)) - left;
+      table[y * size + x] = sy < 0 || sy >= height || sx < 0 || sx >= width ? OUTSIDE : source[sy * width + sx]!;
+    }
+  }
+  return { table, repeats };
+}
+
+const scalings = new Map<string, Scaling>();
+function memoisedScaling(size: number, geometry: ImageGeometry): Scaling {
+  const key = `${size}:${geometry.rows}:${geometry.cols}:${geometry.transposed ? 1 : 0}`;
+  let scaling = scalings.get(key);
+  if (!scaling) {
+    if (scalings.size > 16) scalings.clear();
+    scaling = scalingFor(size, geometry);
+    scalings.set(key, scaling);
+  }
+  return scaling;
+}
+
+/**
+ * A digit reduced to size × size by the mean of the stored pixels each drawn pixel covers (the
+ * upright image letterboxed into its longer side; pixels outside count as paper): what a 4-pixel
+ * thumbnail must show, where nearest sampling would keep 16 of 784 pixels and lose thin strokes.
+ */
+export function downscaleDigit(pixels: Uint8Array, geometry: ImageGeometry, size: number, out: Uint8Array): void {
+  const { width, height, source } = uprightIndex(geometry);
+  const side = Math.max(width, height);
+  const left = Math.floor((side - width) / 2);
+  const top = Math.floor((side - height) / 2);
+  for (let y = 0; y < size; y++) {
+    const y0 = Math.floor((y * side) / size);
+    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * side) / size));
+    for (let x = 0; x < size; x++) {
+      const x0 = Math.floor((x * side) / size);
+      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * side) / size));
+      let sum = 0;
+      for (let sy = y0; sy < y1; sy++) {
+        const iy = sy - top;
+        if (iy < 0 || iy >= height) continue;
+        for (let sx = x0; sx < x1; sx++) {
+          const ix = sx - left;
+          if (ix >= 0 && ix < width) sum += pixels[source[iy * width + ix]!]!;
+        }
+      }
+      out[y * size + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
+    }
+  }
+}
+
+/** Downscaled digits of one load at one size, made when first drawn and kept. */
+interface Thumbnails {
+  readonly key: unknown;
+  readonly size: number;
+  readonly bytes: Uint8Array;
+  readonly made: Uint8Array;
+}
+let thumbnails: Thumbnails | null = null;
+function thumbnailsFor(data: GridPaintData, size: number, total: number): Thumbnails {
+  if (!thumbnails || thumbnails.key !== data.key || thumbnails.size !== size || thumbnails.made.length < total) {
+    // One size of one load at a time: a zoom change or a new load lets the old ones go.
+    thumbnails = { key: data.key, size, bytes: new Uint8Array(total * size * size), made: new Uint8Array(total) };
+  }
+  return thumbnails;
+}
+
+/**
+ * Paints the rows into `target` (width × height RGBA words, cleared to transparent first so the
+ * grid's background shows between cells). Returns the positions whose label had no glyph (odd
+ * labels), for the caller to write as text.
+ */
+export function paintGridRows(paint: GridPaint): number[] {
+  const { target, width, height, ids, from, rows, columns, layout, data, labels } = paint;
+  const { digitSize, pitch, rowPitch, strip, banded } = layout;
+  target.fill(0);
+  const pixelsPer = data.geometry.rows * data.geometry.cols;
+  const side = Math.max(data.geometry.rows, data.geometry.cols);
+  const shrink = digitSize < side;
+  const scaling = shrink ? null : memoisedScaling(digitSize, data.geometry);
+  const kept = shrink ? thumbnailsFor(data, digitSize, data.total) : null;
+  const cellArea = digitSize * digitSize;
+  const white = GREYS_RGBA[0]!;
+  const missing: number[] = [];
+  const end = Math.min(ids.length, from + rows * columns);
+  for (let pos = from; pos < end; pos++) {
+    const id = ids[pos]!;
+    const cell = pos - from;
+    const left = Math.round((cell % columns) * pitch);
+    const rowTop = Math.round(Math.floor(cell / columns) * rowPitch);
+    const digitTop = banded ? rowTop : rowTop + strip;
+    const cellWidth = Math.min(digitSize, width - left);
+    if (cellWidth <= 0 || rowTop >= height) continue;
+    const drawnRows = Math.min(digitSize, height - digitTop);
+    const images = id < data.trainCount ? data.train : data.test;
+    const offset = (id < data.trainCount ? id : id - data.trainCount) * pixelsPer;
+    if (id >= data.total || offset + pixelsPer > images.length) continue;
+    if (kept) {
+      const at = id * cellArea;
+      if (kept.made[id] === 0) {
+        downscaleDigit(images.subarray(offset, offset + pixelsPer), data.geometry, digitSize, kept.bytes.subarray(at, at + cellArea));
+        kept.made[id] = 1;
+      }
+      const bytes = kept.bytes;
+      for (let y = 0; y < drawnRows; y++) {
+        const dst = (digitTop + y) * width + left;
+        const src = at + y * digitSize;
+        for (let x = 0; x < cellWidth; x++) target[dst + x] = GREYS_RGBA[bytes[src + x]!]!;
+      }
+    } else {
+      const { table, repeats } = scaling!;
+      for (let y = 0; y < drawnRows; y++) {
+        const dst = (digitTop + y) * width + left;
+        if (repeats[y] === 1) {
+          target.copyWithin(dst, dst - width, dst - width + cellWidth);
+          continue;
+        }
+        const row = y * digitSize;
+        for (let x = 0; x < cellWidth; x++) {
+          const src = table[row + x]!;
+          target[dst + x] = src === OUTSIDE ? white : GREYS_RGBA[images[offset + src]!]!;
+        }
+      }
+    }
+    if (banded) {
+      const colour = labels.bands?.[id];
+      if (colour === undefined) continue;
+      for (let y = digitTop + digitSize; y < Math.min(height, digitTop + digitSize + strip); y++) target.fill(colour, y * width + left, y * width + left + cellWidth);
+      continue;
+    }
+    const glyph = labels.glyphs?.[data.labelOf(id)];
+    if (glyph) {
+      for (let y = 0; y < strip && rowTop + y < height; y++) target.set(glyph.subarray(y * digitSize, y * digitSize + cellWidth), (rowTop + y) * width + left);
+    } else {
+      missing.push(pos);
+    }
+    paintFrame(target, width, height, left, rowTop, cellWidth, strip + digitSize);
+  }
+  return missing;
+}
+
+/** A 1-pixel frame around a cell (label strip and digit), drawn into the picture like the digits. */
+function paintFrame(target: Uint32Array, width: number, height: number, left: number, top: number, cellWidth: number, cellHeight: number): void {
+  const bottom = Math.min(height, top + cellHeight) - 1;
+  const right = left + cellWidth - 1;
+  target.fill(FRAME_RGBA, top * width + left, top * width + right + 1);
+  if (bottom === top + cellHeight - 1) target.fill(FRAME_RGBA, bottom * width + left, bottom * width + right + 1);
+  for (let y = top; y <= bottom; y++) {
+    target[y * width + left] = FRAME_RGBA;
+    target[y * width + right] = FRAME_RGBA;
+  }
+}
