@@ -49,9 +49,11 @@ test('a new filter after scrolling starts at its first digit in the very frame o
   await openLoaded(page);
   await grid(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
   await expect(grid(page).getByRole('gridcell', { name: 'train #0, label 5', exact: true })).toHaveCount(0);
-  // Mark the row canvases on screen: a new selection should draw into them, not build new ones.
-  const marked = await grid(page).locator('canvas').evaluateAll((cs) => cs.map((c) => ((c as HTMLCanvasElement & { __mark?: number }).__mark = 1)).length);
-  expect(marked).toBeGreaterThan(5);
+  // One canvas holds the digits on screen.
+  await expect(grid(page).locator('canvas')).toHaveCount(1);
+  // Mark the rows on screen: a new selection should write into them, not build new ones.
+  const marked = await grid(page).getByRole('row').evaluateAll((rows) => rows.map((r) => ((r as HTMLElement & { __mark?: number }).__mark = 1)).length);
+  expect(marked).toBeGreaterThanOrEqual(3);
   // What the first frame after the click shows, read in that frame's animation callback.
   const firstFrame = await digitButton(page, '3').evaluate(
     (button) =>
@@ -59,13 +61,13 @@ test('a new filter after scrolling starts at its first digit in the very frame o
         (button as HTMLButtonElement).click();
         requestAnimationFrame(() => {
           const gridEl = document.querySelector<HTMLElement>('[role="grid"]')!;
-          const rows = [...gridEl.querySelectorAll<HTMLElement>('[role="row"]')].sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
+          const rows = [...gridEl.querySelectorAll<HTMLElement>('[role="row"]')].filter((r) => !r.hidden).sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
           resolve({
             scrollTop: gridEl.scrollTop,
             firstRow: rows[0]?.getAttribute('aria-rowindex') ?? null,
             firstCell: rows[0]?.querySelector('[role="gridcell"]')?.getAttribute('aria-label') ?? null,
             focusable: gridEl.querySelector('[role="gridcell"][tabindex="0"]')?.getAttribute('aria-label') ?? null,
-            reused: [...gridEl.querySelectorAll('canvas')].some((c) => (c as HTMLCanvasElement & { __mark?: number }).__mark === 1),
+            reused: rows.some((r) => (r as HTMLElement & { __mark?: number }).__mark === 1),
           });
         });
       }),

@@ -120,6 +120,7 @@ test('“Link copied” goes away after a few seconds, or at the next change', a
 test('digits say they open on click: a tooltip with their name and a zoom cursor', async ({ page }) => {
   await openLoaded(page);
   const cell = grid(page).getByRole('gridcell', { name: 'train #0, label 5', exact: true });
-  await expect(cell).toHaveAttribute('title', 'train #0, label 5');
+  await cell.hover();
+  await expect(page.getByRole('tooltip')).toHaveText('train #0, label 5');
   expect(await cell.evaluate((el) => getComputedStyle(el).cursor)).toBe('zoom-in');
 });

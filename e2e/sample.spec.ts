@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ZOOM_LEVELS } from '../src/state/store/viewOptions';
 import { expect, test } from '@playwright/test';
 import { chooseSplit, digitButton, grid, labelOfCell, openLoaded, samplePanel, sampleLabels, setSeed, status } from './helpers/explorer';
 import { PLANTED_TOTAL } from './helpers/planted';
@@ -124,26 +125,28 @@ test('Copy as Python names exactly the sampled digits, in order', async ({ page 
 
 test('labels are drawn above the digits in grid and sample alike, sized with the zoom', async ({ page }) => {
   await openLoaded(page);
+  // The first cell (its label strip and digit) as the canvas draws it.
   const measure = () =>
-    grid(page)
-      .locator('canvas')
-      .first()
-      .evaluate((canvas: HTMLCanvasElement) => {
-        const ctx = canvas.getContext('2d')!;
-        const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-        // The first cell's columns: where is the label's ink (grey text) and the digit's (Greys)?
-        const cell = Math.round(canvas.width / (canvas.parentElement!.querySelectorAll('[role="gridcell"]').length));
-        const darkRows: number[] = [];
-        for (let y = 1; y < height - 1; y++) {
-          for (let x = 2; x < cell - 6; x++) {
-            if (data[(y * width + x) * 4]! < 110) {
-              darkRows.push(y);
-              break;
-            }
+    grid(page).evaluate((el) => {
+      const canvas = el.querySelector('canvas')!;
+      const box = canvas.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      const first = el.querySelector('[role="gridcell"]')!.getBoundingClientRect();
+      const [left, top] = [Math.round((first.left - box.left) * scale), Math.round((first.top - box.top) * scale)];
+      const [width, height] = [Math.round(first.width * scale), Math.round(first.height * scale)];
+      const { data } = canvas.getContext('2d')!.getImageData(left, top, width, height);
+      // Where is the label's ink (grey text) and the digit's (Greys)?
+      const darkRows: number[] = [];
+      for (let y = 1; y < height - 1; y++) {
+        for (let x = 2; x < width - 6; x++) {
+          if (data[(y * width + x) * 4]! < 110) {
+            darkRows.push(y);
+            break;
           }
         }
-        return { height, darkRows };
-      });
+      }
+      return { height, darkRows };
+    });
   const big = await measure();
   // Two bands of ink: the label's at the top, the digit's below it, with white between.
   const gap = big.darkRows.findIndex((y, i) => i > 0 && y - big.darkRows[i - 1]! > 2);
@@ -151,7 +154,7 @@ test('labels are drawn above the digits in grid and sample alike, sized with the
   const labelBand = big.darkRows.slice(0, gap);
   expect(labelBand[0]!).toBeLessThan(big.height / 3);
   const labelHeight = labelBand.at(-1)! - labelBand[0]!;
-  await page.getByRole('slider', { name: 'Zoom' }).fill('5'); // 4×
+  await page.getByRole('slider', { name: 'Zoom' }).fill(String(ZOOM_LEVELS.indexOf(4)));
   await expect.poll(async () => (await measure()).height).toBeGreaterThan(big.height * 1.5);
   const huge = await measure();
   const gap4 = huge.darkRows.findIndex((y, i) => i > 0 && y - huge.darkRows[i - 1]! > 2);

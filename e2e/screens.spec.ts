@@ -126,8 +126,13 @@ test('dark mode follows the system; the digits stay in matplotlib’s Greys', as
   const [r, g, b] = background.match(/\d+/g)!.map(Number);
   expect(r! + g! + b!).toBeLessThan(3 * 64);
   // The first digit's background pixel is Greys(0): white, ink dark, whatever the scheme.
-  const corner = await grid(page).locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')!.getImageData(2, canvas.height - 3, 1, 1).data;
+  const corner = await grid(page).evaluate((el) => {
+    const canvas = el.querySelector('canvas')!;
+    const box = canvas.getBoundingClientRect();
+    const cell = el.querySelector('[role="gridcell"]')!.getBoundingClientRect();
+    const scale = canvas.width / box.width;
+    // Near the bottom-left corner of the first digit (inside its frame).
+    const data = canvas.getContext('2d')!.getImageData(Math.floor((cell.left - box.left + 2) * scale), Math.floor((cell.bottom - box.top - 3) * scale), 1, 1).data;
     return [data[0], data[1], data[2]];
   });
   expect(corner).toEqual([255, 255, 255]);

@@ -78,49 +78,6 @@ export function paintDigitRow(
   }
 }
 
-const FRAME_RGBA = (() => {
-  const word = new Uint32Array(1);
-  new Uint8Array(word.buffer).set([0xc9, 0xc9, 0xc4, 0xff]);
-  return word[0]!;
-})();
-
-/**
- * A 1-pixel frame around each cell (digit and label strip), drawn into the row image: framing
- * with CSS outlines made the browser raster thousands of boxes per frame at small zooms.
- */
-export function paintCellFrames(target: ImageData, count: number, layout: RowLayout): void {
-  const out = new Uint32Array(target.data.buffer);
-  const { width, height } = target;
-  const { digitSize, pitch } = layout;
-  for (let d = 0; d < count; d++) {
-    const left = d * pitch;
-    const right = Math.min(width, left + digitSize) - 1;
-    out.fill(FRAME_RGBA, left, right + 1);
-    out.fill(FRAME_RGBA, (height - 1) * width + left, (height - 1) * width + right + 1);
-    for (let y = 0; y < height; y++) {
-      out[y * width + left] = FRAME_RGBA;
-      out[y * width + right] = FRAME_RGBA;
-    }
-  }
-}
-
-/** Writes the labels of the given cells centred in the strip above them, on white. */
-export function drawRowLabels(
-  ctx: CanvasRenderingContext2D,
-  cells: readonly number[],
-  labelAt: (i: number) => string,
-  layout: RowLayout & { readonly strip: number; readonly fontPx: number },
-): void {
-  const { digitSize, pitch, strip, fontPx } = layout;
-  ctx.fillStyle = '#fff';
-  for (const i of cells) ctx.fillRect(i * pitch, 0, digitSize, strip);
-  ctx.fillStyle = '#333';
-  ctx.font = `${fontPx}px system-ui, sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  for (const i of cells) ctx.fillText(labelAt(i), i * pitch + digitSize / 2, strip / 2, Math.max(1, digitSize - 2));
-}
-
 /** Draws one digit scaled to fill `canvas` (whose size the caller sets). */
 export function drawDigit(canvas: HTMLCanvasElement, pixels: Uint8Array, geometry: ImageGeometry = MNIST_GEOMETRY): void {
   const ctx = canvas.getContext('2d');

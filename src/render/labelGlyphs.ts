@@ -1,5 +1,5 @@
-// The label glyphs (MNIST's ten digits, or a dataset's class names) rasterized once per size, then copied into each row's ImageData, so a
-// row of digits and labels is still one putImageData (fillText per cell cost more per frame).
+// The label glyphs (MNIST's ten digits, or a dataset's class names) rasterized once per size, then copied into the grid's picture, so the
+// rows on screen are still one putImageData (fillText per cell cost more per frame).
 
 export interface LabelGlyphs {
   readonly width: number;
@@ -43,28 +43,4 @@ export function labelGlyphs(width: number, height: number, fontPx: number, texts
   const result = { width, height, glyphs };
   memo.set(key, result);
   return result;
-}
-
-/** Copies label glyphs under each digit of a row image; returns the labels it had no glyph for. */
-export function paintRowLabels(
-  target: ImageData,
-  labels: readonly number[],
-  glyphs: LabelGlyphs,
-  top: number,
-  pitch: number,
-): number[] {
-  const out = new Uint32Array(target.data.buffer);
-  const missing: number[] = [];
-  labels.forEach((label, i) => {
-    const glyph = glyphs.glyphs[label];
-    if (!glyph) {
-      missing.push(i);
-      return;
-    }
-    const left = i * pitch;
-    for (let y = 0; y < glyphs.height && top + y < target.height; y++) {
-      out.set(glyph.subarray(y * glyphs.width, (y + 1) * glyphs.width), (top + y) * target.width + left);
-    }
-  });
-  return missing;
 }

@@ -30,6 +30,7 @@ import { RegionNote } from './map/RegionNote';
 import { SuspectsProgress } from './suspects/SuspectsProgress';
 import { StatusLine } from './grid/StatusLine';
 import { ViewTabs } from './common/ViewTabs';
+import { GridColourControl, GridLegend } from './grid/GridColours';
 import { ZoomControl } from './grid/ZoomControl';
 import { useFileDrop } from './load/useFileDrop';
 import { UpdateNotice } from './load/UpdateNotice';
@@ -82,6 +83,7 @@ export function App() {
         {(view === 'digits' || view === 'table') && <SortSelect />}
         {(view === 'digits' || view === 'table') && <SelectionPythonButton />}
         {view === 'digits' && <ZoomControl />}
+        {view === 'digits' && <GridColourControl />}
         {view !== 'files' && view !== 'map' && <RegionNote />}
         <SuspectsProgress />
         <ClassifierProgress />
@@ -93,6 +95,7 @@ export function App() {
           // has arrived the sample's places and an empty grid hold the layout still.
           <div className="digits-view">
             <SamplePanel dataset={dataset} />
+            {dataset && <GridLegend dataset={dataset} />}
             {dataset || preview ? (
               <DigitGrid key={dataKey} dataset={(dataset ?? preview)!} dataKey={dataKey} />
             ) : (

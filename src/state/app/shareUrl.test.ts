@@ -176,7 +176,7 @@ describe('parseShareUrl: bad links fall back per parameter and say why', () => {
   });
 
   it('describes what it ignored in one sentence', () => {
-    expect(describeIgnored(parse('?zoom=9&n=0').ignored)).toBe('“zoom” must be one of 0.5, 1, 1.5, 2, 3, 4; “n” must be a whole number from 1 to 100');
+    expect(describeIgnored(parse('?zoom=9&n=0').ignored)).toBe('“zoom” must be one of 0.15, 0.25, 0.5, 1, 1.5, 2, 3, 4; “n” must be a whole number from 1 to 100');
   });
 });
 

@@ -11,6 +11,7 @@ import { splitsShown } from '../../data/dataset/labelIndex';
 import { readyValue, type AnalysisName } from '../store/analysisState';
 import { readoutCovers, readoutOf } from '../store/modelMemo';
 import { explorerStore, type ExplorerState } from '../store/explorerStore';
+import { isBandedZoom } from '../store/viewOptions';
 import { drawingLookAlikesJob, holdDrawing } from './drawingLookAlikesJob';
 import { lookAlikesJob } from './lookAlikesJob';
 import { mapJob } from './mapJob';
@@ -36,12 +37,17 @@ const JOBS: { readonly [N in AnalysisName]: AnalysisJob<N> } = {
 /** The classifier's two analyses: the first model (asked first, so it gets the first free worker), then the folds. */
 const CLASSIFIER: readonly AnalysisName[] = ['classifier', 'classifier-folds'];
 
+/** Whether the screen colours digits by the Colour fact: the map, or the grid's dense overview. */
+function showsColours({ view, zoom }: ExplorerState): boolean {
+  return view === 'map' || (view === 'digits' && isBandedZoom(zoom));
+}
+
 /** Whether the screen wants the classifier: its own views, a model-based order or filter, the map coloured by it. */
 function wantsClassifier(state: ExplorerState): boolean {
   const { view, sort, predicted, colour } = state;
   if (view === 'model' || view === 'draw') return true;
   if (predicted.length > 0) return true;
-  if (view === 'map' && colour === 'prediction') return true;
+  if (showsColours(state) && colour === 'prediction') return true;
   return (sort === 'suspect' || MODEL_ORDERS.includes(sort)) && (view === 'digits' || view === 'table');
 }
 
@@ -87,7 +93,7 @@ function wanted(state: ExplorerState): void {
   // The principal components stand in on the map while the neighbourhoods are computed.
   if (view === 'map' || (region !== null && layout === 'pca')) want(state, 'map');
   if ((view === 'map' || region !== null) && layout === 'umap') want(state, 'neighbourhood-map');
-  if (view === 'map' && colour === 'suspect') for (const name of suspectNames(['test', 'train'])) want(state, name);
+  if (showsColours(state) && colour === 'suspect') for (const name of suspectNames(view === 'map' ? ['test', 'train'] : splitsShown(split))) want(state, name);
   // The grid (and the data frame) sorted by the neighbours' vote, or by suspicion until the
   // classifier covers the splits shown (the order is then confident learning's, which needs no
   // neighbour tables); the other views ask for themselves.

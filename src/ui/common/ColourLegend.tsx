@@ -1,14 +1,22 @@
 import type { MapColour } from '../../data/analysis/mapLayouts';
 import { rampColour, SPLIT_COLOURS, SUSPECT_RAMP } from '../../render/mapColours';
-import { MapLegend } from './MapLegend';
+import { LabelLegend } from './LabelLegend';
+
+interface Props {
+  /** The legend's accessible name: `Map legend`, `Grid legend`. */
+  readonly name: string;
+  readonly colour: MapColour;
+  readonly suspectsReady: boolean;
+  readonly predictionsReady: boolean;
+}
 
 /** What the colours mean: the label toggles, the two splits, or the suspect score's ramp. */
-export function MapColourLegend({ colour, suspectsReady, predictionsReady }: { colour: MapColour; suspectsReady: boolean; predictionsReady: boolean }) {
-  if (colour === 'label') return <MapLegend />;
+export function ColourLegend({ name, colour, suspectsReady, predictionsReady }: Props) {
+  if (colour === 'label') return <LabelLegend name={name} />;
   if (colour === 'prediction')
     return (
       <>
-        <MapLegend />
+        <LabelLegend name={name} />
         <p className="hint">
           Coloured by the class the classifier predicts (out of sample); the digits it reads otherwise than their label are drawn on top.
           {!predictionsReady && ' Grey until the classifier’s probabilities of every digit are computed (progress in the Model view).'}
@@ -17,7 +25,7 @@ export function MapColourLegend({ colour, suspectsReady, predictionsReady }: { c
     );
   if (colour === 'split')
     return (
-      <ul className="map-legend" aria-label="Map legend">
+      <ul className="map-legend" aria-label={name}>
         {(['train', 'test'] as const).map((split) => (
           <li key={split}>
             <span className="map-swatch" style={{ background: SPLIT_COLOURS[split] }} aria-hidden="true" /> {split === 'train' ? 'Train' : 'Test'}
@@ -27,7 +35,7 @@ export function MapColourLegend({ colour, suspectsReady, predictionsReady }: { c
     );
   const stops = Array.from({ length: 11 }, (_, i) => rampColour(SUSPECT_RAMP, i / 10));
   return (
-    <div className="map-legend" role="group" aria-label="Map legend">
+    <div className="map-legend" role="group" aria-label={name}>
       <span>0 of 10 neighbours with another label</span>
       <span className="map-ramp" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} aria-hidden="true" />
       <span>10 of 10 (the most suspect drawn on top)</span>

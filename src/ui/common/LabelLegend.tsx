@@ -5,10 +5,11 @@ import { LABEL_COLOURS } from '../../render/mapPoints';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 
 /**
- * The map's legend: one toggle per label, pressed while the label is shown. It is the digit
- * filter seen from the map (one fact in the store), so hiding a label here filters the grid too.
+ * The legend of the label colours (the map's, the dense grid's): one toggle per label, pressed
+ * while the label is shown. It is the digit filter seen from the picture (one fact in the store),
+ * so hiding a label here filters the grid and the map too.
  */
-export function MapLegend() {
+export function LabelLegend({ name }: { name: string }) {
   const digits = useExplorerStore((s) => s.digits);
   const setDigits = useExplorerStore((s) => s.setDigits);
   const info = useDatasetInfo();
@@ -20,7 +21,7 @@ export function MapLegend() {
     setDigits(next);
   };
   return (
-    <div className="map-legend" role="group" aria-label="Map legend">
+    <div className="map-legend" role="group" aria-label={name}>
       {classes.map((label) => (
         <button key={label} type="button" aria-pressed={showsLabel(digits, label)} onClick={() => toggle(label)}>
           <span className="map-swatch" style={{ background: LABEL_COLOURS[label % LABEL_COLOURS.length] }} aria-hidden="true" />

@@ -1,72 +1,45 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { locateDigit, type Dataset } from '../../data/dataset/dataset';
-import { useExplorerStore } from '../../state/store/useExplorerStore';
-import { useVisibleIds } from '../../state/store/selectors';
-import { DigitGridRow } from './DigitGridRow';
 import { positionOf } from '../../data/dataset/labelIndex';
-import { registerGridFocuser } from './digitFocus';
-import { GRID_PADDING, gridLayout, minGridHeight } from './gridLayout';
+import { useVisibleIds } from '../../state/store/selectors';
+import { useExplorerStore } from '../../state/store/useExplorerStore';
+import { useDigitColours } from '../common/useDigitColours';
 import { useElementWidth } from '../common/useElementWidth';
-
-const OVERSCAN = 4;
+import type { CellElement } from './accessibleRows';
+import { registerGridFocuser } from './digitFocus';
+import { GridSurface } from './gridSurface';
+import { GRID_PADDING, gridLayout, minGridHeight } from './gridLayout';
 
 /**
- * Mounted afresh for each load (see App); a new selection reuses its rows and starts at the top.
- *
- * Every digit of the current selection: rows are virtualized by TanStack Virtual, each row is one
- * canvas with a transparent gridcell over each digit for focus, clicks and screen readers.
+ * Every digit of the current selection. React renders the frame (the scroll box, its height, the
+ * canvas and the element the rows live in); the rows on screen are painted and their accessible
+ * cells written by the grid surface (gridSurface.ts), outside React, as the view scrolls.
  */
 export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: string }) {
   const ids = useVisibleIds();
   const zoom = useExplorerStore((s) => s.zoom);
   const setOpen = useExplorerStore((s) => s.setOpen);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const surfaceRef = useRef<GridSurface | null>(null);
   const width = useElementWidth(scrollRef);
-  // One layout object per zoom and width, so memoized rows see the same props while scrolling.
   const layout = useMemo(() => gridLayout(zoom, width - 2 * GRID_PADDING), [zoom, width]);
+  const { colours } = useDigitColours(dataset, layout.banded);
   const rowCount = Math.ceil(ids.length / layout.columns);
-  const [focusPos, setFocusPos] = useState(0);
-  const wantsFocus = useRef(false);
+  const [hover, setHover] = useState<{ name: string; x: number; y: number } | null>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- not compiled by React Compiler; TanStack's fresh functions are fine here
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => layout.rowHeight,
-    overscan: OVERSCAN,
-    paddingStart: GRID_PADDING,
-    paddingEnd: GRID_PADDING,
-  });
-
-  // Row height is fixed per zoom level, so a zoom change re-measures every row at once.
-  useLayoutEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight]);
-
-  // A new selection starts at its first digit. The grid is not mounted afresh for it (that
-  // rebuilt every row, canvas and cell: a third of a click's time): the virtualizer is told to go
-  // to the top before paint, and the scroll it makes lays out the top rows in the same frame.
-  const shownIds = useRef(ids);
   useLayoutEffect(() => {
-    if (shownIds.current === ids) return;
-    shownIds.current = ids;
-    virtualizer.scrollToOffset(0);
-    wantsFocus.current = false;
-    setFocusPos(0);
-  }, [ids, virtualizer]);
-
-  const moveFocus = useCallback(
-    (pos: number) => {
-      if (ids.length === 0) return;
-      const clamped = Math.max(0, Math.min(ids.length - 1, pos));
-      setFocusPos(clamped);
-      virtualizer.scrollToIndex(Math.floor(clamped / layout.columns), { align: 'auto' });
-      // Focus the cell now if its row is rendered; otherwise once it is (the effect below).
-      const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-pos="${clamped}"]`);
-      if (cell) cell.focus({ preventScroll: true });
-      else wantsFocus.current = true;
-    },
-    [ids, layout.columns, virtualizer],
-  );
+    const surface = new GridSurface({ scroller: scrollRef.current!, canvas: canvasRef.current!, rows: rowsRef.current! });
+    surfaceRef.current = surface;
+    return () => {
+      surface.dispose();
+      surfaceRef.current = null;
+    };
+  }, []);
+  useLayoutEffect(() => {
+    surfaceRef.current?.show({ dataset, dataKey, ids, layout, bands: layout.banded ? (colours?.colours ?? null) : null });
+  }, [dataset, dataKey, ids, layout, colours]);
 
   // A closing detail hands focus back to the digit it showed last.
   useEffect(
@@ -74,102 +47,84 @@ export function DigitGrid({ dataset, dataKey }: { dataset: Dataset; dataKey: str
       registerGridFocuser((id) => {
         const pos = positionOf(ids, id);
         if (pos < 0) return false;
-        moveFocus(pos);
+        surfaceRef.current?.moveFocus(pos, true);
         return true;
       }),
-    [ids, moveFocus],
+    [ids],
   );
 
-  const virtualRows = virtualizer.getVirtualItems();
-  // The rows in the viewport, without the overscan (set by getVirtualItems).
-  const onScreen = virtualizer.range ?? { startIndex: 0, endIndex: -1 };
-  // More slots than rows can ever be rendered at once, so slot keys never collide.
-  const rowSlots = Math.ceil((scrollRef.current?.clientHeight ?? window.innerHeight) / layout.rowHeight) + 2 * OVERSCAN + 4;
-  // After a keyboard move the target cell may only exist once its row renders: focus it then.
-  useEffect(() => {
-    if (!wantsFocus.current) return;
-    const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-pos="${focusPos}"]`);
-    if (cell) {
-      cell.focus({ preventScroll: true });
-      wantsFocus.current = false;
-    }
-  }, [focusPos, virtualRows]);
+  const open = (pos: number | null) => {
+    const id = pos === null ? undefined : ids[pos];
+    if (pos === null || id === undefined) return;
+    surfaceRef.current?.moveFocus(pos, false);
+    setOpen(locateDigit(dataset, id), 'grid');
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const surface = surfaceRef.current;
+    if (!surface) return;
+    const at = surface.focusedPosition;
     const cols = layout.columns;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / layout.rowHeight));
     const moves: Record<string, number> = {
-      ArrowRight: focusPos + 1,
-      ArrowLeft: focusPos - 1,
-      ArrowDown: focusPos + cols,
-      ArrowUp: focusPos - cols,
-      PageDown: focusPos + cols * pageRows,
-      PageUp: focusPos - cols * pageRows,
-      Home: event.ctrlKey ? 0 : focusPos - (focusPos % cols),
-      End: event.ctrlKey ? ids.length - 1 : focusPos - (focusPos % cols) + cols - 1,
+      ArrowRight: at + 1,
+      ArrowLeft: at - 1,
+      ArrowDown: at + cols,
+      ArrowUp: at - cols,
+      PageDown: at + cols * pageRows,
+      PageUp: at - cols * pageRows,
+      Home: event.ctrlKey ? 0 : at - (at % cols),
+      End: event.ctrlKey ? ids.length - 1 : at - (at % cols) + cols - 1,
     };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
-      moveFocus(target);
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      const id = ids[focusPos];
-      if (id !== undefined) {
-        event.preventDefault();
-        setOpen(locateDigit(dataset, id), 'grid');
-      }
+      surface.moveFocus(target, true);
+    } else if ((event.key === 'Enter' || event.key === ' ') && ids[at] !== undefined) {
+      event.preventDefault();
+      open(at);
     }
   };
 
+  const name = dataset.info.noun.many.charAt(0).toUpperCase() + dataset.info.noun.many.slice(1);
   return (
-    <div
-      ref={scrollRef}
-      id="digit-grid"
-      className="digit-grid"
-      style={{ '--grid-min': `${minGridHeight(layout)}px` } as CSSProperties}
-      role="grid"
-      aria-label={dataset.info.noun.many.charAt(0).toUpperCase() + dataset.info.noun.many.slice(1)}
-      aria-rowcount={rowCount}
-      aria-colcount={layout.columns}
-      onKeyDown={onKeyDown}
-      onClick={(event) => {
-        const pos = cellPosition(event.target);
-        const id = pos === null ? undefined : ids[pos];
-        if (pos === null || id === undefined) return;
-        setFocusPos(pos);
-        setOpen(locateDigit(dataset, id), 'grid');
-      }}
-      onFocus={(event) => {
-        const pos = cellPosition(event.target);
-        if (pos !== null) setFocusPos(pos);
-      }}
-    >
-      <div className="digit-grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualRows.map((row) => {
-          const rowStart = row.index * layout.columns;
-          // Keyed by slot, not by row: a row scrolled out hands its canvas and cells to the row
-          // scrolled in, so a fling updates attributes and pixels instead of building DOM.
-          const inRow = focusPos >= rowStart && focusPos < rowStart + layout.columns;
-          return (
-            <DigitGridRow
-              key={row.index % rowSlots}
-              dataset={dataset}
-              dataKey={dataKey}
-              ids={ids}
-              rowIndex={row.index}
-              top={row.start}
-              layout={layout}
-              focusColumn={inRow ? focusPos - rowStart : -1}
-              onScreen={row.index >= onScreen.startIndex && row.index <= onScreen.endIndex}
-            />
-          );
-        })}
+    <>
+      <div
+        ref={scrollRef}
+        id="digit-grid"
+        className={layout.banded ? 'digit-grid digit-grid-dense' : 'digit-grid'}
+        style={{ '--grid-min': `${minGridHeight(layout)}px` } as CSSProperties}
+        role="grid"
+        aria-label={name}
+        aria-rowcount={rowCount}
+        aria-colcount={layout.columns}
+        onKeyDown={onKeyDown}
+        onClick={(event) => {
+          const cell = event.target instanceof Element ? event.target.closest<CellElement>('[role="gridcell"]') : null;
+          setHover(null);
+          open(cell?.gridPos ?? surfaceRef.current?.positionAt(event.clientX, event.clientY) ?? null);
+        }}
+        onFocus={(event) => {
+          if (event.target.getAttribute('role') === 'gridcell') surfaceRef.current?.focused(event.target);
+        }}
+        onPointerMove={(event) => {
+          const pos = surfaceRef.current?.positionAt(event.clientX, event.clientY) ?? null;
+          setHover(pos === null ? null : { name: surfaceRef.current!.nameAt(pos), x: event.clientX, y: event.clientY });
+        }}
+        onPointerLeave={() => setHover(null)}
+        // What is under the pointer changes with the scroll: the tooltip waits for the next move.
+        onScroll={() => setHover(null)}
+      >
+        <div className="digit-grid-body" style={{ height: rowCount * layout.rowHeight + 2 * GRID_PADDING }}>
+          <canvas ref={canvasRef} className="digit-grid-canvas" aria-hidden="true" />
+          <div ref={rowsRef} className="digit-grid-rows" />
+        </div>
       </div>
-    </div>
+      {hover && (
+        <div role="tooltip" className="grid-tooltip" style={{ left: hover.x + 12, top: hover.y + 16 }}>
+          {hover.name}
+        </div>
+      )}
+    </>
   );
-}
-
-function cellPosition(target: EventTarget): number | null {
-  const cell = target instanceof Element ? target.closest<HTMLElement>('[data-pos]') : null;
-  return cell ? Number(cell.dataset.pos) : null;
 }

@@ -1,32 +1,20 @@
 // The map of every digit: the neighbourhood layout (UMAP of the exact neighbour graph) or the
 // first two principal components, coloured by label, split or suspect score. While the
 // neighbourhood map is computed the principal-components map stands in beneath its progress.
-import { useMemo } from 'react';
-import { labelsByGlobalId, type Dataset } from '../../data/dataset/dataset';
+import type { Dataset } from '../../data/dataset/dataset';
 import { LAYOUT_NAMES, LAYOUTS, MAP_COLOUR_NAMES, MAP_COLOURS, type LayoutKind, type MapPoints } from '../../data/analysis/mapLayouts';
-import type { SuspectScores } from '../../data/analysis/suspects';
 import { coordinatesCsv, coordinatesFileName } from '../../data/export/mapCoordinates';
 import { downloadBlob } from '../../render/downloadBlob';
-import { pointColours } from '../../render/mapColours';
 import { askFor, cancelAnalysis, cancelNeighbourhoodMap } from '../../state/jobs/scheduler';
 import { stateFor, type AnalysisProgress } from '../../state/store/analysisState';
-import { useModelReadout, useSuspectParts } from '../../state/store/selectors';
 import { useExplorerStore } from '../../state/store/useExplorerStore';
 import { AnalysisStatus } from '../common/AnalysisStatus';
 import { LabelledSelect } from '../common/LabelledSelect';
 import { formatCount } from '../common/format';
 import { MapCanvas } from './MapCanvas';
 import { MapCaption } from './MapCaption';
-import { MapColourLegend } from './MapColourLegend';
-
-
-/** Each digit's share of neighbours with another label, by global id; NaN where its split is not scored yet. */
-function suspectShares(total: number, parts: readonly (SuspectScores | null)[]): Float64Array | null {
-  if (parts.every((p) => !p)) return null;
-  const shares = new Float64Array(total).fill(NaN);
-  for (const p of parts) if (p) for (let i = 0; i < p.to - p.from; i++) shares[p.from + i] = p.disagreeing[i]! / p.k;
-  return shares;
-}
+import { ColourLegend } from '../common/ColourLegend';
+import { useDigitColours } from '../common/useDigitColours';
 
 const stageWords = (progress: AnalysisProgress) =>
   progress.stage === 'neighbour tables'
@@ -37,18 +25,13 @@ const stageWords = (progress: AnalysisProgress) =>
 
 export function MapView({ dataset }: { dataset: Dataset }) {
   const layout = useExplorerStore((s) => s.layout);
-  const colour = useExplorerStore((s) => s.colour);
   const setLayout = useExplorerStore((s) => s.setLayout);
   const setColour = useExplorerStore((s) => s.setColour);
   const pca = useExplorerStore((s) => stateFor(s.analyses.map, dataset));
   const umap = useExplorerStore((s) => stateFor(s.analyses['neighbourhood-map'], dataset));
-  const suspects = useSuspectParts();
   const total = dataset.train.count + dataset.test.count;
-  const labels = useMemo(() => labelsByGlobalId(dataset), [dataset]);
-  const shares = useMemo(() => (colour === 'suspect' ? suspectShares(total, [suspects.train, suspects.test]) : null), [colour, total, suspects]);
-  const readout = useModelReadout();
-  const predicted = colour === 'prediction' ? (readout?.predicted ?? null) : null;
-  const colours = useMemo(() => pointColours(colour, labels, dataset.train.count, shares, predicted), [colour, labels, dataset, shares, predicted]);
+  const { colour, colours: wantedColours, suspectsReady, predictionsReady } = useDigitColours(dataset, true);
+  const colours = wantedColours!;
 
   // What is drawn: the layout asked for, or the principal components while the neighbourhoods are computed.
   const shown: { layout: LayoutKind; points: MapPoints } | null =
@@ -97,7 +80,7 @@ export function MapView({ dataset }: { dataset: Dataset }) {
       {shown && (
         <>
           <MapCaption shown={shown.layout} asked={layout} pca={pca.status === 'ready' ? pca : null} umap={umap.status === 'ready' ? umap : null} />
-          <MapColourLegend colour={colour} suspectsReady={shares !== null && !shares.some(Number.isNaN)} predictionsReady={readout !== null && readout.known.train && readout.known.test} />
+          <ColourLegend name="Map legend" colour={colour} suspectsReady={suspectsReady} predictionsReady={predictionsReady} />
           <MapCanvas dataset={dataset} points={shown.points} layout={shown.layout} colours={colours} regions={shown.layout === layout} />
         </>
       )}

@@ -1,0 +1,207 @@
+// The digit grid outside React: one canvas holding the rows on screen, painted from the split
+// buffers whenever the first row on screen changes (in the scroll event, so the frame that shows
+// the new scroll position shows its digits), the pool of accessible rows beside it, the roving
+// focus, and positions of pointer events by arithmetic (clicks and hover work on rows whose
+// names are not written yet, and at 4 pixels per digit).
+import { describeDigit, geometryOf, labelOf, type Dataset } from '../../data/dataset/dataset';
+import { labelShort } from '../../data/dataset/catalog';
+import { paintGridRows } from '../../render/gridViewport';
+import { labelGlyphs } from '../../render/labelGlyphs';
+import { markFirstDigitPainted } from '../../state/app/perfMarks';
+import { AccessibleRows, type CellElement } from './accessibleRows';
+import { GRID_PADDING, type GridLayout } from './gridLayout';
+
+/** Milliseconds of name writing per frame while rows wait for theirs. */
+const NAME_BUDGET_MS = 4;
+
+export interface GridContent {
+  readonly dataset: Dataset;
+  /** Which load the pixels come from: equal keys, equal pixels for equal ids. */
+  readonly dataKey: string;
+  readonly ids: Uint32Array;
+  readonly layout: GridLayout;
+  /** Colour word per global id for the bands of the dense zooms, or null. */
+  readonly bands: Uint32Array | null;
+}
+
+export interface GridElements {
+  readonly scroller: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  readonly rows: HTMLElement;
+}
+
+export class GridSurface {
+  private content: GridContent | null = null;
+  private readonly rows: AccessibleRows;
+  private focusPos = 0;
+  /** What the canvas shows: first row, rows, size, content (repainted when any changes). */
+  private painted = '';
+  private contentVersion = 0;
+  private image: ImageData | null = null;
+  private pendingFrame = 0;
+  private readonly onScroll = () => this.update();
+  private readonly resize: ResizeObserver;
+
+  private readonly elements: GridElements;
+
+  constructor(elements: GridElements) {
+    this.elements = elements;
+    this.rows = new AccessibleRows(elements.rows);
+    elements.scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    this.resize = new ResizeObserver(() => this.update());
+    this.resize.observe(elements.scroller);
+  }
+
+  dispose(): void {
+    this.elements.scroller.removeEventListener('scroll', this.onScroll);
+    this.resize.disconnect();
+    cancelAnimationFrame(this.pendingFrame);
+  }
+
+  /** New content; a new selection starts at its first digit. */
+  show(content: GridContent): void {
+    const previous = this.content;
+    this.content = content;
+    this.contentVersion++;
+    const { dataset, ids, layout } = content;
+    this.rows.setContent({ layout, length: ids.length, nameAt: (pos) => describeDigit(dataset, ids[pos]!) });
+    if (previous && previous.ids !== ids) {
+      this.elements.scroller.scrollTop = 0;
+      this.focusPos = 0;
+    }
+    this.focusPos = Math.min(this.focusPos, Math.max(0, ids.length - 1));
+    this.update();
+  }
+
+  get focusedPosition(): number {
+    return this.focusPos;
+  }
+
+  /** Paints what is on screen if it changed, and writes the accessible rows (within the budget). */
+  private update(pinFocus = false): void {
+    const content = this.content;
+    if (!content) return;
+    const { layout, ids } = content;
+    const { scroller } = this.elements;
+    const rowCount = Math.ceil(ids.length / layout.columns);
+    const first = Math.max(0, Math.min(rowCount - 1, Math.floor((scroller.scrollTop - GRID_PADDING) / layout.rowHeight)));
+    const last = Math.min(rowCount - 1, Math.floor((scroller.scrollTop + scroller.clientHeight - GRID_PADDING) / layout.rowHeight));
+    this.paint(first, Math.max(0, last - first + 1));
+    const focused = pinFocus || this.elements.rows.contains(document.activeElement);
+    const pinned = focused ? Math.floor(this.focusPos / layout.columns) : -1;
+    const done = this.rows.show(first, last, pinned, this.focusPos, performance.now() + NAME_BUDGET_MS);
+    if (!done && this.pendingFrame === 0) {
+      this.pendingFrame = requestAnimationFrame(() => {
+        this.pendingFrame = 0;
+        this.update();
+      });
+    }
+  }
+
+  private paint(first: number, rows: number): void {
+    const content = this.content!;
+    const { canvas } = this.elements;
+    const { layout, ids, dataset, bands } = content;
+    const ratio = window.devicePixelRatio || 1;
+    const cssWidth = layout.columns * layout.cellWidth;
+    const cssHeight = Math.max(1, rows) * layout.rowHeight;
+    const width = Math.max(1, Math.round(cssWidth * ratio));
+    const height = Math.max(1, Math.round(cssHeight * ratio));
+    const key = `${this.contentVersion}:${first}:${rows}:${width}x${height}`;
+    if (key === this.painted) return;
+    this.painted = key;
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+      canvas.style.width = `${cssWidth}px`;
+      canvas.style.height = `${cssHeight}px`;
+    }
+    canvas.style.transform = `translate(${GRID_PADDING}px, ${GRID_PADDING + first * layout.rowHeight}px)`;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    if (!this.image || this.image.width !== width || this.image.height !== height) this.image = ctx.createImageData(width, height);
+    const digitSize = Math.round(layout.digitSize * ratio);
+    const strip = Math.round(layout.labelStrip * ratio);
+    const fontPx = Math.round(layout.labelFont * ratio);
+    const glyphs = layout.banded ? null : labelGlyphs(digitSize, strip, fontPx, dataset.info.classNames);
+    const missing = paintGridRows({
+      target: new Uint32Array(this.image.data.buffer),
+      width,
+      height,
+      ids,
+      from: first * layout.columns,
+      rows,
+      columns: layout.columns,
+      layout: { digitSize, pitch: layout.cellWidth * ratio, rowPitch: layout.rowHeight * ratio, strip, banded: layout.banded },
+      data: {
+        train: dataset.train.images,
+        test: dataset.test.images,
+        trainCount: dataset.train.count,
+        total: dataset.train.count + dataset.test.count,
+        geometry: geometryOf(dataset),
+        labelOf: (id) => labelOf(dataset, id),
+        key: content.dataKey,
+      },
+      labels: { glyphs: glyphs?.glyphs ?? null, bands },
+    });
+    ctx.putImageData(this.image, 0, 0);
+    // Labels that are no class (odd files) have no glyph: those few are written as text.
+    if (missing.length > 0) {
+      ctx.fillStyle = '#333';
+      ctx.font = `${fontPx}px system-ui, sans-serif`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      for (const pos of missing) {
+        const cell = pos - first * layout.columns;
+        const x = Math.round((cell % layout.columns) * layout.cellWidth * ratio);
+        const y = Math.round(Math.floor(cell / layout.columns) * layout.rowHeight * ratio);
+        ctx.fillText(labelShort(dataset.info, labelOf(dataset, ids[pos]!)), x + digitSize / 2, y + strip / 2, Math.max(1, digitSize - 2));
+      }
+    }
+    if (ids.length > 0) markFirstDigitPainted();
+  }
+
+  /** The position under a point of the grid's client area, or null off every digit. */
+  positionAt(clientX: number, clientY: number): number | null {
+    const content = this.content;
+    if (!content) return null;
+    const { layout, ids } = content;
+    const box = this.elements.rows.getBoundingClientRect();
+    const x = clientX - box.left - GRID_PADDING;
+    const y = clientY - box.top - GRID_PADDING;
+    if (x < 0 || y < 0) return null;
+    const column = Math.floor(x / layout.cellWidth);
+    const row = Math.floor(y / layout.rowHeight);
+    if (column >= layout.columns || x - column * layout.cellWidth >= layout.digitSize || y - row * layout.rowHeight >= layout.labelledHeight) return null;
+    const pos = row * layout.columns + column;
+    return pos < ids.length ? pos : null;
+  }
+
+  /** The name of the digit at a position. */
+  nameAt(pos: number): string {
+    const content = this.content!;
+    return describeDigit(content.dataset, content.ids[pos]!);
+  }
+
+  /** Makes `pos` the focused cell: scrolled into view, its row written, focused if `focus`. */
+  moveFocus(pos: number, focus: boolean): void {
+    const content = this.content;
+    if (!content || content.ids.length === 0) return;
+    const { layout, ids } = content;
+    this.focusPos = Math.max(0, Math.min(ids.length - 1, pos));
+    const { scroller } = this.elements;
+    const top = GRID_PADDING + Math.floor(this.focusPos / layout.columns) * layout.rowHeight;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + layout.rowHeight > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + layout.rowHeight - scroller.clientHeight;
+    // The scroll event comes later; the focused row is written now.
+    const wasFocused = this.elements.rows.contains(document.activeElement);
+    this.update(true);
+    const cell = this.rows.cellAt(this.focusPos);
+    if (focus || wasFocused) cell?.focus({ preventScroll: true });
+  }
+
+  /** Records a focus that arrived by itself (a click, Tab). */
+  focused(cell: CellElement): void {
+    if (cell.gridPos !== undefined) this.focusPos = cell.gridPos;
+  }
+}
