@@ -1,5 +1,6 @@
 import { GREYS_RGBA } from './greys';
-import { MNIST_GEOMETRY, uprightIndex, type ImageGeometry } from '../data/dataset/dataset';
+import { MNIST_GEOMETRY, type ImageGeometry } from '../data/dataset/dataset';
+import { digitScaling, OUTSIDE } from './gridViewport';
 
 export interface RowLayout {
   /** Width and height of one drawn digit, in device pixels. */
@@ -8,40 +9,6 @@ export interface RowLayout {
   readonly pitch: number;
   /** Where the digits start from the top of the image (below their labels), in device pixels. */
   readonly top?: number;
-}
-
-/** Marks a drawn pixel outside the image (a letterbox of a non-square image): left blank. */
-const OUTSIDE = 0xffffffff;
-
-/**
- * For each pixel of a size × size cell, the stored byte it shows (nearest neighbour): the image
- * stood upright (EMNIST is stored transposed) and fitted by its longer side, centred.
- */
-function cellTable(size: number, geometry: ImageGeometry): Uint32Array {
-  const { width, height, source } = uprightIndex(geometry);
-  const side = Math.max(width, height);
-  const left = Math.floor((side - width) / 2);
-  const top = Math.floor((side - height) / 2);
-  const table = new Uint32Array(size * size);
-  for (let y = 0; y < size; y++) {
-    const sy = Math.min(side - 1, Math.floor((y * side) / size)) - top;
-    for (let x = 0; x < size; x++) {
-      const sx = Math.min(side - 1, Math.floor((x * side) / size)) - left;
-      table[y * size + x] = sy < 0 || sy >= height || sx < 0 || sx >= width ? OUTSIDE : source[sy * width + sx]!;
-    }
-  }
-  return table;
-}
-const tableMemo = new Map<string, Uint32Array>();
-function memoisedTable(size: number, geometry: ImageGeometry): Uint32Array {
-  const key = `${size}:${geometry.rows}:${geometry.cols}:${geometry.transposed ? 1 : 0}`;
-  let table = tableMemo.get(key);
-  if (!table) {
-    if (tableMemo.size > 32) tableMemo.clear();
-    table = cellTable(size, geometry);
-    tableMemo.set(key, table);
-  }
-  return table;
 }
 
 /**
@@ -61,7 +28,7 @@ export function paintDigitRow(
   const width = target.width;
   const { digitSize, pitch } = layout;
   const top = layout.top ?? 0;
-  const map = memoisedTable(digitSize, geometry);
+  const map = digitScaling(digitSize, geometry).table;
   const background = GREYS_RGBA[0]!;
   for (let d = 0; d < count; d++) {
     const pixels = pixelsAt(d);

@@ -62,9 +62,9 @@ const FRAME_RGBA = (() => {
   return word[0]!;
 })();
 /** A drawn pixel outside the image (letterbox of a non-square image): paper white. */
-const OUTSIDE = -1;
+export const OUTSIDE = -1;
 
-interface Scaling {
+export interface Scaling {
   /** Per drawn pixel of a size × size cell, the stored byte it shows (nearest), or OUTSIDE. */
   readonly table: Int32Array;
   /** Whether drawn row y shows the same stored row as y − 1 (then copied, not looked up). */
@@ -92,7 +92,8 @@ function scalingFor(size: number, geometry: ImageGeometry): Scaling {
 }
 
 const scalings = new Map<string, Scaling>();
-function memoisedScaling(size: number, geometry: ImageGeometry): Scaling {
+/** How a digit is enlarged to size × size (nearest neighbour, stood upright, letterboxed): one table per size and shape. */
+export function digitScaling(size: number, geometry: ImageGeometry): Scaling {
   const key = `${size}:${geometry.rows}:${geometry.cols}:${geometry.transposed ? 1 : 0}`;
   let scaling = scalings.get(key);
   if (!scaling) {
@@ -161,7 +162,7 @@ export function paintGridRows(paint: GridPaint): number[] {
   const pixelsPer = data.geometry.rows * data.geometry.cols;
   const side = Math.max(data.geometry.rows, data.geometry.cols);
   const shrink = digitSize < side;
-  const scaling = shrink ? null : memoisedScaling(digitSize, data.geometry);
+  const scaling = shrink ? null : digitScaling(digitSize, data.geometry);
   const kept = shrink ? thumbnailsFor(data, digitSize, data.total) : null;
   const cellArea = digitSize * digitSize;
   const white = GREYS_RGBA[0]!;
