@@ -12,11 +12,14 @@ import { lookAlikeQueries } from './page/lookAlikes';
 import { mapTimes } from './page/map';
 import { statisticsMark, waitForMarkIfAny } from './page/marks';
 import { measureMemory, memoryDump, processMemory } from './page/memory';
-import { fling, withoutTrace, type ScrollSample } from './page/scroll';
+import { FRAME_BUDGET_MS, fling, GRID_ZOOMS, setZoom, withoutTrace, type GridZoomKey, type ScrollSample } from './page/scroll';
+import { DEFAULT_ZOOM } from '../../src/state/store/viewOptions';
 import { statisticsInteractions } from './page/statisticsViews';
 import { describeProfile, mainThreadProfile } from './page/traceProfile';
 import { PROFILE_CATEGORIES } from './page/tracing';
-import { summariseSet, type SetResults, type SetSamples } from './report/setResults';
+import { scrollStats, summariseSet, type SetResults, type SetSamples } from './report/setResults';
+import type { GridResults } from './report/setRows';
+import { stats } from './stats';
 
 type LoadRuns = Pick<SetSamples, 'cold' | 'warm' | 'refs' | 'statisticsComputed' | 'statisticsKept'>;
 
@@ -43,22 +46,31 @@ async function loadRuns(browser: Browser, set: DataSet, runs: number): Promise<L
   return samples;
 }
 
-/** Clicks and scrolls, each traced once in full for where the main thread's time went. */
-async function profilesAndScrolling(browser: Browser, page: Page, runs: number): Promise<Pick<SetSamples, 'profiles' | 'scrollDefault' | 'scrollSmallest'>> {
+/**
+ * Clicks and flings at each grid zoom, each traced once in full for where the main thread's time
+ * went; a fling that misses its budget (main thread per frame, or frame intervals p99) is traced
+ * at that zoom, for the profile the report prints beside it.
+ */
+export async function profilesAndScrolling(browser: Browser, page: Page, runs: number): Promise<Pick<SetSamples, 'profiles' | 'scroll'>> {
   const profiles: Record<string, string> = {};
   profiles['click one digit'] = await profiledClick(browser, page, '4');
   profiles['click All'] = await profiledClick(browser, page, 'All');
   await page.getByRole('combobox', { name: 'Split' }).selectOption({ label: 'Train' });
   await page.waitForTimeout(300);
-  const scrollDefault: ScrollSample[] = [];
-  const scrollSmallest: ScrollSample[] = [];
-  for (let run = 0; run < runs; run++) scrollDefault.push(withoutTrace(await fling(browser, page)));
-  await page.getByRole('slider', { name: 'Zoom' }).fill('0');
-  await page.waitForTimeout(300);
-  for (let run = 0; run < runs; run++) scrollSmallest.push(withoutTrace(await fling(browser, page)));
-  const profiledFling = await fling(browser, page, PROFILE_CATEGORIES);
-  profiles['scroll frame, smallest zoom (traced, per frame)'] = describeProfile(mainThreadProfile(profiledFling.trace), profiledFling.frames);
-  return { profiles, scrollDefault, scrollSmallest };
+  const scroll = {} as Record<GridZoomKey, ScrollSample[]>;
+  for (const { key, label, zoom, budgetMs } of GRID_ZOOMS) {
+    await setZoom(page, zoom);
+    scroll[key] = [];
+    for (let run = 0; run < runs; run++) scroll[key].push(withoutTrace(await fling(browser, page)));
+    const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+    const missed = median(scroll[key].map((s) => s.mainThreadMsPerFrame)) > budgetMs || median(scroll[key].map((s) => s.rafP99)) > FRAME_BUDGET_MS;
+    if (missed) {
+      const profiled = await fling(browser, page, PROFILE_CATEGORIES);
+      profiles[`scroll frame, ${label}, missed its budget (traced, per frame)`] = describeProfile(mainThreadProfile(profiled.trace), profiled.frames);
+    }
+  }
+  await setZoom(page, DEFAULT_ZOOM);
+  return { profiles, scroll };
 }
 
 export async function benchSet(browser: Browser, set: DataSet, runs: number): Promise<SetResults> {
@@ -107,4 +119,27 @@ export async function benchSet(browser: Browser, set: DataSet, runs: number): Pr
     numpyMap,
     ...traces,
   });
+}
+
+/** The grid alone (BENCH_ONLY=grid): a cold load, memory once the load is done, clicks, flings at each zoom. */
+export async function benchGrid(browser: Browser, set: DataSet, runs: number): Promise<GridResults> {
+  process.stdout.write(`bench: ${set.title}, the grid…                              \r`);
+  const context = await newContext(browser, set);
+  const page = await context.newPage();
+  const load = await measureLoad(page, set, false);
+  await waitForMarkIfAny(page, PERF_MARKS.keptCopyWritten);
+  await page.waitForTimeout(500);
+  const osMemory = await processMemory(browser);
+  const clicks = await filterClicks(page, runs);
+  const { profiles, scroll } = await profilesAndScrolling(browser, page, runs);
+  await context.close();
+  return {
+    title: set.title,
+    runs,
+    clicks: { single: stats(clicks.single), all: stats(clicks.all), nine: stats(clicks.nine), underThreshold: clicks.underThreshold, count: 3 * runs },
+    scroll: Object.fromEntries(GRID_ZOOMS.map(({ key }) => [key, scrollStats(scroll[key])])) as GridResults['scroll'],
+    osMemory,
+    profiles,
+    memory: { pixelBytes: load.pixelBytes, labelBytes: load.labelBytes },
+  };
 }

@@ -167,6 +167,7 @@ export function paintGridRows(paint: GridPaint): number[] {
   const cellArea = digitSize * digitSize;
   const white = GREYS_RGBA[0]!;
   const missing: number[] = [];
+  const firstDrawn = new Map<number, number>();
   const end = Math.min(ids.length, from + rows * columns);
   for (let pos = from; pos < end; pos++) {
     const id = ids[pos]!;
@@ -213,9 +214,17 @@ export function paintGridRows(paint: GridPaint): number[] {
       for (let y = digitTop + digitSize; y < Math.min(height, digitTop + digitSize + strip); y++) target.fill(colour, y * width + left, y * width + left + cellWidth);
       continue;
     }
-    const glyph = labels.glyphs?.[data.labelOf(id)];
+    const label = data.labelOf(id);
+    const glyph = labels.glyphs?.[label];
     if (glyph) {
-      for (let y = 0; y < strip && rowTop + y < height; y++) target.set(glyph.subarray(y * digitSize, y * digitSize + cellWidth), (rowTop + y) * width + left);
+      // A label met again in this picture is copied from where it was first drawn (no views made per cell).
+      const drawnAt = cellWidth === digitSize ? firstDrawn.get(label) : undefined;
+      for (let y = 0; y < strip && rowTop + y < height; y++) {
+        const dst = (rowTop + y) * width + left;
+        if (drawnAt === undefined) target.set(glyph.subarray(y * digitSize, y * digitSize + cellWidth), dst);
+        else target.copyWithin(dst, drawnAt + y * width, drawnAt + y * width + cellWidth);
+      }
+      if (drawnAt === undefined && cellWidth === digitSize && rowTop + strip <= height) firstDrawn.set(label, rowTop * width + left);
     } else {
       missing.push(pos);
     }

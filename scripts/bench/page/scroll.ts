@@ -1,9 +1,26 @@
 // A fling down the digit grid: one screen per frame, frame intervals from rAF, the renderer main
 // thread's busy time from a trace.
 import type { Browser, Page } from '@playwright/test';
+import { DEFAULT_ZOOM, SMALLEST_LABELLED_ZOOM, ZOOM_LEVELS } from '../../../src/state/store/viewOptions';
 import { percentile } from '../stats';
 import { mainThreadProfile, type TraceEvent } from './traceProfile';
 import { LIGHT_CATEGORIES, traced } from './tracing';
+
+/** The zooms the grid is flung at, with the main thread's budget per frame there (ms). */
+export const GRID_ZOOMS = [
+  { key: 'default', label: `default zoom (${DEFAULT_ZOOM}×)`, zoom: DEFAULT_ZOOM, budgetMs: 8 },
+  { key: 'smallestLabelled', label: `smallest labelled zoom (${SMALLEST_LABELLED_ZOOM}×)`, zoom: SMALLEST_LABELLED_ZOOM, budgetMs: 10 },
+  { key: 'densest', label: `densest zoom (${ZOOM_LEVELS[0]}×, 4 px)`, zoom: ZOOM_LEVELS[0]!, budgetMs: 10 },
+] as const;
+export type GridZoomKey = (typeof GRID_ZOOMS)[number]['key'];
+/** Frame intervals at 60 fps. */
+export const FRAME_BUDGET_MS = 16.7;
+
+/** Sets the grid's zoom by its slider, as a person would. */
+export async function setZoom(page: Page, zoom: number): Promise<void> {
+  await page.getByRole('slider', { name: 'Zoom' }).fill(String(ZOOM_LEVELS.indexOf(zoom)));
+  await page.waitForTimeout(300);
+}
 
 export interface ScrollSample {
   frames: number;

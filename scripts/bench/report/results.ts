@@ -7,6 +7,7 @@ import type { SuspectsInBrowser } from '../page/suspects';
 import type { ClassifierInBrowser } from '../page/classifier';
 import { RESULTS_FILE } from '../config';
 import type { SetResults } from './setResults';
+import type { GridResults } from './setRows';
 
 export interface Machine {
   cpus: number;
@@ -27,6 +28,8 @@ export interface Results {
   mnistFiles: string;
   /** MNIST, then the 10× set; null for a part not run (BENCH_ONLY). */
   sets: [SetResults, SetResults] | null;
+  /** The grid alone (BENCH_ONLY=grid): MNIST, then the 10× set. */
+  grid: [GridResults, GridResults] | null;
   suspects: SuspectsResults | null;
   classifier: ClassifierInBrowser | null;
 }

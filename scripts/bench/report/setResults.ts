@@ -7,7 +7,7 @@ import { LOAD_TIMES, type LoadSample } from '../page/load';
 import type { MapTime } from '../page/map';
 import type { RendererMemory } from '../page/memory';
 import type { ProcessMemoryDump } from '../page/memoryDump';
-import type { ScrollSample } from '../page/scroll';
+import { GRID_ZOOMS, type GridZoomKey, type ScrollSample } from '../page/scroll';
 import { stats, type Stats } from '../stats';
 
 /** What benchSet gathers for a set, before it is summed up. */
@@ -29,12 +29,12 @@ export interface SetSamples {
   mapRuns: number;
   numpyMap: number[] | null;
   profiles: Record<string, string>;
-  scrollDefault: ScrollSample[];
-  scrollSmallest: ScrollSample[];
+  /** Flings at each zoom of GRID_ZOOMS, by its key. */
+  scroll: Record<GridZoomKey, ScrollSample[]>;
 }
 
 type LoadStats = Record<(typeof LOAD_TIMES)[number], Stats>;
-interface ScrollStats {
+export interface ScrollStats {
   frames: number;
   rafP50: Stats;
   rafP99: Stats;
@@ -53,7 +53,7 @@ export interface SetResults {
   statistics: { computedMs: Stats; keptMs: Stats; numpyOnePassMs: Stats | null; numpySameMs: Stats | null; sortSwitchMs: Stats; statsViewMs: Stats };
   lookAlikes: { firstMs: number; laterMs: Stats };
   map: { ms: Stats; scatterMs: Stats; eigenMs: Stats; projectMs: Stats; numpyMs: Stats | null; runs: number };
-  scroll: Record<'defaultZoom' | 'smallestZoom', ScrollStats>;
+  scroll: Record<GridZoomKey, ScrollStats>;
   memory: { totalBytes: number; byScope: Record<string, number>; pixelBytes: number; labelBytes: number; shared: boolean };
   osMemory: RendererMemory | null;
   /** The app renderer's memory by allocator, as Chromium accounts it. */
@@ -70,7 +70,7 @@ function loadStats(samples: LoadSample[]): LoadStats {
   return Object.fromEntries(LOAD_TIMES.map((k) => [k, statsOf(samples, (s) => s[k])])) as LoadStats;
 }
 
-function scrollStats(samples: ScrollSample[]): ScrollStats {
+export function scrollStats(samples: ScrollSample[]): ScrollStats {
   return {
     frames: samples.reduce((n, s) => n + s.frames, 0),
     rafP50: statsOf(samples, (s) => s.rafP50),
@@ -111,7 +111,7 @@ export function summariseSet(set: DataSet, runs: number, s: SetSamples): SetResu
       numpyMs: statsOrNull(s.numpyMap),
       runs: s.mapRuns,
     },
-    scroll: { defaultZoom: scrollStats(s.scrollDefault), smallestZoom: scrollStats(s.scrollSmallest) },
+    scroll: Object.fromEntries(GRID_ZOOMS.map(({ key }) => [key, scrollStats(s.scroll[key])])) as Record<GridZoomKey, ScrollStats>,
     memory: { ...s.memory, pixelBytes: s.cold[0]!.pixelBytes, labelBytes: s.cold[0]!.labelBytes, shared: s.cold[0]!.shared },
     osMemory: s.osMemory,
     allocators: s.allocators,

@@ -47,9 +47,11 @@ export class AccessibleRows {
 
   /**
    * Shows rows `first`…`last` (and `pinned`, the focused row, wherever it is), in order, writing
-   * names until `deadline` (performance.now()); returns whether every row is written.
+   * names until `deadline` (performance.now()) or `cellBudget` cells (what the browser does after
+   * the script, style, layout and paint of new boxes, grows with them); returns whether every row
+   * is written.
    */
-  show(first: number, last: number, pinned: number, focusPos: number, deadline: number): boolean {
+  show(first: number, last: number, pinned: number, focusPos: number, deadline: number, cellBudget = Infinity): boolean {
     const content = this.content;
     if (!content) return true;
     const wanted = (r: number) => (r >= first && r <= last) || r === pinned;
@@ -65,13 +67,14 @@ export class AccessibleRows {
       if (!slot) {
         const stale = this.slots.find((s) => s.rowIndex === r);
         // Writing the focused row cannot wait: focus must land on a named cell.
-        if (r !== pinned && performance.now() > deadline) {
+        if (r !== pinned && (performance.now() > deadline || cellBudget <= 0)) {
           if (stale) this.release(stale);
           done = false;
           continue;
         }
         slot = stale ?? this.freeSlot();
         this.write(slot, r, content);
+        cellBudget -= content.layout.columns;
       }
       this.setTabbable(slot, focusPos);
       // Document order is the order shown: a row moves to its place while hidden (cheap: it has
@@ -122,6 +125,8 @@ export class AccessibleRows {
     row.hidden = true;
     if (slot.layout !== layout) {
       row.style.height = `${layout.rowHeight}px`;
+      // Its size is its own (contain: size): a row's cells never make the browser lay out others.
+      row.style.width = `${layout.columns * layout.cellWidth}px`;
       row.style.left = `${GRID_PADDING}px`;
       for (let c = 0; c < Math.max(cells.length, layout.columns); c++) {
         let cell = cells[c];

@@ -11,8 +11,15 @@ import { markFirstDigitPainted } from '../../state/app/perfMarks';
 import { AccessibleRows, type CellElement } from './accessibleRows';
 import { GRID_PADDING, type GridLayout } from './gridLayout';
 
-/** Milliseconds of name writing per frame while rows wait for theirs. */
-const NAME_BUDGET_MS = 4;
+/**
+ * Name writing per frame while rows wait for theirs: milliseconds of script and new cells. While
+ * the view moves (a scroll in the last SCROLLING_MS) the share is small, so a fling through the
+ * dense zooms (~30,000 cells a screen) keeps its frames for the canvas; once it rests, the rest
+ * follow at the larger share. At the default zoom a screen's cells fit either share.
+ */
+const NAMES_WHILE_SCROLLING = { ms: 1, cells: 400 } as const;
+const NAMES_AT_REST = { ms: 4, cells: 2000 } as const;
+const SCROLLING_MS = 100;
 
 export interface GridContent {
   readonly dataset: Dataset;
@@ -39,7 +46,11 @@ export class GridSurface {
   private contentVersion = 0;
   private image: ImageData | null = null;
   private pendingFrame = 0;
-  private readonly onScroll = () => this.update();
+  private lastScroll = -Infinity;
+  private readonly onScroll = () => {
+    this.lastScroll = performance.now();
+    this.update();
+  };
   private readonly resize: ResizeObserver;
 
   private readonly elements: GridElements;
@@ -86,10 +97,14 @@ export class GridSurface {
     const rowCount = Math.ceil(ids.length / layout.columns);
     const first = Math.max(0, Math.min(rowCount - 1, Math.floor((scroller.scrollTop - GRID_PADDING) / layout.rowHeight)));
     const last = Math.min(rowCount - 1, Math.floor((scroller.scrollTop + scroller.clientHeight - GRID_PADDING) / layout.rowHeight));
-    this.paint(first, Math.max(0, last - first + 1));
+    // The canvas holds as many rows as can ever be on screen at once, whatever the offset, so its
+    // size (and its backing store and picture buffer) stays put while the view moves.
+    this.paint(first, Math.min(rowCount, Math.ceil(scroller.clientHeight / layout.rowHeight) + 1));
     const focused = pinFocus || this.elements.rows.contains(document.activeElement);
     const pinned = focused ? Math.floor(this.focusPos / layout.columns) : -1;
-    const done = this.rows.show(first, last, pinned, this.focusPos, performance.now() + NAME_BUDGET_MS);
+    const now = performance.now();
+    const share = now - this.lastScroll < SCROLLING_MS ? NAMES_WHILE_SCROLLING : NAMES_AT_REST;
+    const done = this.rows.show(first, last, pinned, this.focusPos, now + share.ms, share.cells);
     if (!done && this.pendingFrame === 0) {
       this.pendingFrame = requestAnimationFrame(() => {
         this.pendingFrame = 0;
@@ -124,6 +139,8 @@ export class GridSurface {
     const strip = Math.round(layout.labelStrip * ratio);
     const fontPx = Math.round(layout.labelFont * ratio);
     const glyphs = layout.banded ? null : labelGlyphs(digitSize, strip, fontPx, dataset.info.classNames);
+    const { count: trainCount, labels: trainLabels } = dataset.train;
+    const testLabels = dataset.test.labels;
     const missing = paintGridRows({
       target: new Uint32Array(this.image.data.buffer),
       width,
@@ -139,7 +156,7 @@ export class GridSurface {
         trainCount: dataset.train.count,
         total: dataset.train.count + dataset.test.count,
         geometry: geometryOf(dataset),
-        labelOf: (id) => labelOf(dataset, id),
+        labelOf: (id) => (id < trainCount ? trainLabels[id]! : testLabels[id - trainCount]!),
         key: content.dataKey,
       },
       labels: { glyphs: glyphs?.glyphs ?? null, bands },
