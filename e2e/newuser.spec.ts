@@ -1,15 +1,16 @@
 // What a new user hit on the way: files chosen in the picker open at once (no second button),
 // and a published dataset's files opened as another dataset are recognised by their contents.
+// What is on screen before them is the planted set (2,500 bundled digits, as MNIST): a cheap load.
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FASHION_FILES, FASHION_MNIST_DIR, fashionLabels, squareSet64 } from './helpers/datasets';
 import { status } from './helpers/explorer';
+import { openPlanted } from './helpers/plantedPage';
 
 const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 
 test('Fashion-MNIST’s files chosen while the list says MNIST open at once, recognised by their contents, with its class names', async ({ page }) => {
-  await page.goto('/');
-  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await openPlanted(page);
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('mnist');
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   // Choosing is opening: no Open button is pressed.
@@ -33,8 +34,7 @@ test('Fashion-MNIST’s files chosen while the list says MNIST open at once, rec
 
 test('files of no published dataset stay what they were opened as, with no notice', async ({ page }) => {
   const { files } = squareSet64(12);
-  await page.goto('/');
-  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await openPlanted(page);
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'Other IDX files' });
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Your own files' });
   await page.getByLabel('Files', { exact: true }).setInputFiles(files);

@@ -1,24 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { ZOOM_LEVELS } from '../src/state/store/viewOptions';
 import { expect, test } from '@playwright/test';
-import { chooseSplit, digitButton, grid, labelOfCell, openLoaded, samplePanel, sampleLabels, setSeed, status } from './helpers/explorer';
-import { PLANTED_TOTAL } from './helpers/planted';
+import { chooseSplit, digitButton, grid, labelOfCell, samplePanel, sampleLabels, setSeed, status } from './helpers/explorer';
+import { PLANTED, PLANTED_TOTAL, plantedData } from './helpers/planted';
 import { openPlanted } from './helpers/plantedPage';
 
 const DIGIT_NAME = /^(train|test) #\d+, label \d$/;
 
+// The sample's mechanics (the seed, reload, Reshuffle, the filter, the size, the figure, the
+// canvases, the detail, the labels' drawing) on the planted set (2,500 bundled digits): the
+// numbers drawn do not matter there, only that they follow. The one test of a link's split counts
+// them from the planted labels.
 test('the sample panel shows 30 random digits by default, each named like the grid', async ({ page }) => {
-  await openLoaded(page);
+  await openPlanted(page);
   const labels = await sampleLabels(page);
   expect(labels).toHaveLength(30);
   expect(labels.every((l) => DIGIT_NAME.test(l))).toBe(true);
   expect(new Set(labels).size).toBe(30);
-  // Random over all 70,000, not the first 30.
+  // Random over all of them, not the first 30.
   expect(labels).not.toEqual(Array.from({ length: 30 }, (_, i) => expect.stringContaining(`train #${i},`)));
 });
 
-// The seed's mechanics (reload, Reshuffle, the filter, the size, the figure, the canvases) on the
-// planted set (2,500 bundled digits): the numbers drawn do not matter there, only that they follow.
 test('the same seed gives the same sample after a reload; Reshuffle draws another', async ({ page }) => {
   await openPlanted(page);
   await setSeed(page, 12345);
@@ -87,15 +89,16 @@ test('Save PNG is the notebook’s figure: one row of 30 on a 16 × 6 inch canva
 });
 
 test('clicking a sampled digit opens its detail', async ({ page }) => {
-  await openLoaded(page);
+  await openPlanted(page);
   const [first] = await sampleLabels(page);
   await samplePanel(page).getByRole('button', { name: first!, exact: true }).click();
   await expect(page.getByRole('dialog', { name: first! })).toBeVisible();
 });
 
 test('the panel says what it draws from; Draw from pins the split, in the link too', async ({ page }) => {
-  await page.goto('/?split=test&digits=3,8');
-  await expect(status(page)).toHaveText('Showing 1984 of 70000 digits');
+  const testLabels = plantedData().labels.subarray(PLANTED.train);
+  const shown = `Showing ${testLabels.filter((l) => l === 3 || l === 8).length} of ${PLANTED_TOTAL} digits`;
+  await openPlanted(page, 'split=test&digits=3,8', new RegExp(`^${shown}$`));
   const panel = samplePanel(page);
   await expect(panel).toContainText('Drawn from the test split, digits 3, 8. The notebook draws from X_train: choose Train to match it.');
   await panel.getByRole('combobox', { name: 'Draw from' }).selectOption({ label: 'Train (the notebook’s X_train)' });
@@ -103,15 +106,15 @@ test('the panel says what it draws from; Draw from pins the split, in the link t
   await expect(page).toHaveURL(/sample=train/);
   await expect.poll(async () => (await sampleLabels(page)).every((l) => /^train #\d+, label [38]$/.test(l))).toBe(true);
   // The grid still shows the test split.
-  await expect(status(page)).toHaveText('Showing 1984 of 70000 digits');
+  await expect(status(page)).toHaveText(shown);
   await page.reload();
-  await expect(status(page)).toHaveText('Showing 1984 of 70000 digits');
+  await expect(status(page)).toHaveText(shown);
   await expect(samplePanel(page).getByRole('combobox', { name: 'Draw from' })).toHaveValue('train');
   expect((await sampleLabels(page)).every((l) => l.startsWith('train #'))).toBe(true);
 });
 
 test('Copy as Python names exactly the sampled digits, in order', async ({ page }) => {
-  await openLoaded(page, '/?seed=31&n=12&sample=train');
+  await openPlanted(page, 'seed=31&n=12&sample=train');
   const sample = await sampleLabels(page);
   await samplePanel(page).getByRole('button', { name: 'Copy as Python' }).click();
   const dialog = page.getByRole('dialog', { name: 'Python for this sample' });
@@ -124,7 +127,7 @@ test('Copy as Python names exactly the sampled digits, in order', async ({ page 
 });
 
 test('labels are drawn above the digits in grid and sample alike, sized with the zoom', async ({ page }) => {
-  await openLoaded(page);
+  await openPlanted(page);
   // The first cell (its label strip and digit) as the canvas draws it.
   const measure = () =>
     grid(page).evaluate((el) => {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { chooseSplit, digitButton, grid, linkSourceQuestion, openLoaded, renderedCellLabels, sampleLabels, setSeed, status } from './helpers/explorer';
+import { chooseSplit, digitButton, grid, linkSourceQuestion, renderedCellLabels, sampleLabels, setSeed, status } from './helpers/explorer';
+import { PLANTED, PLANTED_TOTAL, plantedData } from './helpers/planted';
 import { openPlanted } from './helpers/plantedPage';
 
 // On the planted set (2,500 bundled digits): what the link carries is the mechanics under test, not
@@ -36,21 +37,24 @@ test('a copied link reproduces grid order, sample and open digit in a fresh brow
   await fresh.close();
 });
 
+// On the planted set too: history is the mechanics, its counts are the planted labels'.
 test('Back and Forward step through earlier states', async ({ page }) => {
-  await openLoaded(page);
+  const shown = (n: number) => `Showing ${n} of ${PLANTED_TOTAL} digits`;
+  const testThrees = plantedData().labels.subarray(PLANTED.train).filter((l) => l === 3).length;
+  await openPlanted(page);
   await chooseSplit(page, 'Test');
-  await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
+  await expect(status(page)).toHaveText(shown(PLANTED.test));
   await digitButton(page, '3').click();
-  await expect(status(page)).toHaveText('Showing 1010 of 70000 digits');
+  await expect(status(page)).toHaveText(shown(testThrees));
   await page.goBack();
-  await expect(status(page)).toHaveText('Showing 10000 of 70000 digits');
+  await expect(status(page)).toHaveText(shown(PLANTED.test));
   await expect(digitButton(page, 'All')).toHaveAttribute('aria-pressed', 'true');
   await page.goBack();
-  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await expect(status(page)).toHaveText(shown(PLANTED_TOTAL));
   await expect(page.getByRole('combobox', { name: 'Split' })).toHaveValue('all');
   await page.goForward();
   await page.goForward();
-  await expect(status(page)).toHaveText('Showing 1010 of 70000 digits');
+  await expect(status(page)).toHaveText(shown(testThrees));
   await expect(digitButton(page, '3')).toHaveAttribute('aria-pressed', 'true');
 });
 

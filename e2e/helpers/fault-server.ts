@@ -8,7 +8,8 @@
 //   /slow/<file>               the real file in 64 KiB pieces, one every 50 ms (progress, Cancel)
 //   /versioned/<token>/<file>  the real file with a Last-Modified that /bump/<token> changes
 //   /versioned/<token>/planted/<file>  the same with the planted set's files
-//   /fault/<kind>/<file>       the real files, except one file broken as FAULTS[kind] says
+//   /fault/<kind>/<file>       the planted set's files, except one file broken as FAULTS[kind] says
+//                              (the faults are the point, not the size of the files)
 //   /headstall/<token>/<file>  the real file; once /stallhead/<token> is asked, HEAD requests
 //                              get no answer at all (GET still works)
 //   /headstall/<token>/planted/<file>  the same with the planted set's files
@@ -25,7 +26,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MNIST_FILES } from '../../src/data/dataset/mnist';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { makeIdx, withBadCrc, withBadLength } from '../../src/testing/idxFiles';
 import { FAULT_SERVER_PORT, FAULT_SERVER_ALIAS } from './ports';
 import { FAULTS, type FaultKind } from './faults';
@@ -65,10 +66,8 @@ function sendFile(res: ServerResponse, name: string, dir = dataDir, lastModified
 const plantedGz = new Map<string, Buffer>();
 /** A planted file, gzip'd once (a load asks for all four, and the kept copy's check for them again). */
 function sendPlanted(res: ServerResponse, name: string, lastModified = new Date(Date.UTC(2021, 0, 1))): void {
-  const bytes = plantedFiles()[name];
-  if (!bytes) return sendStatus(res, 404, 'Not Found');
-  let gz = plantedGz.get(name);
-  if (!gz) plantedGz.set(name, (gz = gzipSync(bytes)));
+  if (!plantedFiles()[name]) return sendStatus(res, 404, 'Not Found');
+  const gz = plantedGzip(name);
   // A Last-Modified, as a static host sends one: the app keeps a decoded copy only of files it can revalidate.
   res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': gz.length, 'Last-Modified': lastModified.toUTCString() });
   res.end(gz); // Node sends no body for HEAD
@@ -91,20 +90,26 @@ function sendSlowly(res: ServerResponse, name: string): void {
   res.on('close', () => clearInterval(timer));
 }
 
-const realFile = (name: string) => readFileSync(join(dataDir, name));
-const rawFile = (name: string) => gunzipSync(realFile(name));
+/** The planted set's files, the ones the faults are made of: `raw` as IDX, `gz` as the server sends them. */
+const plantedRaw = (name: string) => Buffer.from(plantedFiles()[name]!);
+function plantedGzip(name: string): Buffer {
+  let gz = plantedGz.get(name);
+  if (!gz) plantedGz.set(name, (gz = gzipSync(plantedFiles()[name]!)));
+  return gz;
+}
 
-/** Bytes for a broken file, built from the real one. */
+/** Bytes for a broken file, built from the planted one. */
 function brokenBytes(kind: FaultKind, name: string): Buffer | Uint8Array {
-  const gz = realFile(name);
-  const raw = () => rawFile(name);
+  const gz = plantedGzip(name);
+  const raw = () => plantedRaw(name);
   switch (kind) {
     case 'truncated':
       return gz.subarray(0, gz.length >> 1);
+    // Copies: a Buffer's slice() (which these call) is a view, and would break the kept planted file.
     case 'bad-crc':
-      return withBadCrc(gz);
+      return withBadCrc(new Uint8Array(gz));
     case 'bad-length':
-      return withBadLength(gz);
+      return withBadLength(new Uint8Array(gz));
     case 'not-gzip':
       return Buffer.from('this is not a gzip file, and not IDX either\n');
     case 'bad-magic': {
@@ -142,16 +147,16 @@ function brokenBytes(kind: FaultKind, name: string): Buffer | Uint8Array {
 function sendFault(res: ServerResponse, kind: FaultKind, name: string): void {
   const fault = FAULTS[kind];
   if (!fileNames.has(name)) return sendStatus(res, 404, 'Not Found');
-  if (kind === 'raw-idx') return sendBytes(res, rawFile(name), 'application/octet-stream');
-  if (name !== fault.file) return sendFile(res, name);
+  if (kind === 'raw-idx') return sendBytes(res, plantedRaw(name), 'application/octet-stream');
+  if (name !== fault.file) return sendPlanted(res, name);
   switch (kind) {
     case 'http-500':
       return sendStatus(res, 500, 'Internal Server Error');
     case 'redirect':
-      res.writeHead(302, { ...corsHeaders, Location: `${FAULT_SERVER_ALIAS}/ok/${name}` });
+      res.writeHead(302, { ...corsHeaders, Location: `${FAULT_SERVER_ALIAS}/planted/${name}` });
       return void res.end();
     case 'endless-trailer': {
-      const bytes = realFile(name);
+      const bytes = plantedGzip(name);
       res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': String(10 * 1024 ** 3) });
       res.write(bytes);
       // Zeros every 10 ms until the client gives up, for 30 s at most: bounded, never endless here.
@@ -168,7 +173,7 @@ function sendFault(res: ServerResponse, kind: FaultKind, name: string): void {
       return;
     }
     case 'split-members': {
-      const raw = rawFile(name);
+      const raw = plantedRaw(name);
       const cut = raw.length >> 1;
       const first = gzipSync(raw.subarray(0, cut));
       const second = gzipSync(raw.subarray(cut));
@@ -179,7 +184,7 @@ function sendFault(res: ServerResponse, kind: FaultKind, name: string): void {
     }
     case 'drop':
     case 'stall': {
-      const bytes = realFile(name);
+      const bytes = plantedGzip(name);
       res.writeHead(200, { ...corsHeaders, 'Content-Type': 'application/gzip', 'Content-Length': bytes.length });
       res.write(bytes.subarray(0, bytes.length >> 2));
       // drop: the connection dies mid-file; stall: it stays open and silent until the client gives up.

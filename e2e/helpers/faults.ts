@@ -1,11 +1,15 @@
 import type { MnistFileName } from '../../src/data/dataset/mnist';
 import type { LoadFailureCode } from '../../src/data/sources/loadFailure';
+import { PLANTED } from './planted';
 import { FAULT_SERVER_ALIAS } from './ports';
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 /**
- * What the fault server breaks for each kind, and what the app must then say: the failure's
- * `code` (on the alert, data-code), the `file` it names, and a loose pattern on the words
- * (`expect`). Kinds with `expect` null must load (with `warning` shown, if any).
+ * What the fault server breaks for each kind, in the planted set's files (helpers/planted.ts), and
+ * what the app must then say: the failure's `code` (on the alert, data-code), the `file` it names,
+ * and a loose pattern on the words (`expect`). Kinds with `expect` null must load (with `warning`
+ * shown, if any).
  */
 export const FAULTS = {
   'http-500': { file: 't10k-labels-idx1-ubyte.gz', code: 'http', expect: /HTTP 500 Internal Server Error/ },
@@ -19,7 +23,8 @@ export const FAULTS = {
   'unsupported-type': { file: 't10k-labels-idx1-ubyte.gz', code: 'idx-unsupported-type', expect: /0x0D \(float32\) is not supported/ },
   'absurd-size': { file: 't10k-images-idx3-ubyte.gz', code: 'idx-too-large', expect: /over the limit of 1,073,741,824/ },
   'too-long': { file: 't10k-labels-idx1-ubyte.gz', code: 'idx-too-long', expect: /longer than its IDX header declares/ },
-  'count-mismatch': { file: 'train-labels-idx1-ubyte.gz', code: 'dataset-mismatch', expect: /59,999 labels but train-images-idx3-ubyte\.gz has 60,000 images/ },
+  // The planted training labels less their last one, beside the planted training images.
+  'count-mismatch': { file: 'train-labels-idx1-ubyte.gz', code: 'dataset-mismatch', expect: new RegExp(`${count(PLANTED.train - 1)} labels but train-images-idx3-ubyte\\.gz has ${count(PLANTED.train)} images`) },
   redirect: { file: 't10k-labels-idx1-ubyte.gz', code: 'redirect', expect: new RegExp(`redirected to another origin \\(${FAULT_SERVER_ALIAS.replace(/[.:/]/g, '\\$&')}\\)`) },
   // A valid file, then zeros without end (Content-Length 10 GB): refused at the first zero.
   'endless-trailer': { file: 't10k-labels-idx1-ubyte.gz', code: 'gzip-trailing-data', expect: /more data than the file holds/ },
