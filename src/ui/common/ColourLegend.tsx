@@ -8,17 +8,19 @@ interface Props {
   readonly colour: MapColour;
   readonly suspectsReady: boolean;
   readonly predictionsReady: boolean;
+  /** Whether the picture stacks its points (the map: the notable ones on top); the grid's bands do not. */
+  readonly stacked: boolean;
 }
 
 /** What the colours mean: the label toggles, the two splits, or the suspect score's ramp. */
-export function ColourLegend({ name, colour, suspectsReady, predictionsReady }: Props) {
+export function ColourLegend({ name, colour, suspectsReady, predictionsReady, stacked }: Props) {
   if (colour === 'label') return <LabelLegend name={name} />;
   if (colour === 'prediction')
     return (
       <>
         <LabelLegend name={name} />
         <p className="hint">
-          Coloured by the class the classifier predicts (out of sample); the digits it reads otherwise than their label are drawn on top.
+          Coloured by the class the classifier predicts (out of sample){stacked ? '; the digits it reads otherwise than their label are drawn on top.' : '.'}
           {!predictionsReady && ' Grey until the classifier’s probabilities of every digit are computed (progress in the Model view).'}
         </p>
       </>
@@ -38,7 +40,7 @@ export function ColourLegend({ name, colour, suspectsReady, predictionsReady }: 
     <div className="map-legend" role="group" aria-label={name}>
       <span>0 of 10 neighbours with another label</span>
       <span className="map-ramp" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} aria-hidden="true" />
-      <span>10 of 10 (the most suspect drawn on top)</span>
+      <span>10 of 10{stacked && ' (the most suspect drawn on top)'}</span>
       {!suspectsReady && <span>— grey until the suspect scores are computed</span>}
     </div>
   );

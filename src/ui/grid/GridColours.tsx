@@ -23,7 +23,7 @@ export function GridLegend({ dataset }: { dataset: Dataset }) {
   if (!banded) return null;
   return (
     <div className="grid-legend">
-      <ColourLegend name="Grid legend" colour={colour} suspectsReady={suspectsReady} predictionsReady={predictionsReady} />
+      <ColourLegend name="Grid legend" stacked={false} colour={colour} suspectsReady={suspectsReady} predictionsReady={predictionsReady} />
     </div>
   );
 }

@@ -80,7 +80,7 @@ export function MapView({ dataset }: { dataset: Dataset }) {
       {shown && (
         <>
           <MapCaption shown={shown.layout} asked={layout} pca={pca.status === 'ready' ? pca : null} umap={umap.status === 'ready' ? umap : null} />
-          <ColourLegend name="Map legend" colour={colour} suspectsReady={suspectsReady} predictionsReady={predictionsReady} />
+          <ColourLegend name="Map legend" stacked colour={colour} suspectsReady={suspectsReady} predictionsReady={predictionsReady} />
           <MapCanvas dataset={dataset} points={shown.points} layout={shown.layout} colours={colours} regions={shown.layout === layout} />
         </>
       )}
