@@ -18,7 +18,7 @@ import { statisticsInteractions } from './page/statisticsViews';
 import { describeProfile, mainThreadProfile } from './page/traceProfile';
 import { PROFILE_CATEGORIES } from './page/tracing';
 import { scrollStats, summariseSet, type SetResults, type SetSamples } from './report/setResults';
-import type { GridResults } from './report/setRows';
+import type { GridResults, LoadResults } from './report/setRows';
 import { stats } from './stats';
 
 type LoadRuns = Pick<SetSamples, 'cold' | 'warm' | 'refs' | 'statisticsComputed' | 'statisticsKept'>;
@@ -129,7 +129,10 @@ export async function benchGrid(browser: Browser, set: DataSet, runs: number): P
   const load = await measureLoad(page, set, false);
   await waitForMarkIfAny(page, PERF_MARKS.keptCopyWritten);
   await page.waitForTimeout(500);
+  // As the full run does: after a garbage collection (measureMemory asks for one), what stays.
+  await measureMemory(page);
   const osMemory = await processMemory(browser);
+  const allocators = osMemory ? await memoryDump(browser, osMemory.app.pid) : null;
   const clicks = await filterClicks(page, runs);
   const { profiles, scroll } = await profilesAndScrolling(browser, page, runs);
   await context.close();
@@ -139,7 +142,23 @@ export async function benchGrid(browser: Browser, set: DataSet, runs: number): P
     clicks: { single: stats(clicks.single), all: stats(clicks.all), nine: stats(clicks.nine), underThreshold: clicks.underThreshold, count: 3 * runs },
     scroll: Object.fromEntries(GRID_ZOOMS.map(({ key }) => [key, scrollStats(scroll[key])])) as GridResults['scroll'],
     osMemory,
+    allocators,
     profiles,
     memory: { pixelBytes: load.pixelBytes, labelBytes: load.labelBytes },
+  };
+}
+
+/** The loads alone (BENCH_ONLY=loads): cold and warm starts with the references interleaved, and numpy's load_data. */
+export async function benchLoads(browser: Browser, set: DataSet, runs: number): Promise<LoadResults> {
+  const loads = await loadRuns(browser, set, runs);
+  const numpy = numpyLoadMs(set.dir, runs);
+  return {
+    title: set.title,
+    runs,
+    cold: { navToStatusMs: stats(loads.cold.map((l) => l.navToStatusMs)), decodeMs: stats(loads.cold.map((l) => l.decodeMs)), firstDigitMs: stats(loads.cold.map((l) => l.firstDigitMs)) },
+    warm: { navToStatusMs: stats(loads.warm.map((l) => l.navToStatusMs)), decodeMs: stats(loads.warm.map((l) => l.decodeMs)), fromKeptCopy: loads.warm.every((w) => w.fromKeptCopy) },
+    pakoWorkerMs: stats(loads.refs.map((r) => r.pakoWorkerMs)),
+    nativeWorkerMs: stats(loads.refs.map((r) => r.nativeWorkerMs)),
+    numpyLoadMs: numpy ? stats(numpy) : null,
   };
 }

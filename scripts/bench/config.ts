@@ -8,8 +8,8 @@ export const RUNS = Number(process.env.BENCH_RUNS) || 5;
 /** The 10× set's loads take ten times as long: fewer runs unless asked. */
 export const RUNS_10X = Number(process.env.BENCH_RUNS_10X) || 3;
 /**
- * The parts to run (BENCH_ONLY=sets,suspects,classifier; all when unset; `grid` is the grid's own
- * figures, which `sets` includes): a part alone for a quick look while working on it. The docs'
+ * The parts to run (BENCH_ONLY=sets,suspects,classifier; all when unset; `grid` and `loads` are the
+ * grid's and the start's own figures, which `sets` includes): a part alone for a quick look while working on it. The docs'
  * figures come from a full run.
  */
 export const BENCH_PARTS: ReadonlySet<string> = new Set((process.env.BENCH_ONLY ?? 'sets,suspects,classifier').split(',').map((p) => p.trim()));

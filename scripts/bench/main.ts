@@ -8,7 +8,7 @@
 import { cpus, totalmem } from 'node:os';
 import type { Browser } from '@playwright/test';
 import { build, preview } from 'vite';
-import { benchGrid, benchSet } from './benchSet';
+import { benchGrid, benchLoads, benchSet } from './benchSet';
 import { BENCH_PARTS, MNIST_DIR, PORT, ROOT, RUNS, RUNS_10X } from './config';
 import { startDataServer } from './data/dataServer';
 import { MNIST_SET, X10_SET } from './data/dataSets';
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), browser: browser.version(), node: process.version },
       mnistFiles: describeMnistSource(),
       sets: BENCH_PARTS.has('sets') ? [await benchSet(browser, MNIST_SET, RUNS), await benchSet(browser, X10_SET, RUNS_10X)] : null,
+      loads: BENCH_PARTS.has('loads') && !BENCH_PARTS.has('sets') ? [await benchLoads(browser, MNIST_SET, RUNS), await benchLoads(browser, X10_SET, RUNS_10X)] : null,
       grid: BENCH_PARTS.has('grid') && !BENCH_PARTS.has('sets') ? [await benchGrid(browser, MNIST_SET, RUNS), await benchGrid(browser, X10_SET, RUNS_10X)] : null,
       suspects: BENCH_PARTS.has('suspects') ? await suspects(browser) : null,
       classifier: BENCH_PARTS.has('classifier') ? await classifier(browser) : null,

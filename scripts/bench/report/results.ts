@@ -7,7 +7,7 @@ import type { SuspectsInBrowser } from '../page/suspects';
 import type { ClassifierInBrowser } from '../page/classifier';
 import { RESULTS_FILE } from '../config';
 import type { SetResults } from './setResults';
-import type { GridResults } from './setRows';
+import type { GridResults, LoadResults } from './setRows';
 
 export interface Machine {
   cpus: number;
@@ -30,6 +30,8 @@ export interface Results {
   sets: [SetResults, SetResults] | null;
   /** The grid alone (BENCH_ONLY=grid): MNIST, then the 10× set. */
   grid: [GridResults, GridResults] | null;
+  /** The loads alone (BENCH_ONLY=loads): MNIST, then the 10× set. */
+  loads?: [LoadResults, LoadResults] | null;
   suspects: SuspectsResults | null;
   classifier: ClassifierInBrowser | null;
 }

@@ -19,7 +19,7 @@ function rendererPrivateBytes(s: Pick<SetResults, 'osMemory'>, also = 0): number
 }
 
 /** What the grid's part of the benchmark (BENCH_ONLY=grid) measures of a set, and the full run too. */
-export type GridResults = Pick<SetResults, 'title' | 'runs' | 'clicks' | 'scroll' | 'osMemory' | 'profiles'> & { memory: Pick<SetResults['memory'], 'pixelBytes' | 'labelBytes'> };
+export type GridResults = Pick<SetResults, 'title' | 'runs' | 'clicks' | 'scroll' | 'osMemory' | 'allocators' | 'profiles'> & { memory: Pick<SetResults['memory'], 'pixelBytes' | 'labelBytes'> };
 
 function scrollRows(a: GridResults, b: GridResults, zoom: (typeof GRID_ZOOMS)[number]): Row[] {
   const frames = (s: GridResults) => {
@@ -90,5 +90,34 @@ export function gridRows(a: GridResults, b: GridResults): Row[] {
     row('clicks under 16 ms (no Event Timing entry; counted as 16)', (s) => `${s.clicks.underThreshold} of ${s.clicks.count}`),
     ...GRID_ZOOMS.flatMap((zoom) => scrollRows(a, b, zoom)),
     row('memory: renderer (page + worker) private beyond the pixel + label buffers, less a blank page’s (OS, RssAnon)', (s) => mbOrDash(rendererPrivateBytes(s, s.memory.pixelBytes + s.memory.labelBytes)), '≤ 15 MB (MNIST)'),
+  ];
+}
+
+/** What the loads' part of the benchmark (BENCH_ONLY=loads) measures of a set. */
+export interface LoadResults {
+  title: string;
+  runs: number;
+  cold: { navToStatusMs: Stats; decodeMs: Stats; firstDigitMs: Stats };
+  warm: { navToStatusMs: Stats; decodeMs: Stats; fromKeptCopy: boolean };
+  pakoWorkerMs: Stats;
+  nativeWorkerMs: Stats;
+  numpyLoadMs: Stats | null;
+}
+
+/** The start's rows: cold and warm against numpy's load_data and the inflaters alone. */
+export function loadRows(a: LoadResults, b: LoadResults): Row[] {
+  const row = (measure: string, cell: (s: LoadResults) => string, target = ''): Row => [measure, cell(a), cell(b), target];
+  return [
+    row('cold: navigation → status text shown (ms)', (s) => ms(s.cold.navToStatusMs)),
+    row('cold: worker start → 4 files decoded (ms)', (s) => ms(s.cold.decodeMs)),
+    row('cold: navigation → first digit painted (ms)', (s) => ms(s.cold.firstDigitMs)),
+    row('reference: pako alone, fresh worker (ms)', (s) => ms(s.pakoWorkerMs)),
+    row('reference: DecompressionStream, fresh worker (ms)', (s) => ms(s.nativeWorkerMs)),
+    row(`warm: worker start → decoded${a.warm.fromKeptCopy && b.warm.fromKeptCopy ? ' (kept copy)' : ''} (ms)`, (s) => ms(s.warm.decodeMs)),
+    row('warm: navigation → status text shown (ms)', (s) => ms(s.warm.navToStatusMs)),
+    row('reference: numpy load_data, 4 files (ms)', (s) => (s.numpyLoadMs ? ms(s.numpyLoadMs) : '–')),
+    row('ratio: pako alone ÷ numpy', (s) => ratio(s.pakoWorkerMs, s.numpyLoadMs)),
+    row('ratio: cold status shown ÷ numpy', (s) => ratio(s.cold.navToStatusMs, s.numpyLoadMs), '≤ 3 ×'),
+    row('ratio: warm status shown ÷ numpy', (s) => ratio(s.warm.navToStatusMs, s.numpyLoadMs), '≤ 1.0 ×'),
   ];
 }

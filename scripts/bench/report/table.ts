@@ -3,7 +3,7 @@
 import { describeMemoryDump } from '../page/memoryDump';
 import { mb } from './format';
 import type { Results } from './results';
-import { gridRows, setRows } from './setRows';
+import { gridRows, loadRows, setRows } from './setRows';
 
 function markdownTable(header: string[], rows: string[][]): string[] {
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((x) => x[i]!.length), 12));
@@ -60,14 +60,26 @@ function gridTable({ grid }: Results): string[] {
     '',
     ...markdownTable(['measure', a.title, b.title, 'target'], gridRows(a, b)),
     '',
+    ...grid.map((set) => `memory by allocator (${set.title}, app renderer, Chromium's memory-infra dump): ${set.allocators ? describeMemoryDump(set.allocators) : 'not available'}`),
+    '',
     'Main-thread profiles of the grid (full trace, so slower than the untraced figures above), self time in ms:',
     ...grid.flatMap((set) => Object.entries(set.profiles).map(([what, text]) => `- ${set.title}, ${what}: ${text}`)),
   ];
 }
 
+function loadsTable({ loads }: Results): string[] {
+  if (!loads) return [];
+  const [a, b] = loads;
+  return [
+    `The start alone (BENCH_ONLY=loads): median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`,
+    '',
+    ...markdownTable(['measure', a.title, b.title, 'target'], loadRows(a, b)),
+  ];
+}
+
 export function formatTable(r: Results): string {
   const machine = `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Chromium ${r.machine.browser}, Node ${r.machine.node}; MNIST files: ${r.mnistFiles}`;
-  if (!r.sets) return [machine, '', ...gridTable(r), '', ...suspectsTable(r), '', ...classifierTable(r)].join('\n');
+  if (!r.sets) return [machine, '', ...loadsTable(r), '', ...gridTable(r), '', ...suspectsTable(r), '', ...classifierTable(r)].join('\n');
   const [a, b] = r.sets;
   return [
     `${machine}; median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`,
