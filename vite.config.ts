@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { dataFileHashesModule } from './plugins/dataFileHashes.ts';
 import { contentSecurityPolicy, contentSecurityPolicyHeader } from './plugins/csp.ts';
 import { serveGzipFilesAsIs } from './plugins/serveGzipAsIs.ts';
 import { RELAYS } from './src/data/sources/publishers.ts';
@@ -25,8 +26,10 @@ const port = Number(process.env.PORT) || undefined;
 
 /**
  * The service worker for static hosts (src/sw/serviceWorker.ts, registered by
- * src/state/app/serviceWorker.ts): Workbox precaches the shell and the bundled data, and every
- * response it gives carries the isolation headers such hosts cannot send. The manifest makes the
+ * src/state/app/serviceWorker.ts): Workbox precaches the shell; the bundled data is kept from
+ * what the page fetched, checked against the SHA-256s the build takes of it
+ * (plugins/dataFileHashes.ts); every response it gives carries the isolation headers such hosts
+ * cannot send. The manifest makes the
  * app installable. All paths relative, so the build works from any sub-path.
  */
 const serviceWorker = VitePWA({
@@ -51,9 +54,11 @@ const serviceWorker = VitePWA({
     ],
   },
   injectManifest: {
-    // The shell and the four bundled MNIST files (11 MB), so a visit opens offline.
-    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'data/*.gz'],
+    // The shell only: precaching the four bundled MNIST files downloaded them (11 MB) a second
+    // time beside the page's own fetch; the worker keeps the page's answers instead.
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
     maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    buildPlugins: { vite: [dataFileHashesModule()] },
     // A classic script: module service workers are not in every browser yet.
     rollupFormat: 'iife',
   },

@@ -1,7 +1,10 @@
 // The build on a plain static host under a sub-path, as GitHub Pages serves a repository
 // (https://<user>.github.io/<repo>/): relative asset paths, the service worker's isolation
 // headers (shared memory without server headers), offline after the first visit, the manifest.
+import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { MNIST_FILES } from '../src/data/dataset/mnist';
+import { KEPT_DATA_FILES_CACHE } from '../src/data/sources/keptDataFiles';
 import { digitButton, grid, linkSourceQuestion, renderedCellLabels, sampleLabels, status, TEST_LABEL_COUNTS, TRAIN_LABEL_COUNTS } from './helpers/explorer';
 import { FAULT_SERVER, STATIC_HOST, STATIC_SUB_PATH } from './helpers/ports';
 
@@ -24,6 +27,32 @@ async function installServiceWorker(page: Page): Promise<void> {
   await expect(linkSourceQuestion(page)).toBeVisible();
   await page.waitForFunction(() => window.crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   await expect(status(page)).toHaveText('No digits loaded');
+}
+
+/** Resolves once the service worker keeps all four data files (checked against the build's SHA-256s). */
+async function untilDataFilesKept(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async ({ cache, names }) => {
+      if (!(await caches.has(cache))) return false;
+      const urls = (await (await caches.open(cache)).keys()).map((r) => r.url);
+      return names.every((name) => urls.some((u) => u.endsWith(`/data/${name}`)));
+    },
+    { cache: KEPT_DATA_FILES_CACHE, names: MNIST_FILES.map((f) => f.name) },
+    { timeout: 30_000, polling: 500 },
+  );
+}
+
+/**
+ * A first visit that loads the bundled MNIST, on a sub-path of the test's own (so its service
+ * worker and the host's log of requests are its own): waits for the worker's one reload and for
+ * the data on screen. Returns the site's URL.
+ */
+async function firstVisit(page: Page): Promise<string> {
+  const site = `${STATIC_HOST}/fresh/${randomUUID()}/`;
+  await page.goto(`${site}?seed=5`);
+  await page.waitForFunction(() => window.crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  return site;
 }
 
 test('from a sub-path of a plain static host the HTML names every asset relative to itself', async ({ page }) => {
@@ -67,17 +96,38 @@ test('from the sub-path, filters and sample work, and their link opens the same 
   await other.context().close();
 });
 
-test('offline after the first visit: the precache holds the shell and the four bundled files', async ({ page, context }) => {
+test('a first visit downloads each data file once: the service worker keeps what the page fetched, not a second download', async ({ page }) => {
+  const site = await firstVisit(page);
+  await untilDataFilesKept(page);
+  const path = new URL(site).pathname;
+  const asked = (await (await page.request.get(`${STATIC_HOST}/requests?under=${encodeURIComponent(path)}`)).json()) as { method: string; path: string }[];
+  for (const { name } of MNIST_FILES) {
+    expect(asked.filter((r) => r.method === 'GET' && r.path === `${path}data/${name}`), name).toHaveLength(1);
+  }
+  // The page itself was reloaded under the worker's headers meanwhile (the shell asked for twice).
+  expect(asked.filter((r) => r.method === 'GET' && r.path === path).length).toBeGreaterThanOrEqual(1);
+});
+
+test('offline on the second visit the page reads its kept decoded copy (its files are the ones the worker keeps) and says it is offline', async ({ page, context }) => {
+  const site = await firstVisit(page);
+  await untilDataFilesKept(page);
+  await context.setOffline(true);
+  await page.goto(`${site}?split=test&digits=7&seed=9`);
+  await expect(status(page)).toHaveText(`Showing ${TEST_LABEL_COUNTS[7]} of 70000 digits`);
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', /^test #\d+, label 7$/);
+  const notice = page.getByRole('complementary', { name: 'Offline notice' });
+  await expect(notice.getByRole('status')).toHaveText(/^You are offline: the digits are the copy kept on this computer/);
+  await expect(page.getByLabel('Loaded data')).toContainText('kept copy; offline');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('offline after a first visit that loaded nothing: the data the worker fetched for the page later is kept too', async ({ page, context }) => {
   await installServiceWorker(page);
-  await page.waitForFunction(
-    async () => {
-      const names = await caches.keys();
-      const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
-      return ['index.html', 'train-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].every((f) => urls.some((u) => u.includes(f)));
-    },
-    undefined,
-    { timeout: 30_000, polling: 500 },
-  );
+  // Through the worker now: it answers from the network and keeps the files it checked.
+  await page.goto(`${SITE}?seed=5`);
+  await expect(status(page)).toHaveText('Showing 70000 of 70000 digits');
+  await untilDataFilesKept(page);
   await context.setOffline(true);
   await page.goto(`${SITE}?split=test&digits=7&seed=9`);
   await expect(status(page)).toHaveText(`Showing ${TEST_LABEL_COUNTS[7]} of 70000 digits`);

@@ -5,6 +5,7 @@
 import { startUrlSync } from './state/app/urlSync';
 import { startJobs } from './state/jobs/scheduler';
 import { startServiceWorker } from './state/app/serviceWorker';
+import { whenLoaderIdle } from './state/jobs/datasetLoader';
 // The styles come with the entry (a <link> in the page's head), so the static shell is styled
 // from the first paint, not when the UI chunk arrives.
 import './styles.css';
@@ -13,5 +14,5 @@ import './styles.css';
 const ui = import('./main');
 startUrlSync();
 startJobs();
-startServiceWorker();
+startServiceWorker(whenLoaderIdle);
 void ui;

@@ -6,6 +6,10 @@
 //   /octo/mnist-explorer/…     the same files under a sub-path (STATIC_SUB_PATH), as Pages serves a repository
 //   /deploy                    from now on the sub-path serves a "new build": its serviceWorker.js
 //                              differs by a comment, as a redeploy's would
+//   /fresh/<name>/…            the same files again under a sub-path of the test's own, so its
+//                              service worker and request log are its own
+//   /requests?under=<path>     the requests the host was asked for under <path> so far, as JSON
+//                              [{ method, path }] in order, paths without their query
 import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -28,8 +32,23 @@ const TYPES: Record<string, string> = {
 /** How many times /deploy was asked: each is one new build of the sub-path's service worker. */
 let deployed = 0;
 
+/** Every request the files were asked for (not the host's own paths), the newest last; bounded. */
+const requests: { method: string; path: string }[] = [];
+const MAX_LOGGED = 20_000;
+const FRESH = /^\/fresh\/[\w-]+\//;
+
 const server = createServer((req, res) => {
-  let pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const asked = new URL(req.url ?? '/', 'http://x');
+  let pathname = decodeURIComponent(asked.pathname);
+  if (pathname === '/requests') {
+    const under = asked.searchParams.get('under') ?? '/';
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    return void res.end(JSON.stringify(requests.filter((r) => r.path.startsWith(under))));
+  }
+  requests.push({ method: req.method ?? 'GET', path: pathname });
+  if (requests.length > MAX_LOGGED) requests.splice(0, requests.length - MAX_LOGGED);
+  const fresh = FRESH.exec(pathname);
+  if (fresh) pathname = `/${pathname.slice(fresh[0].length)}`;
   const underSubPath = pathname.startsWith(STATIC_SUB_PATH);
   if (pathname === '/deploy') {
     deployed++;

@@ -55,7 +55,7 @@ let nextLoad = 1;
 export function show(dataset: Dataset, hash: string | null = 'a'): void {
   const id = nextLoad++;
   explorerStore.getState().loadStarted(id, { kind: 'bundled' });
-  explorerStore.getState().loadSucceeded(id, { dataset, files: files(hash), shared: true, decodeMs: 1, fromKeptCopy: false });
+  explorerStore.getState().loadSucceeded(id, { dataset, files: files(hash), shared: true, decodeMs: 1, fromKeptCopy: false, offline: false });
 }
 
 export const state = <N extends AnalysisName>(name: N) => explorerStore.getState().analyses[name];

@@ -9,6 +9,7 @@ import { DigitFilter } from './filters/DigitFilter';
 import { DigitGrid } from './grid/DigitGrid';
 import { FilesView } from './files/FilesView';
 import { KeptCopyNotice } from './load/KeptCopyNotice';
+import { OfflineNotice } from './load/OfflineNotice';
 import { RecognisedNotice } from './load/RecognisedNotice';
 import { LinkNotice } from './load/LinkNotice';
 import { LinkSourceQuestion } from './load/LinkSourceQuestion';
@@ -68,6 +69,7 @@ export function App() {
       <LinkSourceQuestion />
       <LinkNotice />
       <KeptCopyNotice />
+      <OfflineNotice />
       <RecognisedNotice />
       <LoadProgress />
       <LoadErrorBanner />

@@ -7,8 +7,25 @@ import { explorerStore } from '../store/explorerStore';
 /** Set just before the one reload that puts a new visitor's page under the worker's headers. */
 const RELOADED_KEY = 'mnist-explorer:isolation-reload';
 
-export function startServiceWorker(): void {
-  if (import.meta.env.DEV || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+/** Whether this page may have a service worker at all (a production build, in a secure context). */
+const canHaveWorker = () => !import.meta.env.DEV && 'serviceWorker' in navigator && window.isSecureContext;
+
+/**
+ * Whether a load now should hand its answers to the service worker: a first visit to a host that
+ * does not isolate the page, where the worker is about to be installed and keeps the data files
+ * from what the page fetched (sw/dataFiles.ts), instead of downloading them a second time.
+ */
+export function serviceWorkerWantsHandOver(): boolean {
+  return canHaveWorker() && navigator.serviceWorker.controller === null && !window.crossOriginIsolated;
+}
+
+/**
+ * Registers the worker where it is needed, once `loaderIdle` resolves: installing it fills the
+ * precache and adopts the handed-over data files, which must be complete by then and must not
+ * compete with the first paint.
+ */
+export function startServiceWorker(loaderIdle: () => Promise<void>): void {
+  if (!canHaveWorker()) return;
   const container = navigator.serviceWorker;
   const wasControlled = container.controller !== null;
   // Isolated by the server itself: nothing to add (and nothing to cache under a dev server).
@@ -26,14 +43,15 @@ export function startServiceWorker(): void {
     explorerStore.getState().appUpdated();
   });
   if (window.crossOriginIsolated) clearFlag();
-  // After the page has loaded: installing precaches the shell and the bundled data (11 MB), which
-  // must not compete with the first paint.
   const register = () =>
     container.register(new URL(`${import.meta.env.BASE_URL}serviceWorker.js`, window.location.href), { updateViaCache: 'none' }).catch(() => {
       // No worker (private mode, a browser setting): the app works as before, without isolation.
     });
-  if (document.readyState === 'complete') void register();
-  else window.addEventListener('load', () => void register(), { once: true });
+  const pageLoaded = new Promise<void>((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', () => resolve(), { once: true });
+  });
+  void pageLoaded.then(loaderIdle).then(register);
 }
 
 function readFlag(): boolean {

@@ -11,6 +11,7 @@ import { explorerStore } from '../store/explorerStore';
 import { whenSettled } from './runAnalysis';
 import { recognisedAs } from '../../data/dataset/publishedFiles';
 import { PERF_MARKS, type LoadedMarkDetail } from '../app/perfMarks';
+import { serviceWorkerWantsHandOver } from '../app/serviceWorker';
 
 /**
  * The largest IDX payload a file may declare: 1 GiB unless the build sets VITE_MAX_FILE_BYTES
@@ -69,6 +70,7 @@ function loaderWorker(): Worker {
       // A worker that failed to start or crashed is not reused: Retry starts a fresh one.
       worker?.terminate();
       worker = null;
+      settleIdleWaiters();
       const load = explorerStore.getState().load;
       if (load.status === 'loading') {
         explorerStore.getState().loadFailed(load.requestId, failureOf({ code: 'worker-crashed', detail: { reason: event.message || 'it failed to start or crashed' } }));
@@ -143,9 +145,25 @@ function applyReply(reply: LoaderReply): void {
       if (reply.requestId === lastLoadId) {
         worker?.terminate();
         worker = null;
+        settleIdleWaiters();
       }
       break;
   }
+}
+
+/** Those waiting for the loader to have nothing more to do (whenLoaderIdle). */
+let idleWaiters: (() => void)[] = [];
+
+function settleIdleWaiters(): void {
+  const waiting = idleWaiters;
+  idleWaiters = [];
+  for (const resolve of waiting) resolve();
+}
+
+/** Resolves once no load is in flight or being hashed and kept (at once, if none is). */
+export function whenLoaderIdle(): Promise<void> {
+  if (!worker) return Promise.resolve();
+  return new Promise((resolve) => idleWaiters.push(resolve));
 }
 
 /** The id of the last load asked for: only its worker's `idle` ends the worker. */
@@ -181,7 +199,9 @@ export function loadSource(source: DataSource): void {
     explorerStore.getState().loadFailed(requestId, failureOf({ code: 'local-only', detail: { datasetTitle: CATALOG[dataset].title } }));
     return;
   }
-  send({ type: 'load', requestId, dataset, ...urls, maxBytes: MAX_FILE_BYTES });
+  // The bundled files on a static host's first visit are handed to its service worker, to keep.
+  const handOver = source.kind === 'bundled' && serviceWorkerWantsHandOver();
+  send({ type: 'load', requestId, dataset, ...urls, maxBytes: MAX_FILE_BYTES, handOver });
 }
 
 /**

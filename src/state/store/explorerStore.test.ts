@@ -29,7 +29,7 @@ describe('loading in the store', () => {
     const store = explorerStore.getState();
     const first = tinyDataset(3);
     store.loadStarted(1, { kind: 'bundled' });
-    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromKeptCopy: false });
+    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromKeptCopy: false, offline: false });
     store.loadStarted(2, { kind: 'custom', baseUrl: 'http://x.test/' });
     const failure = failureOf(
       { code: 'http', detail: { status: 404, statusText: 'Not Found' } },
@@ -46,7 +46,7 @@ describe('loading in the store', () => {
     const store = explorerStore.getState();
     store.loadStarted(1, { kind: 'bundled' });
     store.loadStarted(2, { kind: 'azure' });
-    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromKeptCopy: false });
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromKeptCopy: false, offline: false });
     expect(explorerStore.getState().dataset).toBeNull();
     store.loadFailed(1, failureOf({ code: 'unexpected', detail: { reason: 'late' } }));
     expect(explorerStore.getState().load).toMatchObject({ status: 'loading', requestId: 2 });
@@ -56,7 +56,7 @@ describe('loading in the store', () => {
     const store = explorerStore.getState();
     store.setOpen({ split: 'test', index: 5 });
     store.loadStarted(1, { kind: 'bundled' });
-    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromKeptCopy: false });
+    store.loadSucceeded(1, { dataset: tinyDataset(2), files: [], shared: false, decodeMs: 1, fromKeptCopy: false, offline: false });
     expect(explorerStore.getState().open).toBeNull();
     expect(explorerStore.getState().linkNotice).toEqual([{ name: 'open', reason: 'names test #5, which this data set does not have' }]);
   });
@@ -66,11 +66,11 @@ describe('loading in the store', () => {
     const first = tinyDataset(3);
     const second = tinyDataset(4);
     store.loadStarted(1, { kind: 'bundled' });
-    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromKeptCopy: false });
+    store.loadSucceeded(1, { dataset: first, files: [], shared: true, decodeMs: 5, fromKeptCopy: false, offline: false });
     store.analysisChanged('statistics', { status: 'computing', dataset: first, subject: null, progress: null });
     expect(explorerStore.getState().analyses.statistics).toEqual({ status: 'computing', dataset: first, subject: null, progress: null });
     store.loadStarted(2, { kind: 'azure' });
-    store.loadSucceeded(2, { dataset: second, files: [], shared: true, decodeMs: 5, fromKeptCopy: false });
+    store.loadSucceeded(2, { dataset: second, files: [], shared: true, decodeMs: 5, fromKeptCopy: false, offline: false });
     expect(explorerStore.getState().analyses.statistics).toEqual({ status: 'none' });
     // A late answer about the dataset no longer shown is dropped.
     store.analysisChanged('statistics', { status: 'failed', dataset: first, subject: null, code: 'failed', message: 'late' });

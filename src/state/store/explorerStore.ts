@@ -44,6 +44,12 @@ export interface ExplorerFacts extends ShareState {
   readonly decodeMs: number | null;
   /** Whether the dataset came from the decoded copy the worker keeps (checked against the server). */
   readonly fromKeptCopy: boolean;
+  /**
+   * Whether the dataset came from the kept copy without the server being asked (no network): its
+   * files are the ones the service worker keeps. The page says it is offline until dismissed.
+   */
+  readonly readOffline: boolean;
+  readonly offlineNoticeDismissed: boolean;
   readonly sharedMemory: boolean;
   readonly load: LoadState;
   /** Share-link parameters that could not be used, shown until dismissed. */
@@ -107,6 +113,7 @@ export interface ExplorerActions {
   dismissLinkNotice: () => void;
   keptCopyDamaged: (message: string) => void;
   dismissKeptCopyNotice: () => void;
+  dismissOfflineNotice: () => void;
   askAboutLinkSource: (source: DataSource) => void;
   dismissLoadError: () => void;
   loadStarted: (requestId: number, source: DataSource) => void;
@@ -114,7 +121,7 @@ export interface ExplorerActions {
   loadPartial: (requestId: number, preview: Dataset) => void;
   loadSucceeded: (
     requestId: number,
-    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromKeptCopy: boolean },
+    loaded: { dataset: Dataset; files: readonly LoadedFileInfo[]; shared: boolean; decodeMs: number; fromKeptCopy: boolean; offline: boolean },
   ) => void;
   loadFailed: (requestId: number, failure: LoadFailure) => void;
   loadCancelled: (requestId: number) => void;
@@ -150,6 +157,8 @@ export const initialFacts: ExplorerFacts = {
   loadedRequestId: null,
   decodeMs: null,
   fromKeptCopy: false,
+  readOffline: false,
+  offlineNoticeDismissed: false,
   sharedMemory: false,
   load: { status: 'idle' },
   linkNotice: [],
@@ -227,6 +236,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     appUpdated: () => set({ appUpdateReady: true }),
     keptCopyDamaged: (keptCopyNotice) => set({ keptCopyNotice }),
     dismissKeptCopyNotice: () => set({ keptCopyNotice: null }),
+    dismissOfflineNotice: () => set({ offlineNoticeDismissed: true }),
     askAboutLinkSource: (linkSourceQuestion) => set({ linkSourceQuestion }),
     // Dismissing gives up on the failed source: the link goes back to what is on screen.
     dismissLoadError: () => {
@@ -242,7 +252,7 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
     loadPartial: (requestId, preview) => {
       if (currentLoad(requestId) && get().dataset === null) set({ preview });
     },
-    loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromKeptCopy }) => {
+    loadSucceeded: (requestId, { dataset, files, shared, decodeMs, fromKeptCopy, offline }) => {
       const load = currentLoad(requestId);
       if (!load) return;
       const { open, linkNotice, digits } = get();
@@ -264,6 +274,8 @@ export const explorerStore = createStore<ExplorerState>()((set, get) => {
         sharedMemory: shared,
         decodeMs,
         fromKeptCopy,
+        readOffline: offline,
+        offlineNoticeDismissed: false,
         load: { status: 'idle' },
         open: openGone ? null : open,
         digits: normaliseLabels(digits, dataset.info),

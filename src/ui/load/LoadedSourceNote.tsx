@@ -17,10 +17,11 @@ export function LoadedSourceNote() {
   const source = useExplorerStore((s) => s.loadedSource);
   const decodeMs = useExplorerStore((s) => s.decodeMs);
   const fromKeptCopy = useExplorerStore((s) => s.fromKeptCopy);
+  const readOffline = useExplorerStore((s) => s.readOffline);
   const shared = useExplorerStore((s) => s.sharedMemory);
   // How the pixels are held is for tools and tests, not for people: an attribute, not words.
   const text = source
-    ? `Loaded from ${describeSource(source)}${decodeMs !== null ? ` in ${(decodeMs / 1000).toFixed(2)} s` : ''}${fromKeptCopy ? ' (kept copy, checked with the server)' : ''}`
+    ? `Loaded from ${describeSource(source)}${decodeMs !== null ? ` in ${(decodeMs / 1000).toFixed(2)} s` : ''}${fromKeptCopy ? (readOffline ? ' (kept copy; offline, not checked with the server)' : ' (kept copy, checked with the server)') : ''}`
     : 'Loading…';
   // One line of a fixed width, cut with an ellipsis (whole in the tooltip): its text changing
   // from "Loading…" to a long custom URL must not move or wrap the header.

@@ -21,6 +21,7 @@ import {
   type FileValidator,
 } from '../../data/kept/decodedCopyMeta';
 import { forgetOldDecodedCopies, forgetSubfolder, keptSubfolder } from '../../state/kept/keptStorage';
+import { servedBytesKeptByServiceWorker } from './keptByServiceWorker';
 import type { LoadedFileInfo } from './protocol';
 
 export interface KeptDecodedFile {
@@ -76,9 +77,19 @@ export async function headWithinStall(url: string, fetchFn: typeof fetch, signal
   }
 }
 
+/** What the server's answer to the HEAD requests says: its files' validators, or that it could not be reached. */
+type ServerAnswer = { readonly reached: true; readonly validators: FileValidator[] } | { readonly reached: false };
+
+export interface KeptCopyRead {
+  readonly files: Record<FileSlot, KeptDecodedFile>;
+  /** The server could not be asked (offline); the copy's files are the ones the service worker keeps. */
+  readonly offline: boolean;
+}
+
 /**
  * The cached decode of these URLs if the server still serves the same files, read into buffers
- * from `allocate`; null on any miss.
+ * from `allocate`; null on any miss. When the server cannot be reached at all (no network), the
+ * copy is used if its files are the ones the service worker keeps (`caches`), and says so.
  */
 export async function readDecodedCopy(
   urls: FileUrls,
@@ -86,7 +97,8 @@ export async function readDecodedCopy(
   allocate: Allocate,
   signal: AbortSignal,
   stallMs: number,
-): Promise<Record<FileSlot, KeptDecodedFile> | null> {
+  caches: CacheStorage | null = null,
+): Promise<KeptCopyRead | null> {
   try {
     const dir = await sourceDir(urls, false);
     if (!dir) return null;
@@ -95,7 +107,15 @@ export async function readDecodedCopy(
     if (!meta.files.every((f) => f.url === urls[f.slot])) return null;
     // The server is asked while the disk is read: the HEAD round trips and the 55 MB read overlap
     // (the copy is used only if the answers match, below).
-    const asking = currentValidators(urls, fetchFn, signal, stallMs);
+    const asking: Promise<ServerAnswer> = currentValidators(urls, fetchFn, signal, stallMs).then(
+      (validators) => ({ reached: true, validators }),
+      (error: unknown) => {
+        // fetch rejects with a TypeError only when no answer could be had at all (offline, no
+        // route); a status, a stall or a cancel is something else and never stands for offline.
+        if (error instanceof TypeError && !signal.aborted) return { reached: false };
+        throw error;
+      },
+    );
     asking.catch(() => undefined); // judged once the files are read
     const result: Partial<Record<FileSlot, KeptDecodedFile>> = {};
     for (const f of meta.files) {
@@ -113,8 +133,10 @@ export async function readDecodedCopy(
       result[f.slot] = { info: { ...info, blob }, data, dims: f.dims };
     }
     const now = await asking;
-    if (!meta.files.every((f, i) => isSameFile(f.validator, now[i]!))) return null;
-    return result as Record<FileSlot, KeptDecodedFile>;
+    const files = result as Record<FileSlot, KeptDecodedFile>;
+    if (!now.reached) return (await servedBytesKeptByServiceWorker(meta.files, caches)) ? { files, offline: true } : null;
+    if (!meta.files.every((f, i) => isSameFile(f.validator, now.validators[i]!))) return null;
+    return { files, offline: false };
   } catch {
     return null;
   }

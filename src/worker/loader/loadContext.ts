@@ -10,6 +10,8 @@ import { throttle } from './throttle';
 export interface LoaderDeps {
   readonly post: (reply: LoaderReply, transfer: Transferable[]) => void;
   readonly fetch: typeof fetch;
+  /** The origin's Cache Storage (the hand-over to the service worker, its kept files); null where there is none. */
+  readonly caches?: CacheStorage | null;
   /** Whether buffers are SharedArrayBuffers (the page is cross-origin isolated). */
   readonly shared: boolean;
   readonly now?: () => number;
@@ -44,7 +46,7 @@ export interface Load {
   untilShown(): Promise<void>;
   post(reply: LoaderReply, transfer?: Transferable[]): void;
   progressOf(slot: FileSlot): (progress: FileProgress) => void;
-  postLoaded(dataset: Dataset, files: readonly LoadedFileInfo[], fromKeptCopy: boolean): void;
+  postLoaded(dataset: Dataset, files: readonly LoadedFileInfo[], from: { readonly fromKeptCopy: boolean; readonly offline: boolean }): void;
 }
 
 export interface LoadStart {
@@ -91,12 +93,12 @@ export function createLoad(start: LoadStart): Load {
       }
       return post;
     },
-    postLoaded: (dataset, files, fromKeptCopy) => {
+    postLoaded: (dataset, files, { fromKeptCopy, offline }) => {
       // Shared buffers are shared by posting; plain ones must be moved, never copied (47 MB).
       const transfer = deps.shared
         ? []
         : [dataset.train.images.buffer, dataset.train.labels.buffer, dataset.test.images.buffer, dataset.test.labels.buffer];
-      const reply: LoaderReply = { type: 'loaded', requestId, dataset, files, shared: deps.shared, decodeMs: now() - started, startedAt: performance.timeOrigin + started, fromKeptCopy };
+      const reply: LoaderReply = { type: 'loaded', requestId, dataset, files, shared: deps.shared, decodeMs: now() - started, startedAt: performance.timeOrigin + started, fromKeptCopy, offline };
       deps.post(reply, transfer as ArrayBuffer[]);
     },
   };

@@ -5,6 +5,7 @@ import { CATALOG, type DatasetEntry } from '../../data/dataset/catalog';
 import { FILE_SLOTS, type FileSlot } from '../../data/dataset/fileSlots';
 import type { FileUrls } from '../../data/sources/sources';
 import type { FileValidator } from '../../data/kept/decodedCopyMeta';
+import type { AnswerFacts } from './loadFile';
 import { loadFile, type FileDecodeState } from './loadFile';
 import { LoadFailureError } from './loadFailureError';
 import { DecodeError } from '../../data/decode/decodeError';
@@ -47,8 +48,8 @@ export interface LoadedMnist {
   readonly files: readonly LoadedFileInfo[];
   /** The served bytes of each file as they arrived, for hashing once the data is on screen. */
   readonly served: readonly (readonly Uint8Array[])[];
-  /** Per file, in FILE_SLOTS order: the decoded IDX and what the server said identifies it. */
-  readonly decoded: readonly { readonly idx: DecodedIdx; readonly validator: FileValidator }[];
+  /** Per file, in FILE_SLOTS order: the decoded IDX, what the server said identifies it, and how it answered. */
+  readonly decoded: readonly { readonly idx: DecodedIdx; readonly validator: FileValidator; readonly answer: AnswerFacts }[];
 }
 
 /**

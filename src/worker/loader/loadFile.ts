@@ -16,12 +16,21 @@ export interface FileDecodeState {
   readonly header: { readonly dims: readonly number[] } | null;
 }
 
+/** How the server answered: what decides whether the answer may be handed to the service worker. */
+export interface AnswerFacts {
+  readonly status: number;
+  /** Every byte the answer declared arrived (no Content-Length, or as many bytes as it said). */
+  readonly complete: boolean;
+  readonly contentType: string | null;
+}
+
 export interface LoadedFile {
   readonly idx: DecodedIdx;
   readonly info: LoadedFileInfo;
   /** The served bytes as they arrived, for hashing and the download link. */
   readonly served: Uint8Array[];
   readonly validator: FileValidator;
+  readonly answer: AnswerFacts;
 }
 
 export interface LoadFileOptions {
@@ -146,7 +155,8 @@ export async function loadFile(slot: FileSlot, url: string, options: LoadFileOpt
       transportEncoding: transportEncodingOf(response.headers),
       blob: new Blob(served as BlobPart[], { type: 'application/gzip' }),
     };
-    return { idx, info, served, validator: validatorOf(response.headers) };
+    const answer: AnswerFacts = { status: response.status, complete: total === null || total === received, contentType: response.headers.get('content-type') };
+    return { idx, info, served, validator: validatorOf(response.headers), answer };
   } catch (error) {
     if (error instanceof DecodeError) throw fail({ code: error.code, detail: { reason: error.message } });
     throw error;

@@ -6,6 +6,8 @@ import type { LoaderRequest } from './protocol';
 const handle = createLoaderHandler({
   post: (reply, transfer) => self.postMessage(reply, { transfer }),
   fetch: (input, init) => fetch(input, init),
+  // Secure contexts only (a plain-http host has none).
+  caches: 'caches' in self ? self.caches : null,
   // Without cross-origin isolation SharedArrayBuffer is missing or cannot be posted.
   shared: self.crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined',
 });

@@ -15,6 +15,7 @@ import { chooseUrls, type DirectlyReadable } from './steps/chooseUrls';
 import { loadFromArchive } from './steps/fromArchive';
 import { loadFromKeptCopy } from './steps/fromKeptCopy';
 import { loadFromNetwork } from './steps/fromNetwork';
+import { handOver } from './steps/handOver';
 import { hashAndKeep } from './steps/hashAndKeep';
 
 export type { LoaderDeps };
@@ -88,7 +89,8 @@ export function createLoaderHandler(deps: LoaderDeps): (request: LoaderRequest) 
     if (chosen.viaRelay) load.relayUrls = chosen.urls;
     if (await loadFromKeptCopy(load, chosen.urls, entry)) return;
     const fetched = await loadFromNetwork(load, { urls: chosen.urls, entry });
-    if (fetched) await hashAndKeep(load, chosen.urls, fetched);
+    const sha256 = fetched ? await hashAndKeep(load, chosen.urls, fetched) : null;
+    if (fetched && sha256 && request.handOver && !chosen.viaRelay) await handOver(load, fetched.loaded, sha256);
   };
 
   const start = async (request: LoadRequest) => {

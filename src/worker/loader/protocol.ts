@@ -33,6 +33,11 @@ export type LoaderRequest =
       readonly relayUrls?: FileUrls;
       /** Files whose IDX header declares more data bytes than this are refused unread. */
       readonly maxBytes?: number;
+      /**
+       * A first visit to a static host: the service worker is installed once this load is over,
+       * and keeps the data files from the complete answers handed over to it (steps/handOver.ts).
+       */
+      readonly handOver?: boolean;
       /** All files together may declare at most this many data bytes (default: MAX_DATASET_BYTES). */
       readonly maxTotalBytes?: number;
     }
@@ -55,6 +60,11 @@ export type LoaderReply =
       /** When the worker took the request, as epoch ms (timeOrigin + now), for User Timing. */
       readonly startedAt: number;
       readonly fromKeptCopy: boolean;
+      /**
+       * The server could not be asked (no network): the kept copy was used because its files are
+       * the ones the service worker keeps. The page says it is offline.
+       */
+      readonly offline: boolean;
     }
   /** The load failed: a code, its facts, and the file it failed on (see data/sources/loadFailure.ts). */
   | { readonly type: 'error'; readonly requestId: number; readonly failure: LoadFailure }

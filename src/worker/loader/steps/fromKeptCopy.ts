@@ -11,9 +11,10 @@ import { assembleNamed } from '../loadDataset';
 
 /** Shows the kept copy of `urls` and checks it; false when there is none to use. */
 export async function loadFromKeptCopy(load: Load, urls: FileUrls, entry: DatasetEntry): Promise<boolean> {
-  const cached = await readDecodedCopy(urls, load.deps.fetch, load.allocate, load.signal, load.stallMs);
+  const read = await readDecodedCopy(urls, load.deps.fetch, load.allocate, load.signal, load.stallMs, load.deps.caches);
   load.throwIfSuperseded();
-  if (!cached) return false;
+  if (!read) return false;
+  const cached = read.files;
   const bySlot = new Map(
     FILE_SLOTS.map((f): [FileSlot, DecodedIdx] => {
       const { info, data, dims } = cached[f.slot];
@@ -27,7 +28,7 @@ export async function loadFromKeptCopy(load: Load, urls: FileUrls, entry: Datase
     ? cached
     : (Object.fromEntries(FILE_SLOTS.map((f) => [f.slot, { ...cached[f.slot], data: cached[f.slot].data.slice() }])) as typeof cached);
   const shown = load.untilShown();
-  load.postLoaded(assembleNamed(bySlot, urls, entry), FILE_SLOTS.map((f) => cached[f.slot].info), true);
+  load.postLoaded(assembleNamed(bySlot, urls, entry), FILE_SLOTS.map((f) => cached[f.slot].info), { fromKeptCopy: true, offline: read.offline });
   await shown;
   if (load.signal.aborted) return true;
   const damaged = await findDamagedFile(toCheck, load.signal);

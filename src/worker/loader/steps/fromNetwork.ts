@@ -65,7 +65,7 @@ export async function loadFromNetwork(load: Load, { urls, entry, names, fetch = 
   // same fast second visit as an isolated one.
   const toKeep = shared ? decoded.map((d) => d.idx.data) : decoded.map((d) => d.idx.data.slice());
   const shown = load.untilShown();
-  load.postLoaded(dataset, files, false);
+  load.postLoaded(dataset, files, { fromKeptCopy: false, offline: false });
   await shown;
   return { loaded, idxSha256, toKeep };
 }

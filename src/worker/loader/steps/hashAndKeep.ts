@@ -10,19 +10,22 @@ import type { Load } from '../loadContext';
 import type { LoadedFileInfo } from '../protocol';
 import type { Fetched } from './fromNetwork';
 
-/** Hashes what `fetched` holds and keeps it under `urls`; nothing is kept for `urls` null (the visitor's files). */
-export async function hashAndKeep(load: Load, urls: FileUrls | null, { loaded, idxSha256: idxFirst, toKeep }: Fetched): Promise<void> {
+/**
+ * Hashes what `fetched` holds and keeps it under `urls`; nothing is kept for `urls` null (the
+ * visitor's files). Returns the served bytes' SHA-256s, null when the load was superseded.
+ */
+export async function hashAndKeep(load: Load, urls: FileUrls | null, { loaded, idxSha256: idxFirst, toKeep }: Fetched): Promise<Record<FileSlot, string> | null> {
   const { files, served, decoded } = loaded;
   const { shared } = load.deps;
   const sha256 = await hashServedBytes(files, served, load.signal);
   // The served chunks live on in each file's Blob (a copy); these were only kept for the hash.
   for (const chunks of served) for (const chunk of chunks) releaseBuffer(chunk);
   const idxSha256 = idxFirst ?? (await hashIdxFiles(files, decoded.map((d) => d.idx), load.signal));
-  if (!sha256 || !idxSha256) return;
+  if (!sha256 || !idxSha256) return null;
   load.post({ type: 'hashes', requestId: load.requestId, sha256, idxSha256 });
   if (!urls) {
     if (!shared) for (const data of toKeep) releaseBuffer(data);
-    return;
+    return sha256;
   }
   const kept = await keepDecodedCopy(
     urls,
@@ -36,6 +39,7 @@ export async function hashAndKeep(load: Load, urls: FileUrls | null, { loaded, i
   // Without shared memory these are the copies made for the disk, written now.
   if (!shared) for (const data of toKeep) releaseBuffer(data);
   if (kept) load.post({ type: 'kept-copy-written', requestId: load.requestId });
+  return sha256;
 }
 
 /**
