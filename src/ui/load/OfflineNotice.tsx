@@ -9,8 +9,9 @@ export function OfflineNotice() {
   const dismiss = useExplorerStore((s) => s.dismissOfflineNotice);
   if (!shown) return null;
   return (
-    <aside className="link-notice" aria-label="Offline notice">
-      <p role="status">
+    // Not a status: the page's one status is `Showing N of M digits`, which tools read by its role.
+    <aside className="link-notice" aria-label="Offline notice" aria-live="polite">
+      <p>
         You are offline: the digits are the copy kept on this computer, the same files this app was last served; the server could not be asked whether
         they changed.
       </p>
