@@ -3,6 +3,7 @@
 import { describeMemoryDump } from '../page/memoryDump';
 import { mb } from './format';
 import type { Results } from './results';
+import type { SetResults } from './setResults';
 import { gridRows, loadRows, setRows } from './setRows';
 
 function markdownTable(header: string[], rows: string[][]): string[] {
@@ -52,29 +53,31 @@ function classifierTable({ classifier: c }: Results): string[] {
   ];
 }
 
-function gridTable({ grid }: Results): string[] {
-  if (!grid) return [];
-  const [a, b] = grid;
+/** Both sets side by side: the heading (ending in its punctuation) and the runs, then one row per measure. */
+function pairTable(heading: string, [a, b]: readonly [{ title: string; runs: number }, { title: string; runs: number }], rows: string[][]): string[] {
+  return [`${heading} median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`, '', ...markdownTable(['measure', a.title, b.title, 'target'], rows)];
+}
+
+type Profiled = Pick<SetResults, 'title' | 'allocators' | 'profiles'>;
+
+function allocatorLines(sets: readonly Profiled[]): string[] {
+  return sets.map((set) => `memory by allocator (${set.title}, app renderer, Chromium's memory-infra dump): ${set.allocators ? describeMemoryDump(set.allocators) : 'not available'}`);
+}
+
+function profileLines(what: string, sets: readonly Profiled[]): string[] {
   return [
-    `The grid alone (BENCH_ONLY=grid): median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`,
-    '',
-    ...markdownTable(['measure', a.title, b.title, 'target'], gridRows(a, b)),
-    '',
-    ...grid.map((set) => `memory by allocator (${set.title}, app renderer, Chromium's memory-infra dump): ${set.allocators ? describeMemoryDump(set.allocators) : 'not available'}`),
-    '',
-    'Main-thread profiles of the grid (full trace, so slower than the untraced figures above), self time in ms:',
-    ...grid.flatMap((set) => Object.entries(set.profiles).map(([what, text]) => `- ${set.title}, ${what}: ${text}`)),
+    `Main-thread profiles${what} (full trace, so slower than the untraced figures above), self time in ms:`,
+    ...sets.flatMap((set) => Object.entries(set.profiles).map(([name, text]) => `- ${set.title}, ${name}: ${text}`)),
   ];
 }
 
+function gridTable({ grid }: Results): string[] {
+  if (!grid) return [];
+  return [...pairTable('The grid alone (BENCH_ONLY=grid):', grid, gridRows(...grid)), '', ...allocatorLines(grid), '', ...profileLines(' of the grid', grid)];
+}
+
 function loadsTable({ loads }: Results): string[] {
-  if (!loads) return [];
-  const [a, b] = loads;
-  return [
-    `The start alone (BENCH_ONLY=loads): median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`,
-    '',
-    ...markdownTable(['measure', a.title, b.title, 'target'], loadRows(a, b)),
-  ];
+  return loads ? pairTable('The start alone (BENCH_ONLY=loads):', loads, loadRows(...loads)) : [];
 }
 
 export function formatTable(r: Results): string {
@@ -82,18 +85,15 @@ export function formatTable(r: Results): string {
   if (!r.sets) return [machine, '', ...loadsTable(r), '', ...gridTable(r), '', ...suspectsTable(r), '', ...classifierTable(r)].join('\n');
   const [a, b] = r.sets;
   return [
-    `${machine}; median (min–max) of ${a.runs} runs (MNIST) and ${b.runs} (10×)`,
-    '',
-    ...markdownTable(['measure', a.title, b.title, 'target'], setRows(a, b)),
+    ...pairTable(`${machine};`, r.sets, setRows(a, b)),
     '',
     ...suspectsTable(r),
     '',
     ...classifierTable(r),
     '',
     `memory by scope (MNIST): ${Object.entries(a.memory.byScope).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`,
-    ...r.sets.map((set) => `memory by allocator (${set.title}, app renderer, Chromium's memory-infra dump): ${set.allocators ? describeMemoryDump(set.allocators) : 'not available'}`),
+    ...allocatorLines(r.sets),
     '',
-    'Main-thread profiles (full trace, so slower than the untraced figures above), self time in ms:',
-    ...r.sets.flatMap((set) => Object.entries(set.profiles).map(([what, text]) => `- ${set.title}, ${what}: ${text}`)),
+    ...profileLines('', r.sets),
   ].join('\n');
 }
