@@ -41,6 +41,13 @@ export class AccessibleRows {
 
   /** New content: every row is written again (lazily, as it is shown). */
   setContent(content: RowsContent): void {
+    const { layout } = content;
+    if (this.content?.layout !== layout) {
+      const style = this.container.style;
+      style.setProperty('--digit-size', `${layout.digitSize}px`);
+      style.setProperty('--cell-height', `${layout.labelledHeight}px`);
+      style.setProperty('--cell-gap', `${layout.cellWidth - layout.digitSize}px`);
+    }
     this.content = content;
     this.version++;
   }
@@ -128,22 +135,19 @@ export class AccessibleRows {
       // Its size is its own (contain: size): a row's cells never make the browser lay out others.
       row.style.width = `${layout.columns * layout.cellWidth}px`;
       row.style.left = `${GRID_PADDING}px`;
-      for (let c = 0; c < Math.max(cells.length, layout.columns); c++) {
-        let cell = cells[c];
-        if (!cell) {
-          cell = document.createElement('div');
-          cell.setAttribute('role', 'gridcell');
-          cell.setAttribute('aria-colindex', String(c + 1));
-          cell.className = 'digit-cell';
-          cell.tabIndex = -1;
-          cells.push(cell);
-          row.append(cell);
-        }
-        cell.style.left = `${c * layout.cellWidth}px`;
-        cell.style.width = `${layout.digitSize}px`;
-        cell.style.height = `${layout.labelledHeight}px`;
-        if (c >= layout.columns) cell.hidden = true;
+      // Cells are plain flex items sized by the container's custom properties (setContent): no
+      // style of their own and no positioning, so the browser shares their computed style and
+      // gives none of them a paint layer of its own (tens of thousands on a screen at 4 px).
+      for (let c = cells.length; c < layout.columns; c++) {
+        const cell: CellElement = document.createElement('div');
+        cell.setAttribute('role', 'gridcell');
+        cell.setAttribute('aria-colindex', String(c + 1));
+        cell.className = 'digit-cell';
+        cell.tabIndex = -1;
+        cells.push(cell);
+        row.append(cell);
       }
+      for (let c = layout.columns; c < cells.length; c++) cells[c]!.hidden = true;
       slot.layout = layout;
     }
     const start = rowIndex * layout.columns;
