@@ -138,6 +138,42 @@ describe('paintGridRows', () => {
 });
 
 describe('downscaleDigit', () => {
+  it('averages uneven blocks at any size, for upright, transposed and letterboxed images', () => {
+    const shapes: ImageGeometry[] = [
+      { rows: 28, cols: 28, transposed: false },
+      { rows: 28, cols: 28, transposed: true },
+      { rows: 20, cols: 28, transposed: false },
+      { rows: 28, cols: 17, transposed: true },
+    ];
+    for (const geometry of shapes) {
+      const n = geometry.rows * geometry.cols;
+      const stored = Uint8Array.from({ length: n }, (_, i) => (i * 37 + 11) % 256);
+      // The picture as drawn: upright (stored column by column when transposed), centred in a square of paper.
+      const height = geometry.transposed ? geometry.cols : geometry.rows;
+      const width = geometry.transposed ? geometry.rows : geometry.cols;
+      const side = Math.max(width, height);
+      const square = new Array<number>(side * side).fill(0);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const at = geometry.transposed ? x * geometry.cols + y : y * geometry.cols + x;
+          square[(y + Math.floor((side - height) / 2)) * side + x + Math.floor((side - width) / 2)] = stored[at]!;
+        }
+      }
+      for (const size of [3, 5, 6, 9, 13, side]) {
+        const out = new Uint8Array(size * size);
+        downscaleDigit(stored, geometry, size, out);
+        for (let y = 0; y < size; y++) {
+          for (let x = 0; x < size; x++) {
+            const [y0, y1, x0, x1] = [y, y + 1, x, x + 1].map((k) => Math.floor((k * side) / size)) as [number, number, number, number];
+            let sum = 0;
+            for (let sy = y0; sy < y1; sy++) for (let sx = x0; sx < x1; sx++) sum += square[sy * side + sx]!;
+            expect(out[y * size + x], `${JSON.stringify(geometry)} at ${size}: (${x}, ${y})`).toBe(Math.round(sum / ((y1 - y0) * (x1 - x0))));
+          }
+        }
+      }
+    }
+  });
+
   it('letterboxes a non-square image with paper before averaging', () => {
     // 2 rows × 4 cols of full ink, drawn at 2 × 2: the top half is the image, the bottom paper.
     const geometry: ImageGeometry = { rows: 2, cols: 4, transposed: false };

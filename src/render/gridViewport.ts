@@ -105,33 +105,94 @@ export function digitScaling(size: number, geometry: ImageGeometry): Scaling {
 }
 
 /**
- * A digit reduced to size × size by the mean of the stored pixels each drawn pixel covers (the
- * upright image letterboxed into its longer side; pixels outside count as paper): what a 4-pixel
- * thumbnail must show, where nearest sampling would keep 16 of 784 pixels and lose thin strokes.
+ * How a digit is reduced to size × size (size ≤ its longer side), in storage order: each stored
+ * row falls in one band of drawn pixels and is cut into runs of adjacent bytes that fall in the
+ * same drawn pixel, so a digit is summed run by run (no table look-up per byte). The blocks tile
+ * the letterboxed square, so every stored byte belongs to exactly one drawn pixel; `area` is each
+ * drawn pixel's block in pixels of the square, paper included.
  */
-export function downscaleDigit(pixels: Uint8Array, geometry: ImageGeometry, size: number, out: Uint8Array): void {
-  const { width, height, source } = uprightIndex(geometry);
+interface Reduction {
+  /** Per stored row: the drawn pixel index its band adds (row part). */
+  readonly rowOut: Int32Array;
+  /** Runs along a stored row: [start, end) columns and the drawn pixel index they add (column part). */
+  readonly runStart: Int32Array;
+  readonly runEnd: Int32Array;
+  readonly runOut: Int32Array;
+  readonly area: Float64Array;
+}
+
+function reductionFor(size: number, geometry: ImageGeometry): Reduction {
+  const { rows, cols, transposed } = geometry;
+  const height = transposed ? cols : rows;
+  const width = transposed ? rows : cols;
   const side = Math.max(width, height);
   const left = Math.floor((side - width) / 2);
   const top = Math.floor((side - height) / 2);
-  for (let y = 0; y < size; y++) {
-    const y0 = Math.floor((y * side) / size);
-    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * side) / size));
-    for (let x = 0; x < size; x++) {
-      const x0 = Math.floor((x * side) / size);
-      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * side) / size));
-      let sum = 0;
-      for (let sy = y0; sy < y1; sy++) {
-        const iy = sy - top;
-        if (iy < 0 || iy >= height) continue;
-        for (let sx = x0; sx < x1; sx++) {
-          const ix = sx - left;
-          if (ix >= 0 && ix < width) sum += pixels[source[iy * width + ix]!]!;
-        }
-      }
-      out[y * size + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
+  // Block edges along the square's side: drawn pixel k covers [edge[k], edge[k + 1]).
+  const edge = Array.from({ length: size + 1 }, (_, k) => Math.floor((k * side) / size));
+  const blockOf = new Int32Array(side);
+  for (let k = 0; k < size; k++) for (let i = edge[k]!; i < edge[k + 1]!; i++) blockOf[i] = k;
+  // A stored row is an upright row (its columns upright columns), or, stored column by column,
+  // an upright column (its bytes going down the picture).
+  const rowOut = Int32Array.from({ length: rows }, (_, r) => (transposed ? blockOf[r + left]! : blockOf[r + top]! * size));
+  const colShift = transposed ? top : left;
+  const colStride = transposed ? size : 1;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const outs: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    const block = blockOf[c + colShift]!;
+    if (c > 0 && blockOf[c - 1 + colShift] === block) ends[ends.length - 1] = c + 1;
+    else {
+      starts.push(c);
+      ends.push(c + 1);
+      outs.push(block * colStride);
     }
   }
+  const area = new Float64Array(size * size);
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) area[y * size + x] = (edge[y + 1]! - edge[y]!) * (edge[x + 1]! - edge[x]!);
+  return { rowOut, runStart: Int32Array.from(starts), runEnd: Int32Array.from(ends), runOut: Int32Array.from(outs), area };
+}
+
+const reductions = new Map<string, Reduction>();
+function digitReduction(size: number, geometry: ImageGeometry): Reduction {
+  const key = `${size}:${geometry.rows}:${geometry.cols}:${geometry.transposed ? 1 : 0}`;
+  let reduction = reductions.get(key);
+  if (!reduction) {
+    if (reductions.size > 16) reductions.clear();
+    reduction = reductionFor(size, geometry);
+    reductions.set(key, reduction);
+  }
+  return reduction;
+}
+
+let sums = new Uint32Array(0);
+
+/**
+ * A digit reduced to size × size by the mean of the stored pixels each drawn pixel covers (the
+ * upright image letterboxed into its longer side; pixels outside count as paper): what a 4-pixel
+ * thumbnail must show, where nearest sampling would keep 16 of 784 pixels and lose thin strokes.
+ * Reads `pixels` from `offset` (one image's bytes) and writes `out` from `outAt`.
+ */
+export function downscaleDigit(pixels: Uint8Array, geometry: ImageGeometry, size: number, out: Uint8Array, offset = 0, outAt = 0): void {
+  const { rowOut, runStart, runEnd, runOut, area } = digitReduction(size, geometry);
+  const cells = size * size;
+  if (sums.length < cells) sums = new Uint32Array(cells);
+  const acc = sums;
+  acc.fill(0, 0, cells);
+  const cols = geometry.cols;
+  const runs = runStart.length;
+  for (let r = 0; r < rowOut.length; r++) {
+    const base = offset + r * cols;
+    const band = rowOut[r]!;
+    for (let k = 0; k < runs; k++) {
+      let sum = 0;
+      const stop = base + runEnd[k]!;
+      for (let i = base + runStart[k]!; i < stop; i++) sum += pixels[i]!;
+      acc[band + runOut[k]!]! += sum;
+    }
+  }
+  for (let k = 0; k < cells; k++) out[outAt + k] = Math.round(acc[k]! / area[k]!);
 }
 
 /** Downscaled digits of one load at one size, made when first drawn and kept. */
@@ -184,7 +245,7 @@ export function paintGridRows(paint: GridPaint): number[] {
     if (kept) {
       const at = id * cellArea;
       if (kept.made[id] === 0) {
-        downscaleDigit(images.subarray(offset, offset + pixelsPer), data.geometry, digitSize, kept.bytes.subarray(at, at + cellArea));
+        downscaleDigit(images, data.geometry, digitSize, kept.bytes, offset, at);
         kept.made[id] = 1;
       }
       const bytes = kept.bytes;
