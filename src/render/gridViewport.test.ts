@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GREYS_RGBA } from './greys';
-import { downscaleDigit, paintGridRows, type GridPaint, type GridPaintLayout } from './gridViewport';
+import { downscaleDigit, paintGridRows, reduceAhead, type GridPaint, type GridPaintLayout } from './gridViewport';
 import { MNIST_GEOMETRY, type ImageGeometry } from '../data/dataset/dataset';
 
 // Planted digits: every pixel a function of (digit, stored index), so any pixel of the picture
@@ -134,6 +134,46 @@ describe('paintGridRows', () => {
       });
     expect(run).not.toThrow();
     expect(target[(36 + 10) * 100 + 60 + 30]).toBe(GREYS_RGBA[storedOf(2)[5 * 28 + 15]!]);
+  });
+});
+
+describe('reduceAhead', () => {
+  it('reduces every digit of the selection ahead, slice by slice, and the painter draws those thumbnails', () => {
+    // Its own copy of the pixels: changed below to show the painter drew what was reduced ahead.
+    const ownTrain = train.slice();
+    const data = { train: ownTrain, test, trainCount: TRAIN, total: TRAIN + TEST, geometry: MNIST_GEOMETRY, labelOf, key: {} };
+    const ids = Uint32Array.from({ length: TRAIN + TEST }, (_, i) => (i * 5) % (TRAIN + TEST));
+    const size = 4;
+    // A deadline already past: one slice of 256 digits per call, more than the 42 here, so one call does all.
+    expect(reduceAhead(data, size, ids, 5, performance.now() - 1)).toBe(-1);
+    // At the stored size there is nothing to reduce.
+    expect(reduceAhead(data, 28, ids, 0, Infinity)).toBe(-1);
+    const expected = (id: number) => {
+      const stored = storedOf(id);
+      let sum = 0;
+      for (let sy = 0; sy < 7; sy++) for (let sx = 0; sx < 7; sx++) sum += stored[sy * 28 + sx]!;
+      return GREYS_RGBA[Math.round(sum / 49)];
+    };
+    ownTrain.fill(0);
+    const layout = { digitSize: size, pitch: size + 1, rowPitch: size + 2, strip: 1, banded: true };
+    const { target, width } = paint([3, 17, 31], layout, 3, 1, { data, labels: { glyphs: null, bands: null } });
+    [3, 17, 31].forEach((id, cell) => expect(target[cell * (size + 1)], `id ${id}`).toBe(expected(id)));
+    expect(width).toBe(15);
+  });
+
+  it('stops at the deadline and goes on from where it stopped', () => {
+    const many = 1000;
+    const pixels = planted(many, 3);
+    const data = { train: pixels, test: new Uint8Array(0), trainCount: many, total: many, geometry: MNIST_GEOMETRY, labelOf, key: {} };
+    const ids = Uint32Array.from({ length: many }, (_, i) => i);
+    const next = reduceAhead(data, 7, ids, 100, performance.now() - 1);
+    // One slice of 256 digits from position 100.
+    expect(next).toBe(356);
+    let at = next;
+    let calls = 0;
+    while (at >= 0 && calls++ < 10) at = reduceAhead(data, 7, ids, at, performance.now() - 1);
+    expect(at).toBe(-1);
+    expect(calls).toBe(3);
   });
 });
 

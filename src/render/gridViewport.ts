@@ -212,6 +212,35 @@ function thumbnailsFor(data: GridPaintData, size: number, total: number): Thumbn
 }
 
 /**
+ * Reduces digits of `ids` to `size` ahead of their first paint (the kept thumbnails the painter
+ * uses), from position `start` to the end and then from the top, until `deadline`
+ * (performance.now()). Returns the position to go on from, or -1 once every digit of `ids` is
+ * reduced. Only below the stored size; a call at another size or for other data starts that
+ * size's thumbnails afresh, as a paint would.
+ */
+export function reduceAhead(data: GridPaintData, size: number, ids: Uint32Array, start: number, deadline: number): number {
+  const side = Math.max(data.geometry.rows, data.geometry.cols);
+  if (size >= side || ids.length === 0) return -1;
+  const kept = thumbnailsFor(data, size, data.total);
+  const pixelsPer = data.geometry.rows * data.geometry.cols;
+  const cellArea = size * size;
+  const n = ids.length;
+  for (let step = 0; step < n; step++) {
+    const pos = (start + step) % n;
+    const id = ids[pos]!;
+    if (id >= data.total || kept.made[id] === 1) continue;
+    const images = id < data.trainCount ? data.train : data.test;
+    const offset = (id < data.trainCount ? id : id - data.trainCount) * pixelsPer;
+    if (offset + pixelsPer > images.length) continue;
+    downscaleDigit(images, data.geometry, size, kept.bytes, offset, id * cellArea);
+    kept.made[id] = 1;
+    // The clock is read every 256 digits (~0.3 ms of work at 4 px).
+    if ((step & 255) === 255 && performance.now() >= deadline) return (pos + 1) % n;
+  }
+  return -1;
+}
+
+/**
  * Paints the rows into `target` (width × height RGBA words, cleared to transparent first so the
  * grid's background shows between cells). Returns the positions whose label had no glyph (odd
  * labels), for the caller to write as text.

@@ -5,7 +5,7 @@
 // names are not written yet, and at 4 pixels per digit).
 import { describeDigit, geometryOf, labelOf, type Dataset } from '../../data/dataset/dataset';
 import { labelShort } from '../../data/dataset/catalog';
-import { paintGridRows } from '../../render/gridViewport';
+import { paintGridRows, reduceAhead, type GridPaintData } from '../../render/gridViewport';
 import { labelGlyphs } from '../../render/labelGlyphs';
 import { markFirstDigitPainted } from '../../state/app/perfMarks';
 import { AccessibleRows, type CellElement } from './accessibleRows';
@@ -20,6 +20,14 @@ import { GRID_PADDING, type GridLayout } from './gridLayout';
 const NAMES_WHILE_SCROLLING = { ms: 1, cells: 400 } as const;
 const NAMES_AT_REST = { ms: 4, cells: 2000 } as const;
 const SCROLLING_MS = 100;
+/** Idle time spent reducing digits ahead of their first paint at the dense zooms, per slice. */
+const REDUCE_AHEAD_MS = 8;
+/**
+ * Digits are reduced ahead only where a screen holds more than this many (4 and 7 px): what a
+ * frame can reduce besides its paint. At 14 px a screen's ~3,000 fit the frame that shows them,
+ * and reducing the whole selection ahead would keep ~200 bytes for every digit.
+ */
+const REDUCE_AHEAD_ABOVE_CELLS = 5000;
 
 export interface GridContent {
   readonly dataset: Dataset;
@@ -46,6 +54,8 @@ export class GridSurface {
   private contentVersion = 0;
   private image: ImageData | null = null;
   private pendingFrame = 0;
+  /** The idle callback reducing digits ahead (dense zooms), and the content it works for. */
+  private ahead: { handle: number; key: string } | null = null;
   private lastScroll = -Infinity;
   private readonly onScroll = () => {
     this.lastScroll = performance.now();
@@ -67,6 +77,7 @@ export class GridSurface {
     this.elements.scroller.removeEventListener('scroll', this.onScroll);
     this.resize.disconnect();
     cancelAnimationFrame(this.pendingFrame);
+    this.stopReducingAhead();
   }
 
   /** New content; a new selection starts at its first digit. */
@@ -139,8 +150,7 @@ export class GridSurface {
     const strip = Math.round(layout.labelStrip * ratio);
     const fontPx = Math.round(layout.labelFont * ratio);
     const glyphs = layout.banded ? null : labelGlyphs(digitSize, strip, fontPx, dataset.info.classNames);
-    const { count: trainCount, labels: trainLabels } = dataset.train;
-    const testLabels = dataset.test.labels;
+    const data = paintData(content);
     const missing = paintGridRows({
       target: new Uint32Array(this.image.data.buffer),
       width,
@@ -150,18 +160,12 @@ export class GridSurface {
       rows,
       columns: layout.columns,
       layout: { digitSize, pitch: layout.cellWidth * ratio, rowPitch: layout.rowHeight * ratio, strip, banded: layout.banded },
-      data: {
-        train: dataset.train.images,
-        test: dataset.test.images,
-        trainCount: dataset.train.count,
-        total: dataset.train.count + dataset.test.count,
-        geometry: geometryOf(dataset),
-        labelOf: (id) => (id < trainCount ? trainLabels[id]! : testLabels[id - trainCount]!),
-        key: content.dataKey,
-      },
+      data,
       labels: { glyphs: glyphs?.glyphs ?? null, bands },
     });
     ctx.putImageData(this.image, 0, 0);
+    if (rows * layout.columns > REDUCE_AHEAD_ABOVE_CELLS) this.reduceAheadFrom((first + rows) * layout.columns, data, digitSize);
+    else this.stopReducingAhead();
     // Labels that are no class (odd files) have no glyph: those few are written as text.
     if (missing.length > 0) {
       ctx.fillStyle = '#333';
@@ -176,6 +180,34 @@ export class GridSurface {
       }
     }
     if (ids.length > 0) markFirstDigitPainted();
+  }
+
+  /**
+   * Below the stored size each digit is reduced once, when first painted; a screen at 4 px holds
+   * ~30,000 of them, too many for the frame that first shows them. So once a dense screen is
+   * painted, idle time reduces the rest of the selection, from the rows below the screen on, and
+   * a fling finds them ready.
+   */
+  private reduceAheadFrom(start: number, data: GridPaintData, digitSize: number): void {
+    const key = `${this.contentVersion}:${digitSize}`;
+    if (this.ahead?.key === key) return;
+    this.stopReducingAhead();
+    if (digitSize >= Math.max(data.geometry.rows, data.geometry.cols)) return;
+    const ids = this.content!.ids;
+    let next = start % Math.max(1, ids.length);
+    const step = (deadline?: IdleDeadline) => {
+      if (this.ahead?.key !== key) return;
+      const slice = Math.min(REDUCE_AHEAD_MS, deadline ? deadline.timeRemaining() : REDUCE_AHEAD_MS);
+      next = reduceAhead(data, digitSize, ids, next, performance.now() + slice);
+      // Done: the key stays, so later paints of this content do not start again.
+      this.ahead = { handle: next < 0 ? 0 : whenIdle(step), key };
+    };
+    this.ahead = { handle: whenIdle(step), key };
+  }
+
+  private stopReducingAhead(): void {
+    if (this.ahead && this.ahead.handle !== 0) cancelIdle(this.ahead.handle);
+    this.ahead = null;
   }
 
   /** The position under a point of the grid's client area, or null off every digit. */
@@ -222,3 +254,24 @@ export class GridSurface {
     if (cell.gridPos !== undefined) this.focusPos = cell.gridPos;
   }
 }
+
+/** What the painter reads of the content's dataset. */
+function paintData(content: GridContent): GridPaintData {
+  const { dataset } = content;
+  const { count: trainCount, labels: trainLabels } = dataset.train;
+  const testLabels = dataset.test.labels;
+  return {
+    train: dataset.train.images,
+    test: dataset.test.images,
+    trainCount,
+    total: trainCount + dataset.test.count,
+    geometry: geometryOf(dataset),
+    labelOf: (id) => (id < trainCount ? trainLabels[id]! : testLabels[id - trainCount]!),
+    key: content.dataKey,
+  };
+}
+
+// Idle callbacks where the browser has them (not Safari): a short timer elsewhere.
+const whenIdle = (run: (deadline?: IdleDeadline) => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 500 }) : window.setTimeout(() => run(), 50);
+const cancelIdle = (handle: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
