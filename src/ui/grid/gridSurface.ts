@@ -28,6 +28,11 @@ const REDUCE_AHEAD_MS = 8;
  * and reducing the whole selection ahead would keep ~200 bytes for every digit.
  */
 const REDUCE_AHEAD_ABOVE_CELLS = 5000;
+/**
+ * Nor where all of them would keep more than this (10 × MNIST at 14 device pixels, 7 px on a
+ * 2× screen, would keep 137 MB): those are reduced as they are first painted, as at 14 px.
+ */
+const REDUCE_AHEAD_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface GridContent {
   readonly dataset: Dataset;
@@ -192,7 +197,7 @@ export class GridSurface {
     const key = `${this.contentVersion}:${digitSize}`;
     if (this.ahead?.key === key) return;
     this.stopReducingAhead();
-    if (digitSize >= Math.max(data.geometry.rows, data.geometry.cols)) return;
+    if (digitSize >= Math.max(data.geometry.rows, data.geometry.cols) || data.total * digitSize * digitSize > REDUCE_AHEAD_MAX_BYTES) return;
     const ids = this.content!.ids;
     let next = start % Math.max(1, ids.length);
     const step = (deadline?: IdleDeadline) => {
