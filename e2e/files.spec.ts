@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { BUNDLED_DIR } from './helpers/bundled';
 import { expect, test, type Page } from '@playwright/test';
 import { PUBLISHED_FILES } from '../src/data/dataset/mnistCard';
-import { openCustomLink, openLoaded, status, view } from './helpers/explorer';
+import { grid, openCustomLink, openLoaded, renderedCellLabels, status, view } from './helpers/explorer';
 import { HAVE_ORIGINALS, ORIGINALS_DIR, publishedSha256 } from './helpers/originals';
 import { DEV_SERVER, FAULT_SERVER } from './helpers/ports';
 
@@ -51,6 +51,11 @@ test('downloads work in the dev server, where StrictMode mounts twice, after swi
   test.setTimeout(60_000);
   await page.goto(`${DEV_SERVER}/`);
   await expect(status(page)).toHaveText('Showing 70000 of 70000 digits', { timeout: 45_000 });
+  // The grid mounted twice keeps one set of rows: every cell once, in file order.
+  await expect(grid(page).getByRole('gridcell').first()).toHaveAttribute('aria-label', 'train #0, label 5');
+  const labels = await renderedCellLabels(page);
+  expect(labels.length).toBeGreaterThan(0);
+  expect(labels).toEqual(labels.map((_, i) => expect.stringMatching(new RegExp(`^train #${i}, label \\d$`))));
   await view(page, 'Files').click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download t10k-labels-idx1-ubyte.gz' }).click();

@@ -96,6 +96,13 @@ export class AccessibleRows {
     return done;
   }
 
+  /** Takes its rows out of the document (a new pool may take the container: StrictMode mounts twice). */
+  dispose(): void {
+    for (const slot of this.slots) slot.row.remove();
+    this.slots.length = 0;
+    this.content = null;
+  }
+
   /** The cell showing `pos`, if its row is written. */
   cellAt(pos: number): CellElement | null {
     const content = this.content;

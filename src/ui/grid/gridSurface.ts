@@ -83,6 +83,7 @@ export class GridSurface {
     this.resize.disconnect();
     cancelAnimationFrame(this.pendingFrame);
     this.stopReducingAhead();
+    this.rows.dispose();
   }
 
   /** New content; a new selection starts at its first digit. */
