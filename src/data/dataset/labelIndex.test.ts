@@ -50,6 +50,10 @@ describe('label index', () => {
     const ids = selectIds(dataset, split, digits);
     expect(Array.from(ids)).toEqual(bruteForce(dataset, split, digits));
     expect(countSelected(index, split, digits)).toBe(ids.length);
+    // With the label index the list's size comes from its counts: the same ids, no slot to spare shown.
+    const indexed = selectIds(dataset, split, digits, index);
+    expect(indexed.length).toBe(ids.length);
+    expect(Array.from(indexed)).toEqual(Array.from(ids));
   });
 
   it('leaves labels outside 0–9 out of every digit filter but not out of All', () => {
@@ -57,6 +61,10 @@ describe('label index', () => {
     expect(Array.from(selectIds(odd, 'all', [1]))).toEqual([0, 2]);
     expect(selectIds(odd, 'all', []).length).toBe(4);
     expect(selectIds(odd, 'all', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).length).toBe(2);
+    const oddIndex = buildLabelIndex(odd);
+    expect(Array.from(selectIds(odd, 'all', [1], oddIndex))).toEqual([0, 2]);
+    // A label past the index's slots is counted by a pass of its own, not taken from the counts.
+    expect(Array.from(selectIds(odd, 'all', [12, 200], oddIndex))).toEqual([1, 3]);
     expect(buildLabelIndex(odd).counts.train).toEqual([0, 2, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -68,27 +68,42 @@ export function buildLabelIndex(dataset: Dataset): LabelIndex {
  * The ids shown for a split and a set of labels (none = no label filter), in file order. All
  * digits is a range; any other set is one pass over the split's labels with a 256-entry mask, so
  * the cost is the split's size whatever the number of digits (merging per-label lists cost size ×
- * digits).
+ * digits). With the dataset's label index the size of the list is known from its counts; without
+ * it, a counting pass comes first.
  */
-export function selectIds(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
+export function selectIds(dataset: Dataset, split: SplitFilter, digits: readonly number[], index?: LabelIndex): Uint32Array {
   const trainCount = dataset.train.count;
   const size = trainCount + dataset.test.count;
   const [start, end] = split === 'train' ? [0, trainCount] : split === 'test' ? [trainCount, size] : [0, size];
   if (isEveryLabel(digits)) return range(start, end);
   const mask = new Uint8Array(256);
   for (const d of digits) mask[d] = 1;
-  // Counted first, so the list is allocated once at its exact size.
-  let total = 0;
-  const parts: [Uint8Array, number][] = [];
-  if (split !== 'test') parts.push([dataset.train.labels.subarray(0, trainCount), 0]);
-  if (split !== 'train') parts.push([dataset.test.labels.subarray(0, dataset.test.count), trainCount]);
-  for (const [labels] of parts) for (let i = 0; i < labels.length; i++) total += mask[labels[i]!]!;
-  const ids = new Uint32Array(total);
+  const splits: [Uint8Array, number][] = [];
+  if (split !== 'test') splits.push([dataset.train.labels.subarray(0, trainCount), 0]);
+  if (split !== 'train') splits.push([dataset.test.labels.subarray(0, dataset.test.count), trainCount]);
+  const total = index && digits.every((d) => d < index.counts.train.length) ? countSelected(index, split, digits) : countMasked(splits, mask);
+  // Branch-free: every id is written at the next place and the place moves on only for a selected
+  // one (labels in file order are unpredictable to a branch), so the list has one slot to spare.
+  const ids = new Uint32Array(new ArrayBuffer((total + 1) * 4), 0, total);
+  const out = new Uint32Array(ids.buffer);
   let o = 0;
-  for (const [labels, offset] of parts) {
-    for (let i = 0; i < labels.length; i++) if (mask[labels[i]!]) ids[o++] = offset + i;
-  }
+  for (const [labels, offset] of splits) o = fillMasked(labels, offset, mask, out, o);
   return ids;
+}
+
+function countMasked(splits: readonly [Uint8Array, number][], mask: Uint8Array): number {
+  let total = 0;
+  for (const [labels] of splits) for (let i = 0; i < labels.length; i++) total += mask[labels[i]!]!;
+  return total;
+}
+
+function fillMasked(labels: Uint8Array, offset: number, mask: Uint8Array, out: Uint32Array, at: number): number {
+  let o = at;
+  for (let i = 0; i < labels.length; i++) {
+    out[o] = offset + i;
+    o += mask[labels[i]!]!;
+  }
+  return o;
 }
 
 /** How many ids `selectIds` would return, without building the list. */

@@ -54,7 +54,7 @@ const idsMemo = new WeakMap<Dataset, Map<string, Uint32Array>>();
 
 /** The selection (split, digits) in file order. */
 export function idsFor(dataset: Dataset, split: SplitFilter, digits: readonly number[]): Uint32Array {
-  return memoisedIds(idsMemo, dataset, `${split}:${digits.join(',')}`, () => selectIds(dataset, split, digits));
+  return memoisedIds(idsMemo, dataset, `${split}:${digits.join(',')}`, () => selectIds(dataset, split, digits, labelIndexFor(dataset)));
 }
 
 /**
