@@ -5,7 +5,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ZOOM_LEVELS } from '../src/state/store/viewOptions';
 import { GRID_PADDING } from '../src/ui/grid/gridLayout';
-import { grid } from './helpers/explorer';
+import { greysLevel } from '../src/render/greys';
+import { bundledPayload } from './helpers/bundled';
+import { grid, openLoaded } from './helpers/explorer';
 import { PLANTED, plantedData, plantedName } from './helpers/planted';
 import { openPlanted } from './helpers/plantedPage';
 
@@ -148,4 +150,45 @@ test('Colour by split from the link colours the dense overview’s bands; above 
   await page.getByRole('slider', { name: 'Zoom' }).fill(String(ZOOM_LEVELS.indexOf(0.5)));
   await expect(page.getByRole('combobox', { name: 'Colour' })).toHaveCount(0);
   await expect(page).toHaveURL(/zoom=0\.5/);
+});
+
+test('at 4 px on all of MNIST a worker reduces the digits below the screen ahead; each shows the mean of its 7 × 7 blocks', async ({ page }) => {
+  test.setTimeout(60_000);
+  const thumbnailWorkers: string[] = [];
+  page.on('worker', (worker) => {
+    if (/thumbnails/.test(worker.url())) thumbnailWorkers.push(worker.url());
+  });
+  await openLoaded(page, '/?zoom=0.15');
+  // Two screens and more at 4 px: the rest of the selection is reduced ahead by the worker, which ends itself once done.
+  await expect.poll(() => thumbnailWorkers.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.workers().filter((w) => /thumbnails/.test(w.url())).length, { timeout: 30_000 }).toBe(0);
+  await grid(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  // At the end every row on screen gets its names in a few frames (2,000 cells a frame at rest).
+  const lastShown = () => grid(page).evaluate((el) => [...el.querySelectorAll<HTMLElement>('[role="row"]:not([hidden]) [role="gridcell"]:not([hidden])')].at(-1)?.getAttribute('aria-label'));
+  await expect.poll(lastShown).toMatch(/^test #9999, label \d$/);
+  const { cells } = await cellsOnScreen(page);
+  // The last few digits: their grey levels on the canvas against block means computed here from the file.
+  const images = bundledPayload('t10k-images-idx3-ubyte.gz', 16);
+  for (const cell of cells.slice(-5)) {
+    const index = Number(/^test #(\d+),/.exec(cell.name)![1]);
+    const shown = await grid(page).evaluate((el, c) => {
+      const canvas = el.querySelector('canvas')!;
+      const r = canvas.getBoundingClientRect();
+      const scale = canvas.width / r.width;
+      const size = Math.round(c.width * scale);
+      const data = canvas.getContext('2d')!.getImageData(Math.round((c.x - r.x) * scale), Math.round((c.y - r.y) * scale), size, size).data;
+      return { size, reds: Array.from({ length: size * size }, (_, i) => data[i * 4]!) };
+    }, cell);
+    expect(shown.size, cell.name).toBe(4);
+    const expected: number[] = [];
+    for (let y = 0; y < 4; y++) {
+      for (let x = 0; x < 4; x++) {
+        let sum = 0;
+        for (let sy = y * 7; sy < y * 7 + 7; sy++) for (let sx = x * 7; sx < x * 7 + 7; sx++) sum += images[index * 784 + sy * 28 + sx]!;
+        // Greys is grey (red = green = blue); its levels are checked against matplotlib in greys.test.ts.
+        expected.push(greysLevel(Math.round(sum / 49)));
+      }
+    }
+    expect(shown.reds, cell.name).toEqual(expected);
+  }
 });

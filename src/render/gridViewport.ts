@@ -195,49 +195,75 @@ export function downscaleDigit(pixels: Uint8Array, geometry: ImageGeometry, size
   for (let k = 0; k < cells; k++) out[outAt + k] = Math.round(acc[k]! / area[k]!);
 }
 
-/** Downscaled digits of one load at one size, made when first drawn and kept. */
-interface Thumbnails {
+/**
+ * Downscaled digits of one load at one size, made when first drawn and kept. Where memory can be
+ * shared (a cross-origin isolated page), both arrays are in shared memory, so a worker can reduce
+ * digits ahead into them (`reduceInto`) while the page paints: a digit's bytes are written before
+ * its `made` flag, and the flag is read and written with Atomics, so a painter that sees it set
+ * sees the bytes.
+ */
+export interface Thumbnails {
   readonly key: unknown;
   readonly size: number;
   readonly bytes: Uint8Array;
   readonly made: Uint8Array;
 }
 let thumbnails: Thumbnails | null = null;
-function thumbnailsFor(data: GridPaintData, size: number, total: number): Thumbnails {
+
+const canShare = () => typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+const bytesOf = (n: number) => new Uint8Array(canShare() ? new SharedArrayBuffer(n) : new ArrayBuffer(n));
+
+/** The kept thumbnails of this load at this size (made afresh for another load or size). */
+export function thumbnailsFor(data: GridPaintData, size: number, total: number): Thumbnails {
   if (!thumbnails || thumbnails.key !== data.key || thumbnails.size !== size || thumbnails.made.length < total) {
     // One size of one load at a time: a zoom change or a new load lets the old ones go.
-    thumbnails = { key: data.key, size, bytes: new Uint8Array(total * size * size), made: new Uint8Array(total) };
+    thumbnails = { key: data.key, size, bytes: bytesOf(total * size * size), made: bytesOf(total) };
   }
   return thumbnails;
 }
 
+/** Whether a worker can fill these thumbnails (they are in shared memory, as the pixels are). */
+export function isShared(kept: Thumbnails, data: Pick<GridPaintData, 'train' | 'test'>): boolean {
+  return [kept.bytes, kept.made, data.train, data.test].every((a) => typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer);
+}
+
+/** What reducing ahead reads: the pixels, without the page's label look-up or load key. */
+export type ReducePixels = Pick<GridPaintData, 'train' | 'test' | 'trainCount' | 'total' | 'geometry'>;
+
 /**
- * Reduces digits of `ids` to `size` ahead of their first paint (the kept thumbnails the painter
- * uses), from position `start` to the end and then from the top, until `deadline`
- * (performance.now()). Returns the position to go on from, or -1 once every digit of `ids` is
- * reduced. Only below the stored size; a call at another size or for other data starts that
- * size's thumbnails afresh, as a paint would.
+ * Reduces digits of `ids` into `kept` from position `start` to the end and then from the top, until
+ * `deadline` (performance.now()) or the end. Returns the position to go on from, or -1 once every
+ * digit of `ids` is reduced.
  */
-export function reduceAhead(data: GridPaintData, size: number, ids: Uint32Array, start: number, deadline: number): number {
-  const side = Math.max(data.geometry.rows, data.geometry.cols);
-  if (size >= side || ids.length === 0) return -1;
-  const kept = thumbnailsFor(data, size, data.total);
+export function reduceInto(kept: Pick<Thumbnails, 'bytes' | 'made'>, data: ReducePixels, size: number, ids: Uint32Array, start: number, deadline = Infinity): number {
   const pixelsPer = data.geometry.rows * data.geometry.cols;
   const cellArea = size * size;
   const n = ids.length;
   for (let step = 0; step < n; step++) {
     const pos = (start + step) % n;
     const id = ids[pos]!;
-    if (id >= data.total || kept.made[id] === 1) continue;
+    if (id >= data.total || Atomics.load(kept.made, id) === 1) continue;
     const images = id < data.trainCount ? data.train : data.test;
     const offset = (id < data.trainCount ? id : id - data.trainCount) * pixelsPer;
-    if (offset + pixelsPer > images.length) continue;
+    if (offset + pixelsPer > images.length || (id + 1) * cellArea > kept.bytes.length) continue;
     downscaleDigit(images, data.geometry, size, kept.bytes, offset, id * cellArea);
-    kept.made[id] = 1;
+    Atomics.store(kept.made, id, 1);
     // The clock is read every 256 digits (~0.3 ms of work at 4 px).
     if ((step & 255) === 255 && performance.now() >= deadline) return (pos + 1) % n;
   }
   return -1;
+}
+
+/**
+ * Reduces digits of `ids` to `size` ahead of their first paint (the kept thumbnails the painter
+ * uses), from position `start` on, until `deadline` (performance.now()); see `reduceInto`. Only
+ * below the stored size; a call at another size or for other data starts that size's thumbnails
+ * afresh, as a paint would.
+ */
+export function reduceAhead(data: GridPaintData, size: number, ids: Uint32Array, start: number, deadline: number): number {
+  const side = Math.max(data.geometry.rows, data.geometry.cols);
+  if (size >= side || ids.length === 0) return -1;
+  return reduceInto(thumbnailsFor(data, size, data.total), data, size, ids, start, deadline);
 }
 
 /**
@@ -273,9 +299,9 @@ export function paintGridRows(paint: GridPaint): number[] {
     if (id >= data.total || offset + pixelsPer > images.length) continue;
     if (kept) {
       const at = id * cellArea;
-      if (kept.made[id] === 0) {
+      if (Atomics.load(kept.made, id) === 0) {
         downscaleDigit(images, data.geometry, digitSize, kept.bytes, offset, at);
-        kept.made[id] = 1;
+        Atomics.store(kept.made, id, 1);
       }
       const bytes = kept.bytes;
       for (let y = 0; y < drawnRows; y++) {

@@ -5,7 +5,8 @@
 // names are not written yet, and at 4 pixels per digit).
 import { describeDigit, geometryOf, labelOf, type Dataset } from '../../data/dataset/dataset';
 import { labelShort } from '../../data/dataset/catalog';
-import { paintGridRows, reduceAhead, type GridPaintData } from '../../render/gridViewport';
+import { isShared, paintGridRows, reduceAhead, thumbnailsFor, type GridPaintData } from '../../render/gridViewport';
+import { reduceThumbnailsInWorker, type ThumbnailsRun } from '../../state/jobs/thumbnailsClient';
 import { labelGlyphs } from '../../render/labelGlyphs';
 import { markFirstDigitPainted } from '../../state/app/perfMarks';
 import { AccessibleRows, type CellElement } from './accessibleRows';
@@ -59,8 +60,11 @@ export class GridSurface {
   private contentVersion = 0;
   private image: ImageData | null = null;
   private pendingFrame = 0;
-  /** The idle callback reducing digits ahead (dense zooms), and the content it works for. */
-  private ahead: { handle: number; key: string } | null = null;
+  /**
+   * What reduces digits ahead (dense zooms) — a worker, or an idle callback where the thumbnails
+   * cannot be shared — and the content it works for (a handle of 0: done).
+   */
+  private ahead: { handle: number; worker?: ThumbnailsRun; key: string } | null = null;
   private lastScroll = -Infinity;
   private readonly onScroll = () => {
     this.lastScroll = performance.now();
@@ -190,9 +194,10 @@ export class GridSurface {
 
   /**
    * Below the stored size each digit is reduced once, when first painted; a screen at 4 px holds
-   * ~30,000 of them, too many for the frame that first shows them. So once a dense screen is
-   * painted, idle time reduces the rest of the selection, from the rows below the screen on, and
-   * a fling finds them ready.
+   * ~30,000 of them, too many for the frames that first show them. So once a dense screen is
+   * painted, the rest of the selection is reduced ahead, from the rows below the screen on, and a
+   * fling finds them ready: by a worker on the other core where the thumbnails are in shared
+   * memory (a cross-origin isolated page), else in idle time.
    */
   private reduceAheadFrom(start: number, data: GridPaintData, digitSize: number): void {
     const key = `${this.contentVersion}:${digitSize}`;
@@ -200,7 +205,25 @@ export class GridSurface {
     this.stopReducingAhead();
     if (digitSize >= Math.max(data.geometry.rows, data.geometry.cols) || data.total * digitSize * digitSize > REDUCE_AHEAD_MAX_BYTES) return;
     const ids = this.content!.ids;
-    let next = start % Math.max(1, ids.length);
+    const from = start % Math.max(1, ids.length);
+    const kept = thumbnailsFor(data, digitSize, data.total);
+    if (typeof Worker === 'function' && isShared(kept, data)) {
+      const { train, test, trainCount, total, geometry } = data;
+      const request = { type: 'reduce', pixels: { train, test, trainCount, total, geometry }, size: digitSize, ids, start: from, bytes: kept.bytes, made: kept.made } as const;
+      const worker = reduceThumbnailsInWorker(request, (reply) => {
+        if (this.ahead?.key !== key) return;
+        // Done, or failed: then idle time goes on with what the worker left.
+        if (reply.type === 'reduced') this.ahead = { handle: 0, key };
+        else this.reduceInIdleTime(key, data, digitSize, ids, from);
+      });
+      this.ahead = { handle: 0, worker, key };
+      return;
+    }
+    this.reduceInIdleTime(key, data, digitSize, ids, from);
+  }
+
+  private reduceInIdleTime(key: string, data: GridPaintData, digitSize: number, ids: Uint32Array, from: number): void {
+    let next = from;
     const step = (deadline?: IdleDeadline) => {
       if (this.ahead?.key !== key) return;
       const slice = Math.min(REDUCE_AHEAD_MS, deadline ? deadline.timeRemaining() : REDUCE_AHEAD_MS);
@@ -212,7 +235,8 @@ export class GridSurface {
   }
 
   private stopReducingAhead(): void {
-    if (this.ahead && this.ahead.handle !== 0) cancelIdle(this.ahead.handle);
+    if (this.ahead?.worker) this.ahead.worker.stop();
+    else if (this.ahead && this.ahead.handle !== 0) cancelIdle(this.ahead.handle);
     this.ahead = null;
   }
 
