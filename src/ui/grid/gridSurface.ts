@@ -174,7 +174,10 @@ export class GridSurface {
       labels: { glyphs: glyphs?.glyphs ?? null, bands },
     });
     ctx.putImageData(this.image, 0, 0);
-    if (rows * layout.columns > REDUCE_AHEAD_ABOVE_CELLS) this.reduceAheadFrom((first + rows) * layout.columns, data, digitSize);
+    // A selection the canvas holds whole is painted, so reduced, already: nothing to do ahead (no
+    // worker started for one digit's 7,000 at 4 px, nor for each early message of a load).
+    const screen = rows * layout.columns;
+    if (screen > REDUCE_AHEAD_ABOVE_CELLS && ids.length > screen) this.reduceAheadFrom((first + rows) * layout.columns, data, digitSize);
     else this.stopReducingAhead();
     // Labels that are no class (odd files) have no glyph: those few are written as text.
     if (missing.length > 0) {
